@@ -1,0 +1,210 @@
+"""The command line: play the game, or the instructor's tools (check, simulate, schema).
+
+``main.py`` hands its arguments here.  Every message is translated; ``--lang`` (or the
+system locale) picks the language.  Exit codes: 0 fine, 1 problems found, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from game import i18n
+from game.i18n import _
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how a command was called (exit code 2)."""
+
+
+def _pre_language(argv: Sequence[str]) -> str | None:
+    """``--lang`` read before parsing, so that the parser's own help is translated."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description=_("Hashtag Diplomacy: a classroom game of digital diplomacy."),
+    )
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language: fr or en"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language: fr or en"))
+    parser.add_argument("--scenario", type=Path, metavar=_("PATH"),
+                        help=_("open this scenario file or folder directly"))
+    parser.add_argument("--seed", type=int,
+                        help=_("seed of the game's dice (same seed, same game)"))
+    parser.add_argument("--frames", type=int, metavar="N",
+                        help=_("run N frames then quit (for tests and benchmarks)"))
+    parser.add_argument("--fullscreen", action="store_true", help=_("start in full screen"))
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+
+    check = sub.add_parser("check", parents=[lang], help=_("check scenario files"),
+                           description=_("Check scenario files and report every problem."))
+    check.add_argument("paths", nargs="+", type=Path, metavar=_("PATH"),
+                       help=_("scenario files or folders"))
+    check.add_argument("--json", action="store_true", help=_("print the problems as JSON"))
+
+    sim = sub.add_parser("simulate", parents=[lang], help=_("play a scenario many times"),
+                         description=_("Play a scenario with scripted strategies and "
+                                       "summarise endings and scores."))
+    sim.add_argument("path", type=Path, metavar=_("PATH"))
+    sim.add_argument("--runs", type=int, default=1000, help=_("games per strategy"))
+    sim.add_argument("--strategy", default="all", help=_("a strategy name, or all"))
+    sim.add_argument("--seed", type=int, default=1, help=_("first seed"))
+    sim.add_argument("--workers", type=int, default=None, help=_("processes to use"))
+    sim.add_argument("--json", action="store_true", help=_("print the summary as JSON"))
+
+    sub.add_parser("schema", parents=[lang], help=_("print the JSON Schema of scenario files"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(i18n.choose_language(_pre_language(argv)))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        i18n.set_language(args.lang)
+    commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
+        "check": cmd_check,
+        "simulate": cmd_simulate,
+        "schema": cmd_schema,
+        None: cmd_play,
+    }
+    try:
+        return commands[args.command](args)
+    except UsageError as exc:
+        print(f"{parser.prog}: {_('error')}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+# -- check ----------------------------------------------------------------------------
+
+def scenario_paths(paths: Sequence[Path]) -> list[tuple[Path, str]]:
+    """Scenario files named by the user: files as given, folders searched one level deep."""
+    from game.content.loader import SCENARIO_FILE_NAMES, SCENARIO_SUFFIXES
+
+    found: list[tuple[Path, str]] = []
+    for path in paths:
+        if not path.exists():
+            raise UsageError(_("no such file or folder: {path}").format(path=path))
+        if path.is_file():
+            found.append((path, str(path)))
+            continue
+        if any((path / name).is_file() for name in SCENARIO_FILE_NAMES):
+            found.append((path, str(path / SCENARIO_FILE_NAMES[0])))
+            continue
+        for child in sorted(path.iterdir()):
+            if child.is_file() and child.suffix in SCENARIO_SUFFIXES:
+                found.append((child, str(child)))
+            elif child.is_dir() and any((child / n).is_file() for n in SCENARIO_FILE_NAMES):
+                found.append((child, str(child / SCENARIO_FILE_NAMES[0])))
+    return found
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from game.content.check_report import json_report, text_report
+    from game.content.loader import load_scenario
+
+    results = [load_scenario(path, display) for path, display in scenario_paths(args.paths)]
+    if args.json:
+        print(json_report(results))
+    else:
+        print(text_report(results, _use_color()))
+    return EXIT_PROBLEMS if any(r.errors for r in results) else EXIT_OK
+
+
+# -- simulate -------------------------------------------------------------------------
+
+def _playable(path: Path) -> tuple[object, Path]:
+    from game.content.check_report import text_report
+    from game.content.loader import load_scenario
+
+    if not path.exists():
+        raise UsageError(_("no such file or folder: {path}").format(path=path))
+    loaded = load_scenario(path)
+    if not loaded.playable:
+        print(text_report([loaded], _use_color()), file=sys.stderr)
+        raise UsageError(_("this scenario has errors; fix them before simulating"))
+    return loaded.scenario, loaded.path
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from game.simulation.runner import report, simulate
+    from game.simulation.strategies import STRATEGIES
+
+    if args.runs < 1 or args.runs > 1_000_000:
+        raise UsageError(_("--runs must be between 1 and 1000000"))
+    names = list(STRATEGIES) if args.strategy == "all" else [args.strategy]
+    unknown = [n for n in names if n not in STRATEGIES]
+    if unknown:
+        raise UsageError(_("unknown strategy “{name}”; known: {known}").format(
+            name=unknown[0], known=", ".join(STRATEGIES)))
+    scenario, path = _playable(args.path)
+    results = simulate(scenario, path, args.runs, names, args.seed, args.workers)  # type: ignore[arg-type]
+    summary = report(scenario, args.runs, args.seed, results)  # type: ignore[arg-type]
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(simulation_text(summary))
+    return EXIT_OK
+
+
+def simulation_text(summary: dict[str, object]) -> str:
+    from game.i18n import fmt_number
+
+    lines = [_("Scenario {id}: {runs} games per strategy, seed {seed}").format(
+        id=summary["scenario"], runs=fmt_number(summary["runs"]), seed=summary["seed"])]  # type: ignore[arg-type]
+    strategies = summary["strategies"]
+    assert isinstance(strategies, dict)
+    for name, data in strategies.items():
+        score = data["score"]
+        endings = ", ".join(f"{k} {v}" for k, v in data["endings"].items())
+        lines.append(_("  {name}: score {mean} (min {min}, max {max}); endings: {endings}").format(
+            name=name, mean=fmt_number(score["mean"], 1), min=score["min"], max=score["max"],
+            endings=endings))
+    for key, label in (("unreached_endings", _("Endings never reached")),
+                       ("unreached_events", _("Events that never happened"))):
+        items = summary[key]
+        assert isinstance(items, list)
+        lines.append(f"{label}: {', '.join(items) if items else '—'}")
+    return "\n".join(lines)
+
+
+# -- schema ---------------------------------------------------------------------------
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from game.content.model import scenario_json_schema
+
+    print(json.dumps(scenario_json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+# -- play -----------------------------------------------------------------------------
+
+def cmd_play(args: argparse.Namespace) -> int:
+    try:
+        from game.ui.app import run  # noqa: PLC0415  (pygame is only needed to play)
+    except ImportError:
+        print(_("The game window is not available in this version yet; "
+                "use “python main.py check” or “python main.py simulate”."))
+        return EXIT_OK
+    return run(args)

@@ -1,0 +1,67 @@
+"""How the checker shows its findings to an instructor: sorted, with the line and a caret."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from game.content.diagnostics import Diagnostic, Severity
+from game.content.loader import LoadedScenario
+from game.i18n import _, ngettext
+
+_RED, _YELLOW, _BOLD, _DIM, _RESET = "\033[31m", "\033[33m", "\033[1m", "\033[2m", "\033[0m"
+
+
+def severity_word(severity: Severity) -> str:
+    return _("error") if severity is Severity.ERROR else _("warning")
+
+
+def format_diagnostic(diag: Diagnostic, lines: Sequence[str], color: bool) -> str:
+    """``file:line:col: error: message [code]`` then the line and a caret under the column."""
+    word = severity_word(diag.severity)
+    if color:
+        tint = _RED if diag.severity is Severity.ERROR else _YELLOW
+        word = f"{tint}{_BOLD}{word}{_RESET}"
+    head = f"{diag.file}:{diag.line}:{diag.column}: {word}: {diag.message} [{diag.code}]"
+    if not (1 <= diag.line <= len(lines)):
+        return head
+    source = lines[diag.line - 1].replace("\t", " ")
+    if len(source) > 160:
+        source = source[:157] + "…"
+    number = str(diag.line)
+    gutter = " " * len(number)
+    caret = " " * min(diag.column - 1, len(source)) + "^"
+    if color:
+        caret = f"{_BOLD}{caret}{_RESET}"
+        number, source = f"{_DIM}{number}{_RESET}", source
+    return f"{head}\n {number} | {source}\n {gutter} | {caret}"
+
+
+def summary_line(files: int, errors: int, warnings: int) -> str:
+    parts = [
+        ngettext("%(n)s file checked", "%(n)s files checked", files) % {"n": files},
+        ngettext("%(n)s error", "%(n)s errors", errors) % {"n": errors},
+        ngettext("%(n)s warning", "%(n)s warnings", warnings) % {"n": warnings},
+    ]
+    return ", ".join(parts)
+
+
+def text_report(results: Sequence[LoadedScenario], color: bool) -> str:
+    out: list[str] = []
+    errors = warnings = 0
+    for loaded in results:
+        lines = loaded.document.lines if loaded.document else []
+        for diag in sorted(loaded.diagnostics, key=Diagnostic.sort_key):
+            out.append(format_diagnostic(diag, lines, color))
+        errors += len(loaded.errors)
+        warnings += len(loaded.warnings)
+    out.append(summary_line(len(results), errors, warnings))
+    return "\n".join(out)
+
+
+def json_report(results: Sequence[LoadedScenario]) -> str:
+    items: list[dict[str, Any]] = []
+    for loaded in results:
+        items.extend(d.as_dict() for d in sorted(loaded.diagnostics, key=Diagnostic.sort_key))
+    return json.dumps(items, ensure_ascii=False, indent=2)

@@ -1,0 +1,396 @@
+"""What the checker finds beyond the format: references, translations, reachability, paths.
+
+Runs on a scenario that already validated; every finding points at the YAML node it is
+about.  Reachability is a static over-approximation (a condition on gauges is assumed
+possible), so "can never fire" is always true when reported; the simulator finds the
+events that are possible but never happen in practice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from game.content.diagnostics import Diagnostic, Severity
+from game.content.model import Event, Scenario
+from game.content.text import Text
+from game.content.validation import Issue, Loc, suggest
+from game.content.yaml_source import YamlDocument
+from game.engine.registry import CONDITIONS, EFFECTS, Call, Entry
+from game.engine.vocabulary import NarrativePhase
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+MAX_IMAGE_BYTES = 2 * 1024 * 1024
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+class _Report:
+    def __init__(self, doc: YamlDocument, display: str) -> None:
+        self.doc = doc
+        self.display = display
+        self.found: list[Diagnostic] = []
+
+    def add(self, severity: Severity, loc: Loc, code: str, at: str = "value",
+            **params: Any) -> None:
+        from game.content.loader import issue_diagnostic
+
+        self.found.append(issue_diagnostic(Issue(loc, code, params, at), self.doc, self.display,
+                                           severity))
+
+
+def walk(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    """Every model, list item, map value and call in *node*, with its YAML path."""
+    yield loc, node
+    if isinstance(node, Call):
+        entry_path = loc + (node.name,)
+        if entry_for(node.name).composite == "one":
+            yield from walk(node.children[0], entry_path)
+        else:
+            for i, child in enumerate(node.children):
+                yield from walk(child, entry_path + (i,))
+        if isinstance(node.args, BaseModel):
+            for name in type(node.args).model_fields:
+                yield from walk(getattr(node.args, name), entry_path + (name,))
+    elif isinstance(node, BaseModel) and not isinstance(node, Text):
+        for name in type(node).model_fields:
+            yield from walk(getattr(node, name), loc + (name,))
+    elif isinstance(node, list | tuple):
+        for i, item in enumerate(node):
+            yield from walk(item, loc + (i,))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from walk(value, loc + (str(key),))
+
+
+def entry_for(name: str) -> Entry:
+    """The registry entry of a condition or effect name (the two share no names)."""
+    return CONDITIONS.entries.get(name) or EFFECTS.entries[name]
+
+
+def calls_in(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Call]]:
+    for path, item in walk(node, loc):
+        if isinstance(item, Call):
+            yield path, item
+
+
+def analyse(scenario: Scenario, doc: YamlDocument, display: str, folder: Path) -> list[Diagnostic]:
+    """Every problem of meaning in a valid scenario."""
+    report = _Report(doc, display)
+    ids = _check_ids(scenario, report)
+    _check_references(scenario, report, ids)
+    _check_translations(scenario, report)
+    _check_turns(scenario, report)
+    _check_reachability(scenario, report)
+    _check_paths(scenario, report, folder)
+    _check_concepts_used(scenario, report)
+    return report.found
+
+
+# -- ids ---------------------------------------------------------------------------------
+
+_COLLECTIONS = {
+    "audiences": "audience", "actors": "actor", "topics": "topic", "narratives": "narrative",
+    "events": "event", "endings": "ending", "concepts": "concept", "questions": "question",
+}
+
+
+def _check_ids(scenario: Scenario, report: _Report) -> dict[str, set[str]]:
+    ids: dict[str, set[str]] = {}
+    for key, kind in _COLLECTIONS.items():
+        seen: dict[str, int] = {}
+        for i, item in enumerate(getattr(scenario, key)):
+            if item.id in seen:
+                first = report.doc.locate((key, seen[item.id], "id")).line
+                report.add(ERROR, (key, i, "id"), "duplicate_id", kind=kind, id=item.id,
+                           first_line=first)
+            else:
+                seen[item.id] = i
+        ids[kind] = set(seen)
+    ids["channel"] = {c.value for c in scenario.channel_ids}
+    for i, event in enumerate(scenario.events):
+        if event.crisis is None:
+            continue
+        seen_choices: set[str] = set()
+        for j, choice in enumerate(event.crisis.choices):
+            if choice.id in seen_choices:
+                report.add(ERROR, ("events", i, "crisis", "choices", j, "id"),
+                           "choice_id_duplicate", id=choice.id)
+            seen_choices.add(choice.id)
+    return ids
+
+
+# -- references --------------------------------------------------------------------------
+
+def _ref(report: _Report, ids: dict[str, set[str]], kind: str, value: str | None, loc: Loc,
+         at: str = "value") -> None:
+    if value is None or value in ids.get(kind, set()):
+        return
+    report.add(ERROR, loc, "unknown_ref", at, kind=kind, id=value,
+               suggestion=suggest(value, ids.get(kind, set())))
+
+
+def _check_references(scenario: Scenario, report: _Report, ids: dict[str, set[str]]) -> None:
+    for i, narrative in enumerate(scenario.narratives):
+        loc: Loc = ("narratives", i)
+        _ref(report, ids, "actor", narrative.source, loc + ("source",))
+        for audience in narrative.seed_reach:
+            _ref(report, ids, "audience", audience, loc + ("seed_reach", audience), "key")
+        for j, concept in enumerate(narrative.concepts):
+            _ref(report, ids, "concept", concept, loc + ("concepts", j))
+    for i, topic in enumerate(scenario.topics):
+        _ref(report, ids, "narrative", topic.narrative, ("topics", i, "narrative"))
+    for i, channel in enumerate(scenario.channels):
+        for audience in channel.affinity:
+            _ref(report, ids, "audience", audience, ("channels", i, "affinity", audience), "key")
+    for i, event in enumerate(scenario.events):
+        for j, post in enumerate(event.posts):
+            _ref(report, ids, "actor", post.actor, ("events", i, "posts", j, "actor"))
+        for j, concept in enumerate(event.concepts):
+            _ref(report, ids, "concept", concept, ("events", i, "concepts", j))
+        if event.crisis:
+            for j, choice in enumerate(event.crisis.choices):
+                for k, concept in enumerate(choice.concepts):
+                    _ref(report, ids, "concept", concept,
+                         ("events", i, "crisis", "choices", j, "concepts", k))
+    flags_set, flags_tested = _check_call_references(scenario, report, ids)
+    for i, narrative in enumerate(scenario.narratives):
+        if narrative.evidence_flag:
+            flags_tested.setdefault(narrative.evidence_flag, ("narratives", i, "evidence_flag"))
+    for flag, loc in flags_tested.items():
+        if flag not in flags_set:
+            report.add(ERROR, loc, "flag_never_set", flag=flag,
+                       suggestion=suggest(flag, flags_set))
+    for flag, loc in flags_set.items():
+        if flag not in flags_tested:
+            report.add(WARNING, loc, "flag_never_tested", flag=flag)
+
+
+def _check_call_references(scenario: Scenario, report: _Report,
+                           ids: dict[str, set[str]]) -> tuple[dict[str, Loc], dict[str, Loc]]:
+    flags_set: dict[str, Loc] = {}
+    flags_tested: dict[str, Loc] = {}
+    for loc, call in calls_in(scenario):
+        entry = entry_for(call.name)
+        if entry.composite or call.name == "clear_flag":
+            continue
+        here = loc + (call.name,)
+        for key, kind in entry.refs.items():
+            value = call.args if key == "" else getattr(call.args, key, None)
+            at_loc = here if key == "" else here + (key,)
+            if value is None:
+                continue
+            if kind == "flag":
+                target = flags_set if call.name == "set_flag" else flags_tested
+                target.setdefault(value, at_loc)
+            elif kind == "choice":
+                event = scenario.event_by_id.get(getattr(call.args, "event", ""))
+                choices = {c.id for c in event.crisis.choices} if event and event.crisis else set()
+                if event is not None and value not in choices:
+                    report.add(ERROR, at_loc, "unknown_choice", event=event.id, id=value,
+                               suggestion=suggest(value, choices))
+            else:
+                _ref(report, ids, kind, value, at_loc)
+    return flags_set, flags_tested
+
+
+# -- translations ------------------------------------------------------------------------
+
+def _check_translations(scenario: Scenario, report: _Report) -> None:
+    declared = set(scenario.meta.languages)
+    for loc, node in walk(scenario):
+        if not isinstance(node, Text):
+            continue
+        present = node.languages()
+        for lang in ("fr", "en"):
+            if lang in present:
+                continue
+            severity = ERROR if lang in declared else WARNING
+            report.add(severity, loc, "missing_translation", language=lang)
+
+
+# -- turns -------------------------------------------------------------------------------
+
+def _check_turns(scenario: Scenario, report: _Report) -> None:
+    turns = scenario.meta.turns
+    for i, event in enumerate(scenario.events):
+        if event.turn is not None and event.turn > turns:
+            report.add(ERROR, ("events", i, "turn"), "event_turn_out_of_range",
+                       turn=event.turn, turns=turns)
+    for i, narrative in enumerate(scenario.narratives):
+        if narrative.start_turn is not None and narrative.start_turn > turns:
+            report.add(ERROR, ("narratives", i, "start_turn"), "start_turn_out_of_range",
+                       turn=narrative.start_turn, turns=turns)
+
+
+# -- reachability ------------------------------------------------------------------------
+
+class _Reach:
+    """Fixpoint of what can happen at all: events, flags, narratives, endings."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.s = scenario
+        self.events: set[str] = set()
+        self.flags: set[str] = set()
+        self.scheduled: set[str] = set()
+        self.narratives = {n.id for n in scenario.narratives
+                           if n.start_turn is not None and n.start_turn <= scenario.meta.turns}
+        self.forced_endings: set[str] = set()
+        for topic in scenario.topics:  # the player can post on any topic at any time
+            self.collect(topic.effects)
+
+    def collect(self, effects: Any) -> None:
+        for _, call in calls_in(effects):
+            if call.name == "set_flag":
+                self.flags.add(call.args)
+            elif call.name == "follow_up":
+                self.scheduled.add(call.args)
+            elif call.name == "schedule_event":
+                self.scheduled.add(call.args.event)
+            elif call.name == "launch_narrative":
+                self.narratives.add(call.args)
+            elif call.name == "end_game":
+                self.forced_endings.add(call.args)
+
+    def possible(self, call: Call) -> bool:
+        name, args, turns = call.name, call.args, self.s.meta.turns
+        if name == "all":
+            return all(self.possible(c) for c in call.children)
+        if name == "any":
+            return any(self.possible(c) for c in call.children)
+        if name == "flag":
+            return bool(args in self.flags)
+        if name in ("event_fired", "crisis_open", "crisis_missed"):
+            event = self.s.event_by_id.get(args)
+            return args in self.events and (name == "event_fired" or (
+                event is not None and event.crisis is not None))
+        if name == "choice_made":
+            return bool(args.event in self.events)
+        if name in ("narrative_reach_at_least", "narrative_reach_below", "counter_used"):
+            return bool(args.narrative in self.narratives)
+        if name == "narrative_phase":
+            return args.phase is NarrativePhase.DORMANT or args.narrative in self.narratives
+        if name == "turn_at_least":
+            return bool(args <= turns)
+        if name == "turn_at_most":
+            return bool(args >= 1)
+        if name == "indicator_below":
+            return all(v > 0 for v in args.values())
+        if name == "chance":
+            return bool(args > 0)
+        return True  # not, indicator_at_least (0-100 always reachable), posted
+
+    def event_fires(self, event: Event) -> bool:
+        if event.turn is not None and event.turn > self.s.meta.turns:
+            return False
+        triggered = event.turn is not None or event.when is not None or event.id in self.scheduled
+        return triggered and (event.when is None or self.possible(event.when))
+
+    def run(self) -> None:
+        changed = True
+        while changed:
+            changed = False
+            for event in self.s.events:
+                if event.id not in self.events and self.event_fires(event):
+                    self.events.add(event.id)
+                    self.collect(event.effects)
+                    if event.crisis:
+                        self.collect(event.crisis.on_expire)
+                        for choice in event.crisis.choices:
+                            self.collect(choice.effects)
+                    changed = True
+
+
+def _check_reachability(scenario: Scenario, report: _Report) -> None:
+    reach = _Reach(scenario)
+    reach.run()
+    turns = scenario.meta.turns
+    for i, event in enumerate(scenario.events):
+        if event.id in reach.events or (event.turn is not None and event.turn > turns):
+            continue
+        triggered = event.turn is not None or event.when is not None or event.id in reach.scheduled
+        reason = "reason_condition" if triggered else "reason_no_trigger"
+        report.add(WARNING, ("events", i, "id"), "event_unreachable", id=event.id,
+                   reason=reason)
+    for i, narrative in enumerate(scenario.narratives):
+        if narrative.id not in reach.narratives and (
+                narrative.start_turn is None or narrative.start_turn <= turns):
+            report.add(WARNING, ("narratives", i, "id"), "narrative_never_launched",
+                       id=narrative.id)
+    default_seen = False
+    for i, ending in enumerate(scenario.endings):
+        forced = ending.id in reach.forced_endings
+        if default_seen and not ending.early and not forced:
+            report.add(WARNING, ("endings", i, "id"), "ending_unreachable", id=ending.id,
+                       reason="reason_after_default")
+        elif ending.when is not None and not forced and not reach.possible(ending.when):
+            report.add(WARNING, ("endings", i, "id"), "ending_unreachable", id=ending.id,
+                       reason="reason_condition")
+        if ending.when is None and not ending.early:
+            default_seen = True
+    if not default_seen:
+        report.add(ERROR, ("endings",), "no_default_ending")
+
+
+# -- paths -------------------------------------------------------------------------------
+
+def check_asset_path(folder: Path, value: str) -> tuple[str, dict[str, Any]] | None:
+    """Why an asset path written in a scenario is refused, or None when it is safe."""
+    raw = value.replace("\\", "/")
+    if raw.startswith("/") or (len(raw) > 1 and raw[1] == ":") or Path(value).is_absolute():
+        return "path_absolute", {"path": value}
+    if ".." in raw.split("/"):
+        return "path_escapes", {"path": value}
+    base = folder.resolve()
+    target = (folder / raw)
+    try:
+        resolved = target.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "path_missing", {"path": value}
+    if not resolved.is_relative_to(base):
+        return "path_escapes", {"path": value}
+    if not resolved.is_file():
+        return "path_missing", {"path": value}
+    size = resolved.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        return "path_too_large", {"path": value, "size": size, "limit": MAX_IMAGE_BYTES}
+    with resolved.open("rb") as fh:
+        head = fh.read(8)
+    if not any(head.startswith(magic) for magic in IMAGE_MAGIC):
+        return "path_not_image", {"path": value}
+    return None
+
+
+def _check_paths(scenario: Scenario, report: _Report, folder: Path) -> None:
+    for i, actor in enumerate(scenario.actors):
+        if actor.avatar:
+            _path(report, folder, actor.avatar, ("actors", i, "avatar"))
+    for i, event in enumerate(scenario.events):
+        for j, post in enumerate(event.posts):
+            if post.image:
+                _path(report, folder, post.image, ("events", i, "posts", j, "image"))
+
+
+def _path(report: _Report, folder: Path, value: str, loc: Loc) -> None:
+    problem = check_asset_path(folder, value)
+    if problem is not None:
+        code, params = problem
+        report.add(ERROR, loc, code, **params)
+
+
+# -- teaching ----------------------------------------------------------------------------
+
+def _check_concepts_used(scenario: Scenario, report: _Report) -> None:
+    used: set[str] = set()
+    for narrative in scenario.narratives:
+        used.update(narrative.concepts)
+    for event in scenario.events:
+        used.update(event.concepts)
+        if event.crisis:
+            for choice in event.crisis.choices:
+                used.update(choice.concepts)
+    for i, concept in enumerate(scenario.concepts):
+        if concept.id not in used:
+            report.add(WARNING, ("concepts", i, "id"), "concept_unused", id=concept.id)

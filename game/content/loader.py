@@ -1,0 +1,132 @@
+"""Load a scenario file: read it safely, validate it, and collect every problem found.
+
+``load_scenario(path)`` never raises for a bad file: it returns the diagnostics, each at
+``file:line:col``.  A scenario is a single ``.yaml`` file or a folder holding
+``scenario.yaml`` (and its ``assets/``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from game.content.diagnostics import Diagnostic, ProblemError, Severity
+from game.content.model import SCHEMA_VERSION, Scenario
+from game.content.validation import Issue, convert, type_name_of
+from game.content.yaml_source import YamlDocument, decode, parse
+
+SCENARIO_FILE_NAMES = ("scenario.yaml", "scenario.yml")
+SCENARIO_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class LoadedScenario:
+    """A scenario file as read: the model when it is valid, and every diagnostic."""
+
+    path: Path
+    display: str
+    scenario: Scenario | None = None
+    document: YamlDocument | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    content_hash: str = ""
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+    @property
+    def playable(self) -> bool:
+        return self.scenario is not None and not self.errors
+
+
+def scenario_file(path: Path) -> Path:
+    """The YAML file of a scenario given as a file or as a scenario folder."""
+    if path.is_dir():
+        for name in SCENARIO_FILE_NAMES:
+            if (path / name).is_file():
+                return path / name
+        return path / SCENARIO_FILE_NAMES[0]
+    return path
+
+
+def load_scenario(path: Path, display: str | None = None, *, check: bool = True) -> LoadedScenario:
+    """Read, validate and (with *check*) analyse a scenario; never raises for bad content."""
+    file = scenario_file(path)
+    loaded = LoadedScenario(path=file, display=display or str(file))
+    try:
+        raw = _read_bytes(file)
+        loaded.content_hash = hashlib.sha256(raw).hexdigest()
+        loaded.document = parse(decode(raw))
+    except ProblemError as problem:
+        loaded.diagnostics.append(problem.to_diagnostic(loaded.display))
+        return loaded
+    doc = loaded.document
+    for path_, pos, first in doc.duplicates:
+        loaded.diagnostics.append(Diagnostic(
+            loaded.display, pos.line, pos.column, Severity.ERROR, "duplicate_key",
+            {"key": path_[-1], "first_line": first.line}))
+    loaded.scenario = _validate(doc, loaded)
+    if loaded.scenario is not None and check:
+        from game.content.checker import analyse
+
+        loaded.diagnostics.extend(analyse(loaded.scenario, doc, loaded.display, loaded.folder))
+    loaded.diagnostics.sort(key=Diagnostic.sort_key)
+    return loaded
+
+
+def _read_bytes(file: Path) -> bytes:
+    from game.content.yaml_source import MAX_FILE_BYTES
+
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ProblemError("file_too_large", size=size, limit=MAX_FILE_BYTES)
+        return file.read_bytes()
+    except OSError as exc:
+        raise ProblemError("file_unreadable", reason=exc.strerror or str(exc)) from exc
+
+
+def issue_diagnostic(issue: Issue, doc: YamlDocument, display: str,
+                     severity: Severity = Severity.ERROR) -> Diagnostic:
+    """Place an issue at the line and column where its path was written."""
+    if issue.at == "parent":
+        pos = doc.locate(issue.loc[:-1])
+    else:
+        pos = doc.locate(issue.loc, key=issue.at == "key")
+    params = {k: v for k, v in issue.params.items() if v is not None or k != "suggestion"}
+    return Diagnostic(display, pos.line, pos.column, severity, issue.code, params)
+
+
+def _validate(doc: YamlDocument, loaded: LoadedScenario) -> Scenario | None:
+    data: Any = doc.data
+    if not isinstance(data, dict):
+        loaded.diagnostics.append(Diagnostic(
+            loaded.display, 1, 1, Severity.ERROR, "top_not_mapping",
+            {"found": type_name_of(data)}))
+        return None
+    version = data.get("schema_version")
+    if "schema_version" in data and version != SCHEMA_VERSION:
+        pos = doc.locate(("schema_version",))
+        loaded.diagnostics.append(Diagnostic(
+            loaded.display, pos.line, pos.column, Severity.ERROR, "schema_version",
+            {"found": version, "supported": SCHEMA_VERSION}))
+        return None
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        for issue in convert(exc.errors(), Scenario):
+            loaded.diagnostics.append(issue_diagnostic(issue, doc, loaded.display))
+        return None
+    return scenario

@@ -1,0 +1,183 @@
+"""The checker's messages: one stable code per problem, one translatable sentence per code.
+
+Codes are part of ``check --json`` output and of the tests; sentences are gettext
+messages (English msgids, French in ``locales/fr``).  Parameters are named, so a
+translation may reorder them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from game.i18n import N_, _, fmt_number, get_language
+
+MESSAGES: dict[str, str] = {
+    # reading the file
+    "file_unreadable": N_("cannot read the file: {reason}"),
+    "file_too_large": N_("the file is {size} bytes; a scenario file may be at most {limit} bytes"),
+    "binary_file": N_("this is not a text file (it contains binary data); a scenario is a "
+                      "YAML text file saved as UTF-8"),
+    "not_utf8": N_("the file is not UTF-8 (byte {byte} here); save it again as UTF-8 "
+                   "(in most editors: “Save with encoding” → UTF-8)"),
+    "empty_file": N_("the file is empty; start from “python main.py new FILE”"),
+    "multiple_documents": N_("a scenario file holds one YAML document; remove this “---” and "
+                             "what follows, or put it in its own file"),
+    # YAML syntax
+    "tab_indent": N_("a tab character is used for indentation; YAML needs spaces"),
+    "unclosed_quote": N_("this quote is never closed (the file ends at line {end_line}); "
+                         "add the closing quote"),
+    "colon_in_value": N_("a “: ” inside a value; put the whole value in quotes"),
+    "expected_colon": N_("expected “key: value” here; is a colon missing?"),
+    "bad_indent": N_("the indentation does not match the lines above; indent with the same "
+                     "number of spaces as the other keys at this level"),
+    "undefined_alias": N_("this alias (*name) refers to an anchor (&name) that is not defined "
+                          "above it"),
+    "yaml_syntax": N_("YAML syntax error: {problem} {context}"),
+    "too_many_nodes": N_("the file expands to more than {limit} values (anchors and aliases "
+                         "repeated inside each other?); refusing to read further"),
+    "tag_not_allowed": N_("the tag “{tag}” is not allowed: scenario files hold only text, "
+                          "numbers, lists and maps, never code"),
+    "scalar_too_long": N_("this value is longer than {limit} characters"),
+    "number_too_large": N_("this number is too large"),
+    "bad_tagged_value": N_("“{value}” is not a valid {tag}"),
+    "complex_key": N_("a key must be plain text, not a list or a map"),
+    "too_deep": N_("the file is nested more than {limit} levels deep"),
+    "bad_merge": N_("“<<” must merge a map (an alias to an anchored map)"),
+    "duplicate_key": N_("the key “{key}” is written twice in this map (first at line "
+                        "{first_line}); YAML would keep only the last one"),
+    # structure and types
+    "top_not_mapping": N_("a scenario is a map of keys (schema_version, meta, …), not {found}"),
+    "schema_version": N_("schema_version {found} is not supported; this game reads version "
+                         "{supported}"),
+    "missing_key": N_("the key “{key}” is required here"),
+    "unknown_key": N_("unknown key “{key}”"),
+    "wrong_type": N_("expected {expected}, found {found}"),
+    "bool_for_text": N_("expected text, found a yes/no value; put the text in quotes"),
+    "text_map_expected": N_("a text the player reads is written in each language, like "
+                            "{{fr: \"…\", en: \"…\"}}"),
+    "not_one_of": N_("“{value}” is not one of: {allowed}"),
+    "too_small": N_("must be at least {limit}"),
+    "too_big": N_("must be at most {limit}"),
+    "too_few_items": N_("needs at least {limit} item(s)"),
+    "too_many_items": N_("may have at most {limit} item(s)"),
+    "text_too_long": N_("this text is longer than {limit} characters"),
+    "text_empty": N_("this text is empty"),
+    "bad_id": N_("“{value}” is not a valid id: use lower-case letters, digits, “_” or “-”, "
+                 "starting with a letter"),
+    "bad_number": N_("expected a number, found “{value}”"),
+    "bad_whole_number": N_("expected a whole number, found “{value}”"),
+    "invalid": N_("invalid value: {detail}"),
+    "call_shape": N_("a {kind} is written as one key naming it, like “{example}”"),
+    "unknown_condition": N_("unknown condition “{name}”"),
+    "unknown_effect": N_("unknown effect “{name}”"),
+    # meaning
+    "duplicate_id": N_("the {kind} id “{id}” is already used at line {first_line}"),
+    "unknown_ref": N_("no {kind} has the id “{id}”"),
+    "unknown_choice": N_("the event “{event}” has no choice “{id}”"),
+    "missing_translation": N_("this text has no {language} version"),
+    "language_not_declared": N_("“{language}” is not in meta.languages"),
+    "flag_never_set": N_("the flag “{flag}” is tested but no effect ever sets it"),
+    "flag_never_tested": N_("the flag “{flag}” is set but no condition ever tests it"),
+    "event_turn_out_of_range": N_("turn {turn} is after the last turn ({turns}): this event "
+                                  "can never fire"),
+    "event_unreachable": N_("the event “{id}” can never fire: {reason}"),
+    "ending_unreachable": N_("the ending “{id}” can never be reached: {reason}"),
+    "reason_no_trigger": N_("it has no turn, no condition, and no effect schedules it"),
+    "reason_condition": N_("its condition can never hold"),
+    "reason_after_default": N_("an ending without a condition comes before it"),
+    "bad_handle": N_("“{value}” is not a handle: write “@” then up to 30 letters, digits or “_”"),
+    "bad_language": N_("“{value}” is not a language code (two letters, like “fr” or “en”)"),
+    "no_default_ending": N_("no ending without a condition: the last ending should have no "
+                            "“when”, so that every game ends somewhere"),
+    "narrative_never_launched": N_("the narrative “{id}” never starts: give it a start_turn or "
+                                   "launch it with an effect"),
+    "start_turn_out_of_range": N_("start_turn {turn} is after the last turn ({turns})"),
+    "choice_id_duplicate": N_("the choice id “{id}” is used twice in this event"),
+    "path_absolute": N_("“{path}” is an absolute path; use a path inside the scenario's folder"),
+    "path_escapes": N_("“{path}” leads outside the scenario's folder"),
+    "path_missing": N_("the file “{path}” does not exist next to the scenario"),
+    "path_not_image": N_("“{path}” is not a PNG or JPEG image"),
+    "path_too_large": N_("“{path}” is {size} bytes; an image may be at most {limit} bytes"),
+    "concept_unused": N_("the concept card “{id}” is never met: no event, choice or narrative "
+                         "names it"),
+    "event_no_debrief": N_("the crisis “{id}” has no debrief explanation on any of its choices"),
+    "text_too_long_screen": N_("this text has {length} characters; at the largest text size "
+                               "the screen shows about {limit}"),
+    "dominant_choice": N_("the choice “{id}” is better than every other choice of this crisis "
+                          "on every indicator: the dilemma teaches nothing"),
+    "duplicate_audience_language": N_("post language “{language}” is not spoken by any audience"),
+}
+
+DID_YOU_MEAN = N_("did you mean “{suggestion}”?")
+
+_KIND_NAMES: dict[str, str] = {
+    "actor": N_("actor"),
+    "audience": N_("audience"),
+    "narrative": N_("narrative"),
+    "event": N_("event"),
+    "ending": N_("ending"),
+    "concept": N_("concept card"),
+    "topic": N_("topic"),
+    "flag": N_("flag"),
+    "choice": N_("choice"),
+    "indicator": N_("indicator"),
+    "channel": N_("channel"),
+    "condition": N_("condition"),
+    "effect": N_("effect"),
+}
+
+_TYPE_NAMES: dict[str, str] = {
+    "text": N_("text"),
+    "number": N_("a number"),
+    "whole number": N_("a whole number"),
+    "yes/no": N_("true or false"),
+    "list": N_("a list"),
+    "map": N_("a map of keys"),
+    "nothing": N_("nothing"),
+}
+
+_LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
+
+
+def kind_name(kind: str) -> str:
+    return _(_KIND_NAMES.get(kind, kind))
+
+
+def type_name(name: str) -> str:
+    return _(_TYPE_NAMES.get(name, name))
+
+
+def _param(key: str, value: Any) -> Any:
+    if key == "reason":
+        return _(MESSAGES.get(str(value), str(value)))
+    if key == "kind":
+        return kind_name(str(value))
+    if key in ("expected", "found"):
+        return type_name(str(value))
+    if key == "language":
+        return _(_LANGUAGE_NAMES.get(str(value), str(value)))
+    if key in ("size", "limit") and isinstance(value, int):
+        return fmt_number(value)
+    if isinstance(value, list | tuple):
+        sep = ", "
+        return sep.join(str(v) for v in value)
+    return value
+
+
+def render(code: str, params: Mapping[str, Any]) -> str:
+    """The message for *code* in the current language, with its parameters filled in."""
+    template = MESSAGES.get(code)
+    shown = {k: _param(k, v) for k, v in params.items()}
+    if template is None:
+        text = code + (": " + str(dict(params)) if params else "")
+    else:
+        try:
+            text = _(template).format(**shown)
+        except (KeyError, IndexError):  # a translation that names a parameter wrongly
+            text = template.format(**shown)
+    suggestion = params.get("suggestion")
+    if suggestion:
+        hint = _(DID_YOU_MEAN).format(suggestion=suggestion)
+        text += " ;\u202f" + hint if get_language() == "fr" else "; " + hint
+    return text.strip()

@@ -1,0 +1,302 @@
+"""The scenario format, version 1, as pydantic models (frozen, unknown keys refused).
+
+``docs/scenario-format.md`` explains it for authors; ``python main.py schema`` prints its
+JSON Schema.  Every text a player reads is a :class:`Text` (``{fr: …, en: …}``).
+Conditions and effects are :class:`~game.engine.registry.Call` values parsed through the
+registries, never code.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from game.content.calls import ConditionField, EffectField
+from game.content.text import Id, LanguageCode, Strict, Text
+from game.engine.vocabulary import (
+    ActorKind,
+    AudienceKind,
+    Channel,
+    Difficulty,
+    EndingTone,
+    Indicator,
+    Measure,
+    Technique,
+    Tone,
+)
+
+SCHEMA_VERSION = 1
+Lang = Literal["fr", "en"]
+Gauge = Annotated[float, Field(ge=0, le=100)]
+Handle = Annotated[str, Field(pattern=r"^@[A-Za-z0-9_]{1,30}$")]
+FilePath = Annotated[str, Field(min_length=1, max_length=200)]
+Effects = Annotated[list[EffectField], Field(max_length=50)]
+
+
+class Meta(Strict):
+    """What the scenario picker and the briefing show, and what the checker needs."""
+
+    id: Id
+    title: Text
+    summary: Text
+    author: Annotated[str, Field(min_length=1, max_length=200)]
+    version: Annotated[str, Field(min_length=1, max_length=40)] = "1"
+    languages: Annotated[list[Lang], Field(min_length=1, max_length=2)]
+    turns: Annotated[int, Field(ge=1, le=60)]
+    difficulty: Difficulty = Difficulty.MEDIUM
+    sources: Annotated[list[Annotated[str, Field(min_length=1, max_length=200)]],
+                       Field(min_length=1, max_length=20)]
+    learning_goals: Annotated[list[Text], Field(min_length=1, max_length=12)]
+    actions_per_turn: Annotated[int, Field(ge=1, le=10)] = 3
+    minutes: Annotated[int | None, Field(ge=1, le=240)] = None
+
+
+class Country(Strict):
+    """The player's (fictional) country and its ministry's public account."""
+
+    name: Text
+    ministry: Text
+    handle: Handle
+    post_languages: Annotated[list[LanguageCode], Field(min_length=1, max_length=6)] = ["fr", "en"]
+
+
+class Indicators(Strict):
+    """Starting values of the six gauges (0-100)."""
+
+    credibility: Gauge = 50
+    reach: Gauge = 30
+    soft_power: Gauge = 50
+    tension: Gauge = 30
+    domestic_support: Gauge = 50
+    cyber_security: Gauge = 50
+
+
+class Audience(Strict):
+    """A segment of the public the player can address and narratives can reach."""
+
+    id: Id
+    name: Text
+    kind: AudienceKind
+    language: LanguageCode
+    size: Annotated[float, Field(gt=0, le=100)] = 1.0
+    echo_chamber: Annotated[float, Field(ge=0, le=1)] = 0.3
+
+
+class Actor(Strict):
+    """Someone who posts in the feed: leaders, media, platforms, bots… always fictional."""
+
+    id: Id
+    name: Text
+    handle: Handle
+    kind: ActorKind
+    country: Text | None = None
+    verified: bool = False
+    avatar: FilePath | None = None
+
+
+class ChannelSpec(Strict):
+    """Rename a channel or change how well it reaches an audience (1 = normal)."""
+
+    id: Channel
+    name: Text | None = None
+    affinity: dict[Id, Annotated[float, Field(ge=0, le=3)]] = {}
+
+
+class Topic(Strict):
+    """Something the player can post about; it may answer a narrative or carry effects."""
+
+    id: Id
+    name: Text
+    narrative: Id | None = None
+    effects: Effects = []
+
+
+class Narrative(Strict):
+    """A disinformation narrative: who spreads it, how, how fast, and what it costs."""
+
+    id: Id
+    title: Text
+    claim: Text
+    technique: Technique
+    source: Id
+    state_sponsored: bool = False
+    virality: Annotated[float, Field(ge=0, le=2)] = 0.5
+    decay: Annotated[float, Field(ge=0, le=1)] = 0.05
+    start_turn: Annotated[int | None, Field(ge=1, le=60)] = None
+    seed_reach: dict[Id, Gauge] = {}
+    impact: dict[Indicator, Annotated[float, Field(ge=-20, le=20)]] = {}
+    evidence_flag: Id | None = None
+    concepts: list[Id] = []
+    debrief: Text | None = None
+
+
+class FeedItem(Strict):
+    """A post that appears in the feed when its event happens."""
+
+    actor: Id
+    text: Text
+    likes: Annotated[int, Field(ge=0, le=1_000_000_000)] = 0
+    shares: Annotated[int, Field(ge=0, le=1_000_000_000)] = 0
+    image: FilePath | None = None
+
+
+class Choice(Strict):
+    """One answer to a crisis."""
+
+    id: Id
+    label: Text
+    cost: Annotated[int, Field(ge=0, le=5)] = 1
+    effects: Effects = []
+    outcome: Text | None = None
+    debrief: Text | None = None
+    concepts: list[Id] = []
+
+
+class Crisis(Strict):
+    """A dilemma the player must answer before its deadline (in turns, counting this one)."""
+
+    prompt: Text
+    deadline: Annotated[int, Field(ge=1, le=20)]
+    choices: Annotated[list[Choice], Field(min_length=2, max_length=6)]
+    on_expire: Effects = []
+    expire_text: Text | None = None
+
+
+class Event(Strict):
+    """Something that happens at the start of a turn: on a given turn, when a condition
+    holds, or when an effect schedules it."""
+
+    id: Id
+    turn: Annotated[int | None, Field(ge=1, le=60)] = None
+    when: ConditionField | None = None
+    repeat: bool = False
+    headline: Text | None = None
+    alert: Text | None = None
+    posts: Annotated[list[FeedItem], Field(max_length=30)] = []
+    effects: Effects = []
+    crisis: Crisis | None = None
+    concepts: list[Id] = []
+    debrief: Text | None = None
+
+
+class Ending(Strict):
+    """How a game can end.  Checked in order; the last one should have no condition."""
+
+    id: Id
+    title: Text
+    text: Text
+    tone: EndingTone
+    when: ConditionField | None = None
+    early: bool = False
+    bonus: Annotated[int, Field(ge=-50, le=50)] = 0
+    debrief: Text | None = None
+
+
+class SourceRef(Strict):
+    """Where a concept comes from: a source document and the passage it discusses."""
+
+    document: Annotated[str, Field(min_length=1, max_length=200)]
+    passage: Annotated[str, Field(min_length=1, max_length=600)]
+
+
+class Concept(Strict):
+    """A debrief card: one idea the scenario teaches, with its source."""
+
+    id: Id
+    title: Text
+    text: Text
+    source: SourceRef
+    official_term: Text | None = None
+
+
+class Question(Strict):
+    """A headline or post the student rates (1-7) before and after playing."""
+
+    id: Id
+    text: Text
+    source: Text | None = None
+    reliable: bool
+
+
+class Rules(Strict):
+    """Optional tuning of the game model for this scenario."""
+
+    silence_penalty: Annotated[float, Field(ge=0, le=20)] = 2.0
+    late_penalty: Annotated[float, Field(ge=0, le=20)] = 1.5
+    language_mismatch: Annotated[float, Field(ge=0, le=1)] = 0.6
+    tone_effects: dict[Tone, dict[Indicator, Annotated[float, Field(ge=-20, le=20)]]] = {}
+    score_weights: dict[Indicator, Annotated[float, Field(ge=0, le=10)]] = {}
+    measures: Annotated[list[Measure] | None, Field(min_length=1)] = None
+
+
+class Scenario(Strict):
+    """A whole scenario file."""
+
+    schema_version: Literal[1]
+    meta: Meta
+    country: Country
+    indicators: Indicators = Indicators()
+    audiences: Annotated[list[Audience], Field(min_length=1, max_length=12)]
+    actors: Annotated[list[Actor], Field(min_length=1, max_length=200)]
+    channels: Annotated[list[ChannelSpec], Field(max_length=4)] = []
+    topics: Annotated[list[Topic], Field(min_length=1, max_length=40)]
+    narratives: Annotated[list[Narrative], Field(max_length=50)] = []
+    events: Annotated[list[Event], Field(max_length=10_000)] = []
+    endings: Annotated[list[Ending], Field(min_length=1, max_length=30)]
+    concepts: Annotated[list[Concept], Field(max_length=100)] = []
+    questions: Annotated[list[Question], Field(max_length=20)] = []
+    rules: Rules = Rules()
+
+    # Lookups by id, computed once (the model is frozen).
+    @cached_property
+    def actor_by_id(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def audience_by_id(self) -> dict[str, Audience]:
+        return {a.id: a for a in self.audiences}
+
+    @cached_property
+    def narrative_by_id(self) -> dict[str, Narrative]:
+        return {n.id: n for n in self.narratives}
+
+    @cached_property
+    def event_by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in self.events}
+
+    @cached_property
+    def ending_by_id(self) -> dict[str, Ending]:
+        return {e.id: e for e in self.endings}
+
+    @cached_property
+    def topic_by_id(self) -> dict[str, Topic]:
+        return {t.id: t for t in self.topics}
+
+    @cached_property
+    def concept_by_id(self) -> dict[str, Concept]:
+        return {c.id: c for c in self.concepts}
+
+    @cached_property
+    def channel_ids(self) -> tuple[Channel, ...]:
+        return tuple(c.id for c in self.channels) or tuple(Channel)
+
+    @cached_property
+    def measures(self) -> tuple[Measure, ...]:
+        return tuple(self.rules.measures or Measure)
+
+    def channel_spec(self, channel: Channel) -> ChannelSpec | None:
+        return next((c for c in self.channels if c.id == channel), None)
+
+
+def scenario_json_schema() -> dict[str, Any]:
+    """The JSON Schema (Draft 2020-12) of the format, conditions and effects included."""
+    from game.content.calls import call_schemas, resolve_placeholders
+
+    schema = resolve_placeholders(Scenario.model_json_schema(ref_template="#/$defs/{model}"))
+    schema.setdefault("$defs", {}).update(call_schemas())
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://hashtag-diplomacy.invalid/scenario.schema.json"
+    schema["title"] = "Hashtag Diplomacy scenario (schema_version 1)"
+    return dict(sorted(schema.items(), key=lambda kv: (not kv[0].startswith("$"), kv[0])))

@@ -1,0 +1,317 @@
+"""The player's three kinds of action: post a message, answer a crisis, counter a narrative.
+
+An action is planned during *decide* (it spends action points at once) and applied during
+*resolve*, in the order planned; each application returns an :class:`Outcome` saying what
+it changed and why (note codes the UI explains: ``language_match``, ``amplified``…).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from game.engine import rules
+from game.engine.state import Outcome
+from game.engine.vocabulary import (
+    Channel,
+    Indicator,
+    Measure,
+    NarrativePhase,
+    Tone,
+)
+
+if TYPE_CHECKING:
+    from game.engine.game import Game
+
+I = Indicator
+
+
+@dataclass(frozen=True)
+class PostMessage:
+    channel: Channel
+    audience: str
+    tone: Tone
+    topic: str
+    language: str
+    kind: ClassVar[str] = "post"
+
+
+@dataclass(frozen=True)
+class AnswerCrisis:
+    event: str
+    choice: str
+    kind: ClassVar[str] = "answer"
+
+
+@dataclass(frozen=True)
+class Counter:
+    narrative: str
+    measure: Measure
+    audience: str | None = None
+    kind: ClassVar[str] = "counter"
+
+
+Action = PostMessage | AnswerCrisis | Counter
+
+
+def action_to_dict(action: Action) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": action.kind}
+    for key, value in vars(action).items():
+        data[key] = value.value if hasattr(value, "value") else value
+    return data
+
+
+def action_from_dict(data: dict[str, Any]) -> Action:
+    kind = data["kind"]
+    if kind == "post":
+        return PostMessage(Channel(data["channel"]), str(data["audience"]), Tone(data["tone"]),
+                           str(data["topic"]), str(data["language"]))
+    if kind == "answer":
+        return AnswerCrisis(str(data["event"]), str(data["choice"]))
+    if kind == "counter":
+        return Counter(str(data["narrative"]), Measure(data["measure"]), data.get("audience"))
+    raise ValueError(f"unknown action kind {kind!r}")
+
+
+def cost(game: Game, action: Action) -> int:
+    if isinstance(action, AnswerCrisis):
+        event = game.scenario.event_by_id.get(action.event)
+        choice = _choice(game, action)
+        return choice.cost if event is not None and choice is not None else 1
+    if isinstance(action, Counter):
+        return rules.MEASURE_COST[action.measure]
+    return 1
+
+
+def _choice(game: Game, action: AnswerCrisis) -> Any:
+    event = game.scenario.event_by_id.get(action.event)
+    if event is None or event.crisis is None:
+        return None
+    return next((c for c in event.crisis.choices if c.id == action.choice), None)
+
+
+def _planned(game: Game, **match: Any) -> bool:
+    return any(all(p.get(k) == v for k, v in match.items()) for p in game.state.planned)
+
+
+def illegal_reason(game: Game, action: Action) -> str | None:
+    """Why *action* cannot be planned now (a code the UI explains), or None if it can."""
+    if cost(game, action) > game.state.budget:
+        return "over_budget"
+    if isinstance(action, PostMessage):
+        return _post_reason(game, action)
+    if isinstance(action, AnswerCrisis):
+        if action.event not in game.state.crises:
+            return "no_such_crisis"
+        if _planned(game, kind="answer", event=action.event):
+            return "already_planned"
+        return None if _choice(game, action) is not None else "unknown_choice"
+    return _counter_reason(game, action)
+
+
+def _post_reason(game: Game, action: PostMessage) -> str | None:
+    s = game.scenario
+    if action.channel not in s.channel_ids:
+        return "unknown_channel"
+    if action.audience not in s.audience_by_id:
+        return "unknown_audience"
+    if action.topic not in s.topic_by_id:
+        return "unknown_topic"
+    if action.language not in s.country.post_languages:
+        return "unknown_language"
+    return None
+
+
+def _counter_reason(game: Game, action: Counter) -> str | None:
+    run = game.state.narratives.get(action.narrative)
+    m = action.measure
+    if run is None:
+        return "unknown_narrative"
+    if not run.live:
+        return "narrative_not_live"
+    if m not in game.scenario.measures:
+        return "measure_not_available"
+    if m is Measure.PREBUNK:
+        if action.audience not in game.scenario.audience_by_id:
+            return "needs_audience"
+        if _planned(game, kind="counter", measure=m.value, audience=action.audience):
+            return "already_planned"
+    once_per_game = {Measure.REPORT: run.reported, Measure.FACTCHECK: run.factcheck,
+                     Measure.ATTRIBUTE: run.attributed,
+                     Measure.LITERACY: game.state.literacy_turn is not None}
+    if once_per_game.get(m):
+        return "measure_used"
+    if m is Measure.LITERACY and _planned(game, kind="counter", measure=m.value):
+        return "already_planned"
+    if m is not Measure.PREBUNK and _planned(game, kind="counter", narrative=run.id,
+                                             measure=m.value):
+        return "already_planned"
+    return None
+
+
+# -- applying, at resolve time ---------------------------------------------------------
+
+def apply(game: Game, action: Action) -> Outcome:
+    """Apply a planned action; the returned outcome holds everything it changed."""
+    outcome = Outcome(game.state.turn, action.kind, action_to_dict(action))
+    with game.recording(outcome):
+        if isinstance(action, PostMessage):
+            _apply_post(game, action, outcome)
+        elif isinstance(action, AnswerCrisis):
+            _apply_answer(game, action, outcome)
+        else:
+            _apply_counter(game, action, outcome)
+    return outcome
+
+
+def post_multiplier(game: Game, action: PostMessage) -> tuple[float, list[str]]:
+    """How strongly a post lands (before noise), and the notes explaining why."""
+    s = game.scenario
+    audience = s.audience_by_id[action.audience]
+    notes: list[str] = []
+    spec = s.channel_spec(action.channel)
+    affinity = rules.CHANNEL_AFFINITY[action.channel].get(audience.kind, 1.0)
+    if spec is not None and audience.id in spec.affinity:
+        affinity = spec.affinity[audience.id]
+    if affinity > 1.05:
+        notes.append("channel_strong")
+    elif affinity < 0.95:
+        notes.append("channel_weak")
+    if action.language == audience.language:
+        notes.append("language_match")
+        language = 1.0
+    else:
+        notes.append("language_mismatch")
+        language = s.rules.language_mismatch
+    return affinity * language, notes
+
+
+def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
+    s, st = game.scenario, game.state
+    audience = s.audience_by_id[action.audience]
+    multiplier, notes = post_multiplier(game, action)
+    outcome.notes.extend(notes)
+    multiplier *= 1.0 + st.rng.uniform(-rules.POST_NOISE, rules.POST_NOISE)
+    effects = dict(rules.TONE_EFFECTS[action.tone])
+    effects.update(s.rules.tone_effects.get(action.tone, {}))
+    focus = rules.AUDIENCE_FOCUS[audience.kind]
+    for indicator, delta in effects.items():
+        game.adjust(indicator, delta * multiplier * focus.get(indicator, 1.0))
+    if action.tone is Tone.HUMOROUS and game.in_crisis():
+        outcome.notes.append("humour_in_crisis")
+        for indicator, delta in rules.HUMOUR_IN_CRISIS.items():
+            game.adjust(indicator, delta)
+    topic = s.topic_by_id[action.topic]
+    game.run_effects(topic.effects)
+    run = st.narratives.get(topic.narrative or "")
+    if run is not None and run.live:
+        if action.tone in (Tone.FACTUAL, Tone.EMPATHETIC):
+            game.boost(run.id, -rules.TOPIC_COUNTER * multiplier, audience.id)
+            run.responded_turn = st.turn
+            outcome.notes.append("answers_narrative")
+        elif action.tone is Tone.CONFRONTATIONAL:
+            game.boost(run.id, rules.TOPIC_FUEL, audience.id)
+            outcome.notes.append("fuels_narrative")
+    st.posts.append({"turn": st.turn, "channel": action.channel.value, "audience": audience.id,
+                     "audience_kind": audience.kind.value, "tone": action.tone.value,
+                     "topic": topic.id, "language": action.language})
+    likes = int(st.indicators[I.REACH] * 40 * multiplier * st.rng.uniform(0.7, 1.3))
+    game.add_feed_post("player", None, likes, likes // 6, kind="player",
+                       post={k: v for k, v in action_to_dict(action).items() if k != "kind"})
+
+
+def _apply_answer(game: Game, action: AnswerCrisis, outcome: Outcome) -> None:
+    st = game.state
+    event = game.scenario.event_by_id[action.event]
+    choice = _choice(game, action)
+    st.crises.pop(action.event, None)
+    st.answers[action.event] = action.choice
+    st.answer_turns[action.event] = st.turn
+    game.run_effects(choice.effects)
+    outcome.concepts.extend(choice.concepts)
+    st.meet(choice.concepts)
+    assert event.crisis is not None
+
+
+def _apply_counter(game: Game, action: Counter, outcome: Outcome) -> None:
+    st = game.state
+    run = st.narratives[action.narrative]
+    narrative = game.scenario.narrative_by_id[run.id]
+    m = action.measure
+    st.counters.append({"turn": st.turn, "narrative": run.id, "measure": m.value,
+                        "audience": action.audience})
+    outcome.concepts.extend(narrative.concepts)
+    early = first = False
+    if m in rules.RESPONSES:
+        early = run.spreading_turn is not None and st.turn - run.spreading_turn <= 1
+        first = run.responded_turn is None
+        run.responded_turn = st.turn
+    if m is Measure.DEBUNK:
+        _debunk(game, run, narrative, outcome, rapid=early and first)
+    elif m is Measure.PREBUNK:
+        assert action.audience is not None
+        reach = run.reach.get(action.audience, 0.0)
+        gain = rules.PREBUNK_GAIN
+        if reach > rules.PREBUNK_LATE_REACH:
+            gain /= 2
+            outcome.notes.append("prebunk_late")
+        elif run.phase in (NarrativePhase.EMERGING, NarrativePhase.DORMANT):
+            outcome.notes.append("prebunk_early")
+        game.inoculate(action.audience, gain)
+    elif m is Measure.REPORT:
+        run.reported = True
+        run.report_turn = st.turn + rules.REPORT_DELAY
+        outcome.notes.append("report_pending")
+    elif m is Measure.FACTCHECK:
+        run.factcheck = True
+        run.decay += rules.FACTCHECK_DECAY
+        game.adjust(I.CREDIBILITY, rules.FACTCHECK_CREDIBILITY)
+    elif m is Measure.ATTRIBUTE:
+        _attribute(game, run, narrative, outcome)
+    elif m is Measure.MONITOR:
+        run.monitored = True
+        outcome.notes.append("monitoring")
+    elif m is Measure.LITERACY:
+        st.literacy_turn = st.turn
+        for indicator, delta in rules.LITERACY_EFFECTS.items():
+            game.adjust(indicator, delta)
+
+
+def _debunk(game: Game, run: Any, narrative: Any, outcome: Outcome, rapid: bool) -> None:
+    st = game.state
+    if run.phase is NarrativePhase.EMERGING and run.weighted < rules.STREISAND_BELOW:
+        # Debunking what almost nobody has seen gives it an audience (seed 003: timing).
+        outcome.notes.append("amplified")
+        game.boost(run.id, rules.STREISAND_BOOST, None)
+        return
+    strength = rules.DEBUNK_BASE * (0.5 + st.indicators[I.CREDIBILITY] / 100.0)
+    if narrative.evidence_flag and narrative.evidence_flag not in st.flags:
+        strength *= rules.DEBUNK_NO_EVIDENCE
+        outcome.notes.append("no_evidence")
+    if run.phase is NarrativePhase.ENTRENCHED:
+        strength *= rules.DEBUNK_ENTRENCHED
+        outcome.notes.append("entrenched")
+    if run.factcheck:
+        strength *= rules.DEBUNK_WITH_FACTCHECKERS
+        outcome.notes.append("with_factcheckers")
+    before = run.weighted
+    for audience in game.scenario.audiences:
+        resist = 1.0 - rules.DEBUNK_ECHO_RESISTANCE * audience.echo_chamber
+        game.boost(run.id, -strength * resist, audience.id)
+    if before - run.weighted >= 5:
+        bonus = rules.RAPID_RESPONSE_BONUS if rapid else rules.RESPONSE_BONUS
+        outcome.notes.append("rapid_response" if rapid else "debunked")
+        game.adjust(I.CREDIBILITY, bonus)
+
+
+def _attribute(game: Game, run: Any, narrative: Any, outcome: Outcome) -> None:
+    run.attributed = True
+    if narrative.state_sponsored:
+        run.virality *= rules.ATTRIBUTE_FACTOR
+        effects = rules.ATTRIBUTE_EFFECTS
+        outcome.notes.append("attributed")
+    else:
+        effects = rules.FALSE_ATTRIBUTION_EFFECTS
+        outcome.notes.append("false_attribution")
+    for indicator, delta in effects.items():
+        game.adjust(indicator, delta)

@@ -1,0 +1,348 @@
+"""A game in progress: the turn state machine and the operations effects and actions use.
+
+The turn machine (``transitions``)::
+
+    briefing --start--> feed --open_desk--> decide --resolve--> resolve --next_turn--> feed
+                                            (act, cancel,                 \\--finish--> debrief
+                                             pass_turn)
+
+``resolve`` is refused until the action points are spent or the player passes; ``act`` is
+refused outside *decide* (``MachineError``) and when the action is not legal (the
+``may_act(action)`` query says so first).  Scenes of the UI call only these triggers.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from transitions import Machine
+
+from game.engine import actions, resolution
+from game.engine.actions import Action, action_from_dict, action_to_dict
+from game.engine.rulebook import rulebook_for
+from game.engine.spread import lifecycle_machine, weighted_reach
+from game.engine.state import FeedPost, GameState, NarrativeRun, Outcome, clamp
+from game.engine.vocabulary import INDICATORS, Measure, NarrativePhase, Phase
+
+if TYPE_CHECKING:
+    from game.content.model import Event, Scenario
+    from game.content.text import Text
+    from game.engine.registry import Call
+
+TURN_STATES: list[dict[str, Any]] = [
+    {"name": Phase.BRIEFING},
+    {"name": Phase.FEED, "on_enter": "_enter_feed"},
+    {"name": Phase.DECIDE},
+    {"name": Phase.RESOLVE, "on_enter": "_enter_resolve"},
+    {"name": Phase.DEBRIEF},
+]
+
+TURN_TRANSITIONS: list[dict[str, Any]] = [
+    {"trigger": "start", "source": Phase.BRIEFING, "dest": Phase.FEED},
+    {"trigger": "open_desk", "source": Phase.FEED, "dest": Phase.DECIDE},
+    {"trigger": "act", "source": Phase.DECIDE, "dest": None, "conditions": "can_act",
+     "after": "_plan"},
+    {"trigger": "cancel", "source": Phase.DECIDE, "dest": None, "conditions": "can_cancel",
+     "after": "_unplan"},
+    {"trigger": "pass_turn", "source": Phase.DECIDE, "dest": None, "after": "_set_passed"},
+    {"trigger": "resolve", "source": Phase.DECIDE, "dest": Phase.RESOLVE,
+     "conditions": "budget_done"},
+    {"trigger": "next_turn", "source": Phase.RESOLVE, "dest": Phase.FEED, "unless": "is_over"},
+    {"trigger": "finish", "source": Phase.RESOLVE, "dest": Phase.DEBRIEF, "conditions": "is_over"},
+]
+
+
+class IllegalAction(Exception):
+    """An action the rules refuse; ``reason`` is a code the UI explains."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def new_state(scenario: Scenario, seed: int) -> GameState:
+    """The state of a game of *scenario* before its briefing."""
+    start = scenario.indicators
+    audiences = [a.id for a in scenario.audiences]
+    return GameState(
+        scenario_id=scenario.meta.id,
+        seed=seed,
+        indicators={str(k): float(getattr(start, k)) for k in INDICATORS},
+        narratives={n.id: NarrativeRun(n.id, {a: 0.0 for a in audiences}, n.virality, n.decay)
+                    for n in scenario.narratives},
+        inoculation={a: 0.0 for a in audiences},
+        rng=random.Random(seed),
+    )
+
+
+class Game:
+    """One game of one scenario: the model of the turn machine."""
+
+    phase: Phase
+
+    def __init__(self, scenario: Scenario, seed: int = 0, *, state: GameState | None = None):
+        self.scenario = scenario
+        self.book = rulebook_for(scenario)
+        self.state = state if state is not None else new_state(scenario, seed)
+        self.sizes = {a.id: a.size for a in scenario.audiences}
+        self.echo = {a.id: a.echo_chamber for a in scenario.audiences}
+        self._event_order = {e.id: i for i, e in enumerate(scenario.events)}
+        self._recording: Outcome | None = None
+        if state is None:
+            self.state.history.append(self.state.snapshot())
+        Machine(model=self, states=TURN_STATES, transitions=TURN_TRANSITIONS,
+                initial=Phase(self.state.phase), model_attribute="phase",
+                auto_transitions=False, queued=True, model_override=True,
+                after_state_change="_sync_phase")
+        self.lifecycle = lifecycle_machine(self.state.narratives.values())
+
+    # -- triggers (bound by the machine; these bodies never run) --------------------
+
+    def start(self) -> bool:
+        raise NotImplementedError
+
+    def open_desk(self) -> bool:
+        raise NotImplementedError
+
+    def act(self, action: Action) -> bool:
+        raise NotImplementedError
+
+    def cancel(self, index: int) -> bool:
+        raise NotImplementedError
+
+    def pass_turn(self) -> bool:
+        raise NotImplementedError
+
+    def resolve(self) -> bool:
+        raise NotImplementedError
+
+    def next_turn(self) -> bool:
+        raise NotImplementedError
+
+    def finish(self) -> bool:
+        raise NotImplementedError
+
+    def may_start(self) -> bool:
+        raise NotImplementedError
+
+    def may_open_desk(self) -> bool:
+        raise NotImplementedError
+
+    def may_act(self, action: Action) -> bool:
+        raise NotImplementedError
+
+    def may_cancel(self, index: int) -> bool:
+        raise NotImplementedError
+
+    def may_pass_turn(self) -> bool:
+        raise NotImplementedError
+
+    def may_resolve(self) -> bool:
+        raise NotImplementedError
+
+    def may_next_turn(self) -> bool:
+        raise NotImplementedError
+
+    def may_finish(self) -> bool:
+        raise NotImplementedError
+
+    # -- guards ---------------------------------------------------------------------
+
+    def can_act(self, action: Action) -> bool:
+        return actions.illegal_reason(self, action) is None
+
+    def can_cancel(self, index: int) -> bool:
+        return 0 <= index < len(self.state.planned)
+
+    def budget_done(self) -> bool:
+        return self.state.budget <= 0 or self.state.passed
+
+    def is_over(self) -> bool:
+        return self.state.ending is not None
+
+    # -- conveniences for players, strategies and the UI ----------------------------
+
+    def why_not(self, action: Action) -> str | None:
+        """Why *action* cannot be taken now, or None."""
+        if self.phase is not Phase.DECIDE:
+            return "not_deciding"
+        return actions.illegal_reason(self, action)
+
+    def play(self, action: Action) -> None:
+        """Plan *action*, or raise :class:`IllegalAction` saying why not."""
+        reason = self.why_not(action)
+        if reason is not None:
+            raise IllegalAction(reason)
+        self.act(action)
+
+    def advance(self) -> None:
+        """From *resolve*, go on to the next turn or to the debrief."""
+        if self.is_over():
+            self.finish()
+        else:
+            self.next_turn()
+
+    def cost(self, action: Action) -> int:
+        return actions.cost(self, action)
+
+    def planned_actions(self) -> list[Action]:
+        return [action_from_dict(p) for p in self.state.planned]
+
+    def open_crises(self) -> list[Event]:
+        """Crises waiting for an answer and not yet answered in this turn's plan."""
+        planned = {p["event"] for p in self.state.planned if p["kind"] == "answer"}
+        return [self.scenario.event_by_id[e] for e in self.state.crises if e not in planned]
+
+    def live_narratives(self) -> list[NarrativeRun]:
+        return [run for run in self.state.narratives.values() if run.live]
+
+    def measures_for(self, narrative: str) -> list[Measure]:
+        """Counter-measures the player may plan now against *narrative* (prebunk needs an
+        audience too: it is listed if any audience is still open to it)."""
+        legal = []
+        for measure in self.scenario.measures:
+            audiences = [a.id for a in self.scenario.audiences] if measure is Measure.PREBUNK \
+                else [None]
+            if any(self.why_not(actions.Counter(narrative, measure, a)) is None for a in audiences):
+                legal.append(measure)
+        return legal
+
+    def in_crisis(self) -> bool:
+        return bool(self.state.crises) or any(
+            r.phase in (NarrativePhase.VIRAL, NarrativePhase.ENTRENCHED)
+            for r in self.state.narratives.values())
+
+    @property
+    def turns(self) -> int:
+        return self.scenario.meta.turns
+
+    @property
+    def turns_left(self) -> int:
+        return max(0, self.turns - self.state.turn)
+
+    # -- machine callbacks ----------------------------------------------------------
+
+    def _sync_phase(self, *_trigger_args: Any) -> None:
+        self.state.phase = self.phase.value
+
+    def _plan(self, action: Action) -> None:
+        self.state.budget -= actions.cost(self, action)
+        self.state.planned.append(action_to_dict(action))
+
+    def _unplan(self, index: int) -> None:
+        removed = self.state.planned.pop(index)
+        self.state.budget += actions.cost(self, action_from_dict(removed))
+
+    def _set_passed(self) -> None:
+        self.state.passed = True
+
+    def _enter_feed(self) -> None:
+        st = self.state
+        st.turn += 1
+        st.budget = self.scenario.meta.actions_per_turn + st.extra_actions
+        st.extra_actions = 0
+        st.passed = False
+        st.planned = []
+        for narrative in self.scenario.narratives:
+            if narrative.start_turn == st.turn:
+                self.launch(narrative.id)
+        self._fire_due_events()
+
+    def _enter_resolve(self) -> None:
+        resolution.resolve_turn(self)
+
+    def _fire_due_events(self) -> None:
+        st = self.state
+        due = {event for turn, event in st.scheduled if turn == st.turn}
+        st.scheduled = [item for item in st.scheduled if item[0] != st.turn]
+        candidates = {e.id: e for e in self.book.by_turn.get(st.turn, ())}
+        candidates.update({e.id: e for e in self.book.conditional})
+        candidates.update({e: self.scenario.event_by_id[e] for e in due})
+        for event in sorted(candidates.values(), key=lambda e: self._event_order[e.id]):
+            if event.id in st.fired and not (event.repeat and st.fired[event.id] != st.turn):
+                continue
+            when = self.book.event_when[event.id]
+            if when is None or when(st):
+                self.fire(event)
+
+    # -- operations used by actions, effects and resolution -------------------------
+
+    @contextmanager
+    def recording(self, outcome: Outcome) -> Iterator[Outcome]:
+        """Attribute every change made inside the block to *outcome*."""
+        previous, self._recording = self._recording, outcome
+        try:
+            yield outcome
+        finally:
+            self._recording = previous
+
+    def adjust(self, indicator: str, delta: float) -> None:
+        old = self.state.indicators[indicator]
+        new = round(clamp(old + delta), 4)
+        self.state.indicators[indicator] = new
+        if self._recording is not None:
+            self._recording.add(indicator, new - old)
+
+    def run_effects(self, calls: Sequence[Call]) -> None:
+        self.book.run(self, calls)
+
+    def fire(self, event: Event) -> None:
+        st = self.state
+        st.fired[event.id] = st.turn
+        outcome = Outcome(st.turn, "event", {"event": event.id}, concepts=list(event.concepts))
+        with self.recording(outcome):
+            for post in event.posts:
+                self.add_feed_post(post.actor, post.text, post.likes, post.shares, ref=event.id)
+            self.run_effects(event.effects)
+            if event.crisis is not None:
+                st.crises[event.id] = st.turn + event.crisis.deadline - 1
+        st.meet(event.concepts)
+        st.outcomes.append(outcome)
+
+    def launch(self, narrative_id: str) -> None:
+        run = self.state.narratives[narrative_id]
+        if run.live:
+            return
+        narrative = self.scenario.narrative_by_id[narrative_id]
+        seed = narrative.seed_reach or {a: 5.0 for a in run.reach}
+        for audience, value in seed.items():
+            run.reach[audience] = float(value)
+        run.weighted = round(weighted_reach(run.reach, self.sizes), 4)
+        run.launched_turn = self.state.turn
+        run.launch(turn=self.state.turn)  # type: ignore[attr-defined]
+        self.state.meet(narrative.concepts)
+        likes = int(50 + run.weighted * 60)
+        self.add_feed_post(narrative.source, narrative.claim, likes, likes // 3,
+                           kind="narrative", ref=narrative_id)
+
+    def boost(self, narrative_id: str, amount: float, audience: str | None) -> None:
+        run = self.state.narratives[narrative_id]
+        if not run.live:
+            return
+        targets = [audience] if audience is not None else list(run.reach)
+        before = run.weighted
+        for target in targets:
+            run.reach[target] = round(clamp(run.reach[target] + amount), 4)
+        run.weighted = round(weighted_reach(run.reach, self.sizes), 4)
+        if self._recording is not None:
+            self._recording.add_reach(narrative_id, run.weighted - before)
+
+    def inoculate(self, audience: str, amount: float) -> None:
+        from game.engine.rules import INOCULATION_CAP
+
+        value = self.state.inoculation[audience] + amount
+        self.state.inoculation[audience] = round(min(INOCULATION_CAP, value), 4)
+
+    def schedule(self, event_id: str, turn: int) -> None:
+        if turn <= self.turns:
+            self.state.scheduled.append([turn, event_id])
+
+    def add_feed_post(self, author: str, text: Text | None, likes: int, shares: int, *,
+                      kind: str = "actor", ref: str | None = None,
+                      post: dict[str, Any] | None = None) -> None:
+        texts = {k: v for k, v in (("fr", text.fr), ("en", text.en)) if v} if text else None
+        self.state.feed.append(FeedPost(self.state.turn, author, kind, likes, shares, texts,
+                                        ref, post))

@@ -1,0 +1,149 @@
+"""What happens during *resolve*: actions apply, narratives spread, deadlines fall due.
+
+Every cause gets its own :class:`Outcome`, in this order, so the resolve screen and the
+debrief can say what happened because of what.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.engine import actions, rules
+from game.engine.actions import action_from_dict
+from game.engine.score import final_score
+from game.engine.spread import spread_step
+from game.engine.state import NarrativeRun, Outcome
+from game.engine.vocabulary import INAUTHENTIC_TECHNIQUES, Indicator, NarrativePhase
+
+if TYPE_CHECKING:
+    from game.engine.game import Game
+
+_ACTIVE = (NarrativePhase.SPREADING, NarrativePhase.VIRAL, NarrativePhase.ENTRENCHED)
+
+
+def resolve_turn(game: Game) -> None:
+    st = game.state
+    for planned in st.planned:
+        st.outcomes.append(actions.apply(game, action_from_dict(planned)))
+    _platforms_act(game)
+    _literacy(game)
+    _spread(game)
+    _deadlines(game)
+    _silence(game)
+    _grow_feed(game)
+    st.history.append(st.snapshot())
+    ending = choose_ending(game)
+    if ending is not None:
+        st.ending = ending
+        st.score = final_score(game.scenario, st)
+
+
+def _platforms_act(game: Game) -> None:
+    st = game.state
+    for run in st.narratives.values():
+        if run.report_turn != st.turn:
+            continue
+        narrative = game.scenario.narrative_by_id[run.id]
+        inauthentic = narrative.technique in INAUTHENTIC_TECHNIQUES
+        run.virality *= rules.REPORT_FACTOR_INAUTHENTIC if inauthentic else rules.REPORT_FACTOR
+        note = "platform_removed_accounts" if inauthentic else "platform_acted"
+        st.outcomes.append(Outcome(st.turn, "platform", {"narrative": run.id}, notes=[note]))
+
+
+def _literacy(game: Game) -> None:
+    st = game.state
+    if st.literacy_turn is None or st.literacy_turn >= st.turn:
+        return
+    for audience in st.inoculation:
+        game.inoculate(audience, rules.LITERACY_GAIN_PER_TURN)
+
+
+def _spread(game: Game) -> None:
+    st = game.state
+    for run in st.narratives.values():
+        if not run.live:
+            continue
+        narrative = game.scenario.narrative_by_id[run.id]
+        before, phase_before = run.weighted, run.phase
+        spread_step(run, game.echo, game.sizes, st.inoculation, st.rng)
+        outcome = Outcome(st.turn, "narrative", {"narrative": run.id},
+                          concepts=list(narrative.concepts))
+        outcome.add_reach(run.id, run.weighted - before)
+        with game.recording(outcome):
+            for indicator, per_turn in narrative.impact.items():
+                game.adjust(indicator, per_turn * run.weighted / 100.0)
+        run.evolve(turn=st.turn)  # type: ignore[attr-defined]
+        if run.phase is not phase_before:
+            outcome.notes.append(f"phase_{run.phase.value}")
+        run.history.append(run.weighted)
+        st.outcomes.append(outcome)
+        if _late(run, st.turn):
+            late = Outcome(st.turn, "late", {"narrative": run.id}, notes=["late_response"])
+            with game.recording(late):
+                game.adjust(Indicator.CREDIBILITY, -game.scenario.rules.late_penalty)
+            st.outcomes.append(late)
+
+
+def _late(run: NarrativeRun, turn: int) -> bool:
+    """Spreading for a while and still unanswered: trust erodes (seed 003)."""
+    spreading, responded = run.spreading_turn, run.responded_turn
+    return (run.phase in _ACTIVE and spreading is not None
+            and turn - spreading >= rules.LATE_AFTER
+            and (responded is None or turn - responded >= rules.LATE_AFTER))
+
+
+def _deadlines(game: Game) -> None:
+    st = game.state
+    for event_id, last_turn in list(st.crises.items()):
+        if last_turn > st.turn:
+            continue
+        del st.crises[event_id]
+        st.missed.append(event_id)
+        crisis = game.scenario.event_by_id[event_id].crisis
+        outcome = Outcome(st.turn, "deadline", {"event": event_id}, notes=["deadline_missed"])
+        with game.recording(outcome):
+            if crisis is not None:
+                game.run_effects(crisis.on_expire)
+        st.outcomes.append(outcome)
+
+
+def _silence(game: Game) -> None:
+    st = game.state
+    posted = any(p["turn"] == st.turn for p in st.posts[-10:])
+    waiting = [e for e in st.crises if e not in st.answers]
+    if not waiting or posted:
+        return
+    outcome = Outcome(st.turn, "silence", {"events": waiting}, notes=["silence"])
+    with game.recording(outcome):
+        game.adjust(Indicator.CREDIBILITY, -game.scenario.rules.silence_penalty)
+    st.outcomes.append(outcome)
+
+
+def _grow_feed(game: Game) -> None:
+    """Likes and shares keep coming for a few turns, more slowly each turn."""
+    st = game.state
+    for post in st.feed[-60:]:
+        age = st.turn - post.turn + 1
+        if age > 4:
+            continue
+        factor = st.rng.uniform(0.2, 0.6) / age
+        post.likes += int(post.likes * factor)
+        post.shares += int(post.shares * factor)
+
+
+def choose_ending(game: Game) -> str | None:
+    """The ending reached now, if the game ends after this resolve."""
+    st, scenario, when = game.state, game.scenario, game.book.ending_when
+    if st.forced_ending is not None:
+        return st.forced_ending
+    for ending in scenario.endings:
+        test = when[ending.id]
+        if ending.early and test is not None and test(st):
+            return ending.id
+    if st.turn < scenario.meta.turns:
+        return None
+    for ending in scenario.endings:
+        test = when[ending.id]
+        if not ending.early and (test is None or test(st)):
+            return ending.id
+    return scenario.endings[-1].id

@@ -1,0 +1,232 @@
+"""The game state: everything that changes during a game, and its JSON form for saves.
+
+The state is plain data.  The rules that change it live in ``game.engine.game`` (turns),
+``actions``, ``spread`` and ``effects``; the state only knows how to describe itself.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from game.engine.vocabulary import INDICATORS, NarrativePhase
+
+STATE_VERSION = 1
+
+
+def clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:
+    return low if value < low else high if value > high else value
+
+
+@dataclass
+class NarrativeRun:
+    """One disinformation narrative during a game; also the model of its life-cycle machine."""
+
+    id: str
+    reach: dict[str, float]
+    virality: float
+    decay: float
+    phase: NarrativePhase = NarrativePhase.DORMANT
+    weighted: float = 0.0
+    launched_turn: int | None = None
+    phase_turn: int = 0
+    spreading_turn: int | None = None
+    responded_turn: int | None = None
+    factcheck: bool = False
+    attributed: bool = False
+    reported: bool = False
+    report_turn: int | None = None
+    monitored: bool = False
+    history: list[float] = field(default_factory=list)
+
+    @property
+    def live(self) -> bool:
+        return self.phase is not NarrativePhase.DORMANT
+
+    @property
+    def responded(self) -> bool:
+        return self.responded_turn is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {k: v for k, v in vars(self).items() if not callable(v)}
+        data["phase"] = self.phase.value
+        return {k: data[k] for k in _NARRATIVE_FIELDS}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> NarrativeRun:
+        values = {k: data[k] for k in _NARRATIVE_FIELDS}
+        values["phase"] = NarrativePhase(values["phase"])
+        return cls(**values)
+
+
+_NARRATIVE_FIELDS = (
+    "id", "reach", "virality", "decay", "phase", "weighted", "launched_turn", "phase_turn",
+    "spreading_turn", "responded_turn", "factcheck", "attributed", "reported", "report_turn",
+    "monitored", "history",
+)
+
+
+@dataclass
+class FeedPost:
+    """A post in the social feed: from an actor, a narrative's source, or the player."""
+
+    turn: int
+    author: str
+    kind: str  # "actor", "narrative", "player"
+    likes: int
+    shares: int
+    text: dict[str, str] | None = None
+    ref: str | None = None
+    post: dict[str, str] | None = None
+
+
+@dataclass
+class Outcome:
+    """What one cause did during a turn: the player's action, an event, the world."""
+
+    turn: int
+    source: str  # "post", "answer", "counter", "event", "narrative", "deadline", "silence", "late"
+    ref: dict[str, Any]
+    deltas: dict[str, float] = field(default_factory=dict)
+    reach: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    concepts: list[str] = field(default_factory=list)
+
+    def add(self, indicator: str, delta: float) -> None:
+        indicator = str(indicator)
+        if delta:
+            self.deltas[indicator] = round(self.deltas.get(indicator, 0.0) + delta, 4)
+
+    def add_reach(self, narrative: str, delta: float) -> None:
+        if delta:
+            self.reach[narrative] = round(self.reach.get(narrative, 0.0) + delta, 4)
+
+
+@dataclass
+class GameState:
+    """Everything about one game that a save must keep."""
+
+    scenario_id: str
+    seed: int
+    indicators: dict[str, float]
+    narratives: dict[str, NarrativeRun]
+    inoculation: dict[str, float]
+    rng: random.Random
+    turn: int = 0
+    phase: str = "briefing"
+    flags: set[str] = field(default_factory=set)
+    fired: dict[str, int] = field(default_factory=dict)
+    scheduled: list[list[Any]] = field(default_factory=list)  # [turn, event id]
+    crises: dict[str, int] = field(default_factory=dict)       # open crisis -> last turn
+    answers: dict[str, str] = field(default_factory=dict)
+    answer_turns: dict[str, int] = field(default_factory=dict)
+    missed: list[str] = field(default_factory=list)
+    planned: list[dict[str, Any]] = field(default_factory=list)
+    budget: int = 0
+    passed: bool = False
+    extra_actions: int = 0
+    literacy_turn: int | None = None
+    posts: list[dict[str, Any]] = field(default_factory=list)
+    counters: list[dict[str, Any]] = field(default_factory=list)
+    feed: list[FeedPost] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    history: list[dict[str, Any]] = field(default_factory=list)
+    concepts: list[str] = field(default_factory=list)
+    forced_ending: str | None = None
+    ending: str | None = None
+    score: int | None = None
+
+    # -- small queries --------------------------------------------------------------
+
+    def meet(self, concepts: Any) -> None:
+        for concept in concepts:
+            if concept not in self.concepts:
+                self.concepts.append(concept)
+
+    def snapshot(self) -> dict[str, Any]:
+        """Gauges and narrative reach now: one point of the debrief's charts."""
+        return {
+            "turn": self.turn,
+            "indicators": {k: round(v, 2) for k, v in self.indicators.items()},
+            "narratives": {n.id: round(n.weighted, 2) for n in self.narratives.values()},
+        }
+
+    # -- JSON -------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        version, internal, gauss = self.rng.getstate()
+        return {
+            "version": STATE_VERSION,
+            "scenario_id": self.scenario_id,
+            "seed": self.seed,
+            "turn": self.turn,
+            "phase": self.phase,
+            "indicators": {k: self.indicators[k] for k in INDICATORS},
+            "narratives": [n.to_dict() for n in self.narratives.values()],
+            "inoculation": dict(self.inoculation),
+            "flags": sorted(self.flags),
+            "fired": dict(self.fired),
+            "scheduled": [list(item) for item in self.scheduled],
+            "crises": dict(self.crises),
+            "answers": dict(self.answers),
+            "answer_turns": dict(self.answer_turns),
+            "missed": list(self.missed),
+            "planned": [dict(p) for p in self.planned],
+            "budget": self.budget,
+            "passed": self.passed,
+            "extra_actions": self.extra_actions,
+            "literacy_turn": self.literacy_turn,
+            "posts": [dict(p) for p in self.posts],
+            "counters": [dict(c) for c in self.counters],
+            "feed": [asdict(p) for p in self.feed],
+            "outcomes": [asdict(o) for o in self.outcomes],
+            "history": list(self.history),
+            "concepts": list(self.concepts),
+            "forced_ending": self.forced_ending,
+            "ending": self.ending,
+            "score": self.score,
+            "rng": [version, list(internal), gauss],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GameState:
+        """Rebuild a state from :meth:`to_dict` output (raises KeyError/TypeError/ValueError
+        on malformed data; ``game.engine.save`` turns those into a clear message)."""
+        if data.get("version") != STATE_VERSION:
+            raise ValueError(f"unsupported state version {data.get('version')!r}")
+        rng = random.Random()
+        version, internal, gauss = data["rng"]
+        rng.setstate((int(version), tuple(int(x) for x in internal), gauss))
+        narratives = [NarrativeRun.from_dict(n) for n in data["narratives"]]
+        return cls(
+            scenario_id=str(data["scenario_id"]),
+            seed=int(data["seed"]),
+            indicators={k: float(data["indicators"][k]) for k in INDICATORS},
+            narratives={n.id: n for n in narratives},
+            inoculation={k: float(v) for k, v in data["inoculation"].items()},
+            rng=rng,
+            turn=int(data["turn"]),
+            phase=str(data["phase"]),
+            flags=set(data["flags"]),
+            fired={k: int(v) for k, v in data["fired"].items()},
+            scheduled=[list(item) for item in data["scheduled"]],
+            crises={k: int(v) for k, v in data["crises"].items()},
+            answers=dict(data["answers"]),
+            answer_turns={k: int(v) for k, v in data["answer_turns"].items()},
+            missed=list(data["missed"]),
+            planned=[dict(p) for p in data["planned"]],
+            budget=int(data["budget"]),
+            passed=bool(data["passed"]),
+            extra_actions=int(data["extra_actions"]),
+            literacy_turn=data["literacy_turn"],
+            posts=[dict(p) for p in data["posts"]],
+            counters=[dict(c) for c in data["counters"]],
+            feed=[FeedPost(**p) for p in data["feed"]],
+            outcomes=[Outcome(**o) for o in data["outcomes"]],
+            history=list(data["history"]),
+            concepts=list(data["concepts"]),
+            forced_ending=data["forced_ending"],
+            ending=data["ending"],
+            score=data["score"],
+        )

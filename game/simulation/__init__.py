@@ -1,0 +1,1 @@
+"""Headless playthroughs with scripted strategies: the balance simulator."""
