@@ -55,10 +55,8 @@ Action = PostMessage | AnswerCrisis | Counter
 
 
 def action_to_dict(action: Action) -> dict[str, Any]:
-    data: dict[str, Any] = {"kind": action.kind}
-    for key, value in vars(action).items():
-        data[key] = value.value if hasattr(value, "value") else value
-    return data
+    # Enum members here are StrEnums: they compare and serialise as their text.
+    return {"kind": action.kind, **vars(action)}
 
 
 def action_from_dict(data: dict[str, Any]) -> Action:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from game.engine import actions, rules
 from game.engine.actions import action_from_dict
 from game.engine.score import final_score
-from game.engine.spread import spread_step
+from game.engine.spread import spread_step, step_lifecycle
 from game.engine.state import NarrativeRun, Outcome
 from game.engine.vocabulary import INAUTHENTIC_TECHNIQUES, Indicator, NarrativePhase
 
@@ -72,7 +72,7 @@ def _spread(game: Game) -> None:
         with game.recording(outcome):
             for indicator, per_turn in narrative.impact.items():
                 game.adjust(indicator, per_turn * run.weighted / 100.0)
-        run.evolve(turn=st.turn)  # type: ignore[attr-defined]
+        step_lifecycle(run, "evolve", st.turn)
         if run.phase is not phase_before:
             outcome.notes.append(f"phase_{run.phase.value}")
         run.history.append(run.weighted)

@@ -94,13 +94,12 @@ class Outcome:
     concepts: list[str] = field(default_factory=list)
 
     def add(self, indicator: str, delta: float) -> None:
-        indicator = str(indicator)
         if delta:
-            self.deltas[indicator] = round(self.deltas.get(indicator, 0.0) + delta, 4)
+            self.deltas[indicator] = self.deltas.get(indicator, 0.0) + delta
 
     def add_reach(self, narrative: str, delta: float) -> None:
         if delta:
-            self.reach[narrative] = round(self.reach.get(narrative, 0.0) + delta, 4)
+            self.reach[narrative] = self.reach.get(narrative, 0.0) + delta
 
 
 @dataclass

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from game.engine.actions import Action, AnswerCrisis, Counter, PostMessage
-from game.engine.game import Game
+from game.engine.game import Game, IllegalAction
 from game.engine.vocabulary import INAUTHENTIC_TECHNIQUES, Measure, NarrativePhase, Tone
 
 Strategy = Callable[[Game, random.Random], None]
@@ -21,10 +21,11 @@ NP = NarrativePhase
 
 
 def _try(game: Game, action: Action) -> bool:
-    if game.why_not(action) is None:
+    try:
         game.act(action)
-        return True
-    return False
+    except IllegalAction:
+        return False
+    return True
 
 
 def _choice_value(choice: Any, weights: Mapping[str, float]) -> float:
@@ -80,10 +81,8 @@ def random_player(game: Game, rng: random.Random) -> None:
             _try(game, AnswerCrisis(event.id, rng.choice(event.crisis.choices).id))
         elif kind == "counter" and game.live_narratives():
             run = rng.choice(game.live_narratives())
-            measures = game.measures_for(run.id)
-            if measures:
-                audience = rng.choice(s.audiences).id
-                _try(game, Counter(run.id, rng.choice(measures), audience))
+            audience = rng.choice(s.audiences).id
+            _try(game, Counter(run.id, rng.choice(s.measures), audience))
         else:
             _post(game, rng.choice(list(Tone)), rng, match_language=rng.random() < 0.5)
 
