@@ -282,7 +282,12 @@ def _debunk(game: Game, run: Any, narrative: Any, outcome: Outcome, rapid: bool)
         outcome.notes.append("amplified")
         game.boost(run.id, rules.STREISAND_BOOST, None)
         return
-    strength = rules.DEBUNK_BASE * (0.5 + st.indicators[I.CREDIBILITY] / 100.0)
+    earlier = sum(1 for c in st.counters[:-1]
+                  if c["narrative"] == run.id and c["measure"] == Measure.DEBUNK)
+    strength = rules.DEBUNK_SHARE * (0.5 + st.indicators[I.CREDIBILITY] / 100.0)
+    strength *= rules.DEBUNK_REPEAT ** earlier
+    if earlier:
+        outcome.notes.append("repeated_debunk")
     if narrative.evidence_flag and narrative.evidence_flag not in st.flags:
         strength *= rules.DEBUNK_NO_EVIDENCE
         outcome.notes.append("no_evidence")
@@ -295,7 +300,8 @@ def _debunk(game: Game, run: Any, narrative: Any, outcome: Outcome, rapid: bool)
     before = run.weighted
     for audience in game.scenario.audiences:
         resist = 1.0 - rules.DEBUNK_ECHO_RESISTANCE * audience.echo_chamber
-        game.boost(run.id, -strength * resist, audience.id)
+        share = min(rules.DEBUNK_MAX_SHARE, strength * resist)
+        game.boost(run.id, -run.reach[audience.id] * share, audience.id)
     if before - run.weighted >= 5:
         bonus = rules.RAPID_RESPONSE_BONUS if rapid else rules.RESPONSE_BONUS
         outcome.notes.append("rapid_response" if rapid else "debunked")

@@ -90,7 +90,11 @@ MEASURE_COST: Final = MappingProxyType({
 # Measures that count as a response to a narrative (monitoring is watching, not answering).
 RESPONSES: Final = frozenset(set(Measure) - {Measure.MONITOR})
 
-DEBUNK_BASE: Final = 22.0           # reach removed per audience by a full-strength debunk
+# A correction travels less far than the falsehood: a debunk removes a share of the reach,
+# and each new debunk of the same narrative convinces fewer people than the last.
+DEBUNK_SHARE: Final = 0.4           # share of reach removed per audience at full strength
+DEBUNK_MAX_SHARE: Final = 0.8
+DEBUNK_REPEAT: Final = 0.7          # each earlier debunk of the narrative multiplies by this
 DEBUNK_NO_EVIDENCE: Final = 0.5     # without the evidence (its evidence_flag unset)
 DEBUNK_ECHO_RESISTANCE: Final = 0.6  # echo chambers resist correction
 DEBUNK_ENTRENCHED: Final = 0.5
