@@ -8,7 +8,7 @@ from typing import Any
 
 from game.content.diagnostics import Diagnostic, Severity
 from game.content.loader import LoadedScenario
-from game.i18n import _, ngettext
+from game.i18n import _, get_language, ngettext
 
 _RED, _YELLOW, _BOLD, _DIM, _RESET = "\033[31m", "\033[33m", "\033[1m", "\033[2m", "\033[0m"
 
@@ -23,7 +23,9 @@ def format_diagnostic(diag: Diagnostic, lines: Sequence[str], color: bool) -> st
     if color:
         tint = _RED if diag.severity is Severity.ERROR else _YELLOW
         word = f"{tint}{_BOLD}{word}{_RESET}"
-    head = f"{diag.file}:{diag.line}:{diag.column}: {word}: {diag.message} [{diag.code}]"
+    # "file:line:col:" stays as editors parse it; the rest follows the reader's typography.
+    colon = "\u00a0:" if get_language() == "fr" else ":"
+    head = f"{diag.file}:{diag.line}:{diag.column}: {word}{colon} {diag.message} [{diag.code}]"
     if not (1 <= diag.line <= len(lines)):
         return head
     source = lines[diag.line - 1].replace("\t", " ")
@@ -51,7 +53,7 @@ def text_report(results: Sequence[LoadedScenario], color: bool) -> str:
     out: list[str] = []
     errors = warnings = 0
     for loaded in results:
-        lines = loaded.document.lines if loaded.document else []
+        lines = loaded.lines
         for diag in sorted(loaded.diagnostics, key=Diagnostic.sort_key):
             out.append(format_diagnostic(diag, lines, color))
         errors += len(loaded.errors)

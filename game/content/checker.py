@@ -208,7 +208,7 @@ def _check_translations(scenario: Scenario, report: _Report) -> None:
             if lang in present:
                 continue
             severity = ERROR if lang in declared else WARNING
-            report.add(severity, loc, "missing_translation", language=lang)
+            report.add(severity, loc, "missing_translation", missing=lang)
 
 
 # -- turns -------------------------------------------------------------------------------

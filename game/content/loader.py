@@ -33,6 +33,7 @@ class LoadedScenario:
     document: YamlDocument | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     content_hash: str = ""
+    lines: list[str] = field(default_factory=list)
 
     @property
     def folder(self) -> Path:
@@ -68,8 +69,12 @@ def load_scenario(path: Path, display: str | None = None, *, check: bool = True)
     try:
         raw = _read_bytes(file)
         loaded.content_hash = hashlib.sha256(raw).hexdigest()
-        loaded.document = parse(decode(raw))
+        text = decode(raw)
+        loaded.lines = text.splitlines()
+        loaded.document = parse(text)
     except ProblemError as problem:
+        if problem.code == "not_utf8":  # still show the author the line in question
+            loaded.lines = raw.decode("utf-8", errors="replace").splitlines()
         loaded.diagnostics.append(problem.to_diagnostic(loaded.display))
         return loaded
     doc = loaded.document
@@ -109,6 +114,15 @@ def issue_diagnostic(issue: Issue, doc: YamlDocument, display: str,
     return Diagnostic(display, pos.line, pos.column, severity, issue.code, params)
 
 
+def merge_typos(issues: list[Issue]) -> list[Issue]:
+    """A misspelt key is one mistake, not two: when an unknown key's suggestion is the
+    required key reported missing in the same map, keep only the unknown key."""
+    suggested = {(i.loc[:-1], i.params.get("suggestion")) for i in issues
+                 if i.code == "unknown_key"}
+    return [i for i in issues
+            if not (i.code == "missing_key" and (i.loc[:-1], i.loc[-1]) in suggested)]
+
+
 def _validate(doc: YamlDocument, loaded: LoadedScenario) -> Scenario | None:
     data: Any = doc.data
     if not isinstance(data, dict):
@@ -126,7 +140,7 @@ def _validate(doc: YamlDocument, loaded: LoadedScenario) -> Scenario | None:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        for issue in convert(exc.errors(), Scenario):
+        for issue in merge_typos(convert(exc.errors(), Scenario)):
             loaded.diagnostics.append(issue_diagnostic(issue, doc, loaded.display))
         return None
     return scenario

@@ -25,8 +25,7 @@ MESSAGES: dict[str, str] = {
                              "what follows, or put it in its own file"),
     # YAML syntax
     "tab_indent": N_("a tab character is used for indentation; YAML needs spaces"),
-    "unclosed_quote": N_("this quote is never closed (the file ends at line {end_line}); "
-                         "add the closing quote"),
+    "unclosed_quote": N_("this quote is never closed on its line; add the closing quote"),
     "colon_in_value": N_("a “: ” inside a value; put the whole value in quotes"),
     "expected_colon": N_("expected “key: value” here; is a colon missing?"),
     "bad_indent": N_("the indentation does not match the lines above; indent with the same "
@@ -68,14 +67,14 @@ MESSAGES: dict[str, str] = {
     "bad_number": N_("expected a number, found “{value}”"),
     "bad_whole_number": N_("expected a whole number, found “{value}”"),
     "invalid": N_("invalid value: {detail}"),
-    "call_shape": N_("a {kind} is written as one key naming it, like “{example}”"),
+    "call_shape": N_("write each {kind} as a single key naming it, like “{example}”"),
     "unknown_condition": N_("unknown condition “{name}”"),
     "unknown_effect": N_("unknown effect “{name}”"),
     # meaning
     "duplicate_id": N_("the {kind} id “{id}” is already used at line {first_line}"),
-    "unknown_ref": N_("no {kind} has the id “{id}”"),
+    "unknown_ref": N_("no {kind} has the id “{id}”"),  # TRANSLATORS: {kinds} is the plural
     "unknown_choice": N_("the event “{event}” has no choice “{id}”"),
-    "missing_translation": N_("this text has no {language} version"),
+    "missing_translation": N_("this text has no {missing}"),
     "language_not_declared": N_("“{language}” is not in meta.languages"),
     "flag_never_set": N_("the flag “{flag}” is tested but no effect ever sets it"),
     "flag_never_tested": N_("the flag “{flag}” is set but no condition ever tests it"),
@@ -127,6 +126,23 @@ _KIND_NAMES: dict[str, str] = {
     "effect": N_("effect"),
 }
 
+# Plurals, for sentences where a singular would need a grammatical gender in French.
+_KIND_PLURALS: dict[str, str] = {
+    "actor": N_("actors"),
+    "audience": N_("audiences"),
+    "narrative": N_("narratives"),
+    "event": N_("events"),
+    "ending": N_("endings"),
+    "concept": N_("concept cards"),
+    "topic": N_("topics"),
+    "flag": N_("flags"),
+    "choice": N_("choices"),
+    "indicator": N_("indicators"),
+    "channel": N_("channels"),
+    "condition": N_("conditions"),
+    "effect": N_("effects"),
+}
+
 _TYPE_NAMES: dict[str, str] = {
     "text": N_("text"),
     "number": N_("a number"),
@@ -137,7 +153,8 @@ _TYPE_NAMES: dict[str, str] = {
     "nothing": N_("nothing"),
 }
 
-_LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
+# TRANSLATORS: adjectives agreeing with "version" ("version française").
+_LANGUAGE_ADJECTIVES = {"fr": N_("French version"), "en": N_("English version")}
 
 
 def kind_name(kind: str) -> str:
@@ -155,8 +172,8 @@ def _param(key: str, value: Any) -> Any:
         return kind_name(str(value))
     if key in ("expected", "found"):
         return type_name(str(value))
-    if key == "language":
-        return _(_LANGUAGE_NAMES.get(str(value), str(value)))
+    if key == "missing":
+        return _(_LANGUAGE_ADJECTIVES.get(str(value), str(value)))
     if key in ("size", "limit") and isinstance(value, int):
         return fmt_number(value)
     if isinstance(value, list | tuple):
@@ -169,6 +186,8 @@ def render(code: str, params: Mapping[str, Any]) -> str:
     """The message for *code* in the current language, with its parameters filled in."""
     template = MESSAGES.get(code)
     shown = {k: _param(k, v) for k, v in params.items()}
+    if "kind" in params:
+        shown["kinds"] = _(_KIND_PLURALS.get(str(params["kind"]), str(params["kind"])))
     if template is None:
         text = code + (": " + str(dict(params)) if params else "")
     else:

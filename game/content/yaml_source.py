@@ -138,9 +138,26 @@ def parse(text: str) -> YamlDocument:
     try:
         return _Builder(text).build(yaml.parse(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_problem(exc) from None
+        problem = _syntax_problem(exc)
+        quote = _unclosed_quote(text, problem.line)
+        raise (quote or problem) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are reader errors
         raise ProblemError("yaml_syntax", problem=str(exc), context="") from None
+
+
+def _unclosed_quote(text: str, error_line: int) -> ProblemError | None:
+    """The usual cause of a confusing syntax error: a line that opens a quote and never
+    closes it, so the parser reads on into the following lines."""
+    for number, line in enumerate(text.splitlines()[:error_line], start=1):
+        stripped = line.split(" #", 1)[0]
+        if stripped.lstrip().startswith("#"):
+            continue
+        quotes = [i for i, c in enumerate(stripped) if c == '"' and (
+            i == 0 or stripped[i - 1] != "\\")]
+        if len(quotes) % 2 == 1 and "'" not in stripped[:quotes[-1]]:
+            return ProblemError("unclosed_quote", number, quotes[-1] + 1,
+                                end_line=len(text.splitlines()))
+    return None
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError) -> ProblemError:
