@@ -331,7 +331,7 @@ def _check_reachability(scenario: Scenario, report: _Report) -> None:
         if ending.when is None and not ending.early:
             default_seen = True
     if not default_seen:
-        report.add(ERROR, ("endings",), "no_default_ending")
+        report.add(ERROR, ("endings",), "no_default_ending", at="key")
 
 
 # -- paths -------------------------------------------------------------------------------

@@ -198,5 +198,5 @@ def render(code: str, params: Mapping[str, Any]) -> str:
     suggestion = params.get("suggestion")
     if suggestion:
         hint = _(DID_YOU_MEAN).format(suggestion=suggestion)
-        text += " ;\u202f" + hint if get_language() == "fr" else "; " + hint
+        text += "\u202f; " + hint if get_language() == "fr" else "; " + hint
     return text.strip()

@@ -86,7 +86,7 @@ class Game:
         self.state = state if state is not None else new_state(scenario, seed)
         self.sizes = {a.id: a.size for a in scenario.audiences}
         self.echo = {a.id: a.echo_chamber for a in scenario.audiences}
-        self._event_order = {e.id: i for i, e in enumerate(scenario.events)}
+        self.event_order = {e.id: i for i, e in enumerate(scenario.events)}
         self._recording: Outcome | None = None
         if state is None:
             self.state.history.append(self.state.snapshot())
@@ -231,7 +231,7 @@ class Game:
         candidates = {e.id: e for e in self.book.by_turn.get(st.turn, ())}
         candidates.update({e.id: e for e in self.book.conditional})
         candidates.update({e: self.scenario.event_by_id[e] for e in due})
-        for event in sorted(candidates.values(), key=lambda e: self._event_order[e.id]):
+        for event in sorted(candidates.values(), key=lambda e: self.event_order[e.id]):
             if event.id in st.fired and not (event.repeat and st.fired[event.id] != st.turn):
                 continue
             when = self.book.event_when[event.id]

@@ -94,7 +94,8 @@ def _late(run: NarrativeRun, turn: int) -> bool:
 
 def _deadlines(game: Game) -> None:
     st = game.state
-    for event_id, last_turn in list(st.crises.items()):
+    order = game.event_order
+    for event_id, last_turn in sorted(st.crises.items(), key=lambda kv: order[kv[0]]):
         if last_turn > st.turn:
             continue
         del st.crises[event_id]

@@ -36,7 +36,10 @@ def spread_step(run: NarrativeRun, echo: Mapping[str, float], sizes: Mapping[str
     before = dict(run.reach)
     n = len(before)
     total = sum(before.values())
-    for audience, r in before.items():
+    # Audiences in the scenario's order (echo's), not the reach dict's: the dice are drawn
+    # in this order, and a save must not change it.
+    for audience in echo:
+        r = before[audience]
         e = echo[audience]
         shield = 1.0 - inoculation.get(audience, 0.0)
         g = v * (rules.RECEPTIVENESS_BASE + rules.RECEPTIVENESS_ECHO * e) * shield
