@@ -1,0 +1,289 @@
+"""The window and its loop: events to the scene, scene per turn phase, redraw only when needed."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# X11 window class, so tools (and the real-window test) find the window by class.
+os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", "hashtag-diplomacy")
+
+import pygame  # noqa: E402
+import pygame_gui  # noqa: E402
+
+from game import i18n  # noqa: E402
+from game.ui.scenes.base import Scene  # noqa: E402
+from game.ui.session import Session  # noqa: E402
+from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
+from game.ui.status import StatusFile  # noqa: E402
+from game.ui.theme import Theme  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1280, 720)
+MINIMUM_SIZE = (960, 600)
+ACTIVE_FPS = 60
+IDLE_WAIT_MS = 250    # while the player reads: wake 4 times a second (timers, blinking)
+BUSY_SECONDS = 0.6    # full frame rate this long after any input
+
+
+class GameUIManager(pygame_gui.UIManager):
+    """pygame_gui's manager, told where the pointer is by the app's events.
+
+    The real mouse and the pilot's simulated one then behave the same (SDL does not move
+    its own pointer for posted events)."""
+
+    pointer: tuple[int, int] = (-1, -1)
+
+    def _update_mouse_position(self) -> None:
+        self.mouse_position = self.calculate_scaled_mouse_position(self.pointer)
+
+
+class App:
+    """One window, one scene at a time, one game (``session.game``) at most."""
+
+    def __init__(self, args: argparse.Namespace, *, config_dir: Path | None = None,
+                 data_dir: Path | None = None) -> None:
+        self.args = args
+        self.config_dir = config_dir
+        self.settings = load_settings(config_dir)
+        language = getattr(args, "lang", None) or self.settings.language
+        i18n.set_language(i18n.choose_language(language))
+        self.session = Session(scenario_arg=getattr(args, "scenario", None),
+                               seed_arg=getattr(args, "seed", None), save_dir=data_dir)
+        self.fullscreen = bool(getattr(args, "fullscreen", False))
+        self.windowed_size = DEFAULT_SIZE
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(400, 40)
+        self.screen = self._open_window()
+        self.size = self.screen.get_size()
+        self.theme = Theme(self.settings.font_size, self.settings.high_contrast)
+        self.ui = self._new_manager()
+        self.running = True
+        self.frame_count = 0
+        self.stack: list[Scene] = []
+        self.status = StatusFile.from_env()
+        self._busy_until = 0.0
+        self._needs_draw = True
+        from game.ui.scenes.registry import first_scene
+
+        self.scene: Scene = first_scene(self, ask_language=language is None)
+        self.scene.rebuild()
+
+    # -- window -----------------------------------------------------------------------------
+
+    def _open_window(self) -> pygame.Surface:
+        pygame.display.set_caption("Hashtag Diplomacy")
+        if self.fullscreen:
+            screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+            # Older pygame-ce, or no window manager: the window simply has no minimum.
+            with contextlib.suppress(AttributeError, pygame.error):
+                pygame.Window.from_display_module().minimum_size = MINIMUM_SIZE
+        return screen
+
+    def toggle_fullscreen(self) -> None:
+        if not self.fullscreen:
+            self.windowed_size = self.size
+        self.fullscreen = not self.fullscreen
+        self.screen = self._open_window()
+        self.on_resize(self.screen.get_size())
+
+    def on_resize(self, size: tuple[int, int]) -> None:
+        size = (max(size[0], 320), max(size[1], 240))
+        if size == self.size:
+            return
+        self.size = size
+        self.screen = pygame.display.get_surface()
+        self.ui.set_window_resolution(size)
+        self.scene.rebuild()
+        self.busy()
+
+    # -- theme, language, settings ---------------------------------------------------------
+
+    def _new_manager(self) -> GameUIManager:
+        return GameUIManager(self.size, self.theme.gui_theme(), enable_live_theme_updates=False)
+
+    def clear_ui(self) -> None:
+        self.ui.clear_and_reset()
+
+    def apply_settings(self, new: Settings) -> None:
+        """Use new settings at once: language, theme and sizes, then rebuild the screen."""
+        old, self.settings = self.settings, new.validated()
+        save_settings(self.settings, self.config_dir)
+        if self.settings.language and self.settings.language != i18n.get_language():
+            i18n.set_language(self.settings.language)
+        if (old.text_size, old.high_contrast) != (new.text_size, new.high_contrast):
+            self.theme = Theme(self.settings.font_size, self.settings.high_contrast)
+            pointer = self.ui.pointer
+            self.ui = self._new_manager()
+            self.ui.pointer = pointer
+        self.scene.rebuild()
+        self.busy()
+
+    def set_language(self, lang: str) -> None:
+        self.apply_settings(Settings(lang, self.settings.text_size, self.settings.high_contrast,
+                                     self.settings.turn_timer))
+
+    # -- scenes -----------------------------------------------------------------------------
+
+    def show(self, scene: Scene) -> None:
+        """Replace the current scene (and forget any scene waiting under it)."""
+        self.scene.leave()
+        self.stack.clear()
+        self.scene = scene
+        scene.rebuild()
+        self.busy()
+
+    def push(self, scene: Scene) -> None:
+        """Show *scene* on top; :meth:`pop` comes back to the current one."""
+        self.stack.append(self.scene)
+        self.scene = scene
+        scene.rebuild()
+        self.busy()
+
+    def pop(self) -> None:
+        if not self.stack:
+            return
+        self.scene.leave()
+        self.scene = self.stack.pop()
+        self.scene.rebuild()
+        self.follow_game()
+        self.busy()
+
+    def follow_game(self) -> None:
+        """Show the scene of the turn machine's state when the game changed state."""
+        game = self.session.game
+        if game is None or self.stack or self.scene.phase is None:
+            return
+        if self.scene.phase != game.phase:
+            from game.ui.scenes.registry import scene_for_phase
+
+            self.session.autosave()
+            self.show(scene_for_phase(self, game.phase))
+
+    def enter_game(self) -> None:
+        """From a menu scene, show the scene of the game's current phase."""
+        game = self.session.game
+        if game is not None:
+            from game.ui.scenes.registry import scene_for_phase
+
+            self.session.autosave()
+            self.show(scene_for_phase(self, game.phase))
+
+    def busy(self) -> None:
+        self._busy_until = time.monotonic() + BUSY_SECONDS
+        self._needs_draw = True
+
+    def quit(self) -> None:
+        self.running = False
+
+    # -- one frame --------------------------------------------------------------------------
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+            return
+        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+            self.ui.pointer = event.pos
+        if event.type == pygame.VIDEORESIZE:
+            self.on_resize(event.size)
+            return
+        if event.type == pygame.WINDOWSIZECHANGED:
+            self.on_resize(pygame.display.get_surface().get_size())
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        if self.scene.handle_event(event):
+            return
+        self.ui.process_events(event)
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            self.scene.on_button(event.ui_element)
+
+    def frame(self, events: list[pygame.event.Event], dt: float, draw: bool = True) -> None:
+        """Handle *events*, update, and draw if anything may have changed."""
+        if events:
+            self.busy()
+        for event in events:
+            self.dispatch(event)
+        self.scene.run_later()
+        self.follow_game()
+        self.scene.update(dt)
+        animating = self.scene.animating()
+        dirty = any(c.dirty_pending for c in self.scene.canvases)
+        self.ui.update(dt)
+        if animating or dirty:
+            self.busy()
+        if draw and (self._needs_draw or time.monotonic() < self._busy_until):
+            self.draw()
+        self.frame_count += 1
+        if self.status is not None:
+            self.status.update(self)
+
+    def draw(self) -> None:
+        self.screen.fill(self.theme.colour("bg"))
+        self.ui.draw_ui(self.screen)
+        self.scene.ring.draw(self.screen, self.theme)
+        pygame.display.flip()
+        self._needs_draw = False
+
+    def idle(self) -> bool:
+        return time.monotonic() >= self._busy_until and not self.scene.animating()
+
+    def run(self, frames: int | None = None) -> int:
+        clock = pygame.time.Clock()
+        last = time.monotonic()
+        while self.running:
+            if frames is None and self.idle():
+                first = pygame.event.wait(IDLE_WAIT_MS)
+                events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+            else:
+                clock.tick(ACTIVE_FPS)
+                events = pygame.event.get()
+            now = time.monotonic()
+            self.frame(events, min(0.1, now - last))
+            last = now
+            if self.frame_count == 1:
+                threading.Thread(target=_prewarm, daemon=True).start()
+            if frames is not None and self.frame_count >= frames:
+                break
+        return 0
+
+    def close(self) -> None:
+        self.scene.leave()
+        pygame.display.quit()
+
+
+def _prewarm() -> None:
+    """Import the engine while the player reads the title screen (it takes ~0.2 s)."""
+    import game.content.loader  # noqa: F401
+    import game.engine.game  # noqa: F401
+
+
+def run(args: argparse.Namespace) -> int:
+    """``python main.py``: open the window and play until the player quits."""
+    logging.basicConfig(level=os.environ.get("HD_LOG", "WARNING"),
+                        format="%(levelname)s %(name)s: %(message)s")
+    frames = getattr(args, "frames", None)
+    if frames is not None and frames < 0:
+        frames = 0
+    try:
+        app = App(args)
+    except pygame.error as exc:
+        log.error("cannot open the game window: %s", exc)
+        print(i18n._("Cannot open the game window: {error}").format(error=exc))
+        return 1
+    try:
+        return app.run(frames)
+    finally:
+        app.close()
+

@@ -1,0 +1,246 @@
+"""Player-facing names of the engine's vocabulary and sentences for its note and reason codes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from game import i18n
+from game.i18n import N_, _, ngettext
+
+log = logging.getLogger(__name__)
+
+INDICATORS = {
+    "credibility": N_("Credibility"),
+    "reach": N_("Reach"),
+    "soft_power": N_("Soft power"),
+    "tension": N_("Tension"),
+    "domestic_support": N_("Domestic support"),
+    "cyber_security": N_("Cyber-security"),
+}
+# Indicators where a rise is bad news (drawn in the "bad" colour).
+LOWER_IS_BETTER = frozenset({"tension"})
+
+TONES = {
+    "factual": N_("Factual"),
+    "empathetic": N_("Empathetic"),
+    "assertive": N_("Assertive"),
+    "humorous": N_("Humorous"),
+    "confrontational": N_("Confrontational"),
+}
+
+# Fictional platforms standing for a microblog, a photo network, a video network, a forum.
+CHANNELS = {
+    "microblog": N_("Chirp"),
+    "photo": N_("Pictogram"),
+    "video": N_("ViewTube"),
+    "forum": N_("Agora"),
+}
+CHANNEL_KINDS = {
+    "microblog": N_("microblog"),
+    "photo": N_("photo network"),
+    "video": N_("video network"),
+    "forum": N_("forum"),
+}
+
+MEASURES = {
+    "debunk": N_("Debunk with evidence"),
+    "prebunk": N_("Prebunk an audience"),
+    "report": N_("Report to the platform"),
+    "factcheck": N_("Work with fact-checkers"),
+    "attribute": N_("Attribute it publicly"),
+    "monitor": N_("Monitor"),
+    "literacy": N_("Media-literacy campaign"),
+}
+MEASURE_HELP = {
+    "debunk": N_("Publish the facts against the claim. Strong with evidence, weak without; "
+                 "debunking what almost nobody has seen can spread it."),
+    "prebunk": N_("Warn one audience about the technique before the claim reaches it "
+                  "(inoculation). Best done early."),
+    "report": N_("Ask the platform to act. It acts next turn, hardest on fake accounts "
+                 "and bots. Once per narrative."),
+    "factcheck": N_("Bring in independent fact-checkers: the narrative fades faster and "
+                    "later debunks hit harder. Once per narrative."),
+    "attribute": N_("Name the state behind the campaign. It slows the campaign but raises "
+                    "tension; a wrong accusation costs a lot of credibility."),
+    "monitor": N_("Watch the narrative closely (early warning). Costs nothing, answers "
+                  "nothing."),
+    "literacy": N_("A media-literacy campaign: slow, but every audience resists every "
+                   "narrative a little more each turn. Once per game."),
+}
+
+TECHNIQUES = {
+    "fake_news": N_("fake news"),
+    "deepfake": N_("deepfake"),
+    "impersonation": N_("impersonation"),
+    "hacked_account": N_("hacked account"),
+    "bots": N_("bots"),
+    "astroturfing": N_("astroturfing"),
+    "trolling": N_("trolling"),
+    "harassment": N_("cyber-harassment"),
+    "polarisation": N_("polarisation"),
+    "propaganda": N_("propaganda"),
+    "election_interference": N_("election interference"),
+    "hashtag_campaign": N_("hashtag campaign"),
+    "rumour": N_("rumour"),
+}
+
+PHASES = {
+    "briefing": N_("Briefing"),
+    "feed": N_("News feed"),
+    "decide": N_("Your desk"),
+    "resolve": N_("Results"),
+    "debrief": N_("Debrief"),
+}
+
+NARRATIVE_PHASES = {
+    "dormant": N_("dormant"),
+    "emerging": N_("emerging"),
+    "spreading": N_("spreading"),
+    "viral": N_("viral"),
+    "entrenched": N_("entrenched"),
+    "debunked": N_("debunked"),
+    "faded": N_("faded"),
+}
+
+DIFFICULTIES = {"easy": N_("easy"), "medium": N_("medium"), "hard": N_("hard")}
+ENDING_TONES = {"success": N_("Success"), "mixed": N_("Mixed result"),
+                "failure": N_("Failure")}
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}  # each in its own language, on purpose
+
+SOURCES = {
+    "post": N_("Your post"),
+    "answer": N_("Your answer"),
+    "counter": N_("Your counter-measure"),
+    "event": N_("Event"),
+    "narrative": N_("Disinformation"),
+    "platform": N_("The platform"),
+    "deadline": N_("Missed deadline"),
+    "silence": N_("Silence"),
+    "late": N_("Late response"),
+}
+PLAYER_SOURCES = frozenset({"post", "answer", "counter"})
+
+NOTES = {
+    "channel_strong": N_("This platform reaches this audience well."),
+    "channel_weak": N_("This platform reaches this audience poorly."),
+    "language_match": N_("Written in the audience's own language: it lands in full."),
+    "language_mismatch": N_("Not in the audience's language: it lands much weaker."),
+    "humour_in_crisis": N_("Joking during a crisis looks like not taking it seriously."),
+    "answers_narrative": N_("The post answers the narrative on its topic and slows it down."),
+    "fuels_narrative": N_("A confrontational post on this topic feeds the narrative."),
+    "prebunk_late": N_("Prebunking came late: this audience had already seen the claim."),
+    "prebunk_early": N_("Prebunked early: the audience was warned before the claim reached it."),
+    "report_pending": N_("Reported: the platform will act next turn."),
+    "monitoring": N_("You are now monitoring this narrative."),
+    "amplified": N_("Debunking a claim almost nobody had seen gave it an audience."),
+    "no_evidence": N_("Without evidence, the debunk convinced fewer people."),
+    "entrenched": N_("The narrative is entrenched: corrections work less well."),
+    "with_factcheckers": N_("Fact-checkers made the debunk stronger."),
+    "rapid_response": N_("A rapid response: credibility gained."),
+    "debunked": N_("The debunk cut the narrative's reach."),
+    "attributed": N_("Public attribution: the campaign slows down, but tension rises."),
+    "false_attribution": N_("Wrong accusation: this narrative was not run by a state. "
+                            "Credibility suffers and tension rises."),
+    "platform_removed_accounts": N_("The platform removed the fake accounts spreading it."),
+    "platform_acted": N_("The platform limited the reported posts."),
+    "phase_emerging": N_("The narrative is emerging."),
+    "phase_spreading": N_("The narrative is spreading."),
+    "phase_viral": N_("The narrative has gone viral."),
+    "phase_entrenched": N_("The narrative is now entrenched."),
+    "phase_debunked": N_("The narrative has been debunked."),
+    "phase_faded": N_("The narrative has faded away."),
+    "late_response": N_("The narrative spread unanswered for too long: trust erodes."),
+    "deadline_missed": N_("The deadline passed without an answer."),
+    "silence": N_("Silence while a crisis is open costs credibility."),
+}
+
+REASONS = {
+    "over_budget": N_("Not enough action points left this turn."),
+    "no_such_crisis": N_("This crisis is no longer open."),
+    "already_planned": N_("Already planned for this turn."),
+    "unknown_choice": N_("This answer does not exist."),
+    "unknown_channel": N_("This platform is not used in this scenario."),
+    "unknown_audience": N_("This audience does not exist in this scenario."),
+    "unknown_topic": N_("This topic does not exist in this scenario."),
+    "unknown_language": N_("The ministry does not post in this language."),
+    "unknown_narrative": N_("This narrative does not exist."),
+    "narrative_not_live": N_("This narrative is not circulating."),
+    "measure_not_available": N_("This counter-measure is not available in this scenario."),
+    "needs_audience": N_("Choose an audience to prebunk."),
+    "measure_used": N_("Already used: this counter-measure works only once."),
+    "not_deciding": N_("Actions are planned at your desk."),
+}
+
+# What a post says, by tone, in the language of the post (the topic comes first).
+POST_TEMPLATES = {
+    "factual": N_("Here are the verified facts, with our sources. Check before you share."),
+    "empathetic": N_("We hear your concerns. We are with everyone affected, and we will "
+                     "keep you informed."),
+    "assertive": N_("Our position is clear and we will defend it with our partners."),
+    "humorous": N_("Plot twist: the truth is more interesting than the rumours."),
+    "confrontational": N_("Enough lies about our country. We will not stay silent."),
+}
+
+
+def label(table: dict[str, str], code: object) -> str:
+    """The translated label of *code* in *table*; an unknown code is shown, and logged."""
+    key = str(getattr(code, "value", code))
+    text = table.get(key)
+    if text is None:
+        log.warning("no UI label for code %r", key)
+        return key.replace("_", " ")
+    return _(text)
+
+
+def note(code: str) -> str:
+    return label(NOTES, code)
+
+
+def reason(code: str | None) -> str:
+    return "" if code is None else label(REASONS, code)
+
+
+def indicator(code: object) -> str:
+    return label(INDICATORS, code)
+
+
+@contextmanager
+def in_language(lang: str) -> Iterator[None]:
+    """Translate in *lang* inside the block (posts are written in their own language)."""
+    previous = i18n.get_language()
+    if lang in i18n.LANGUAGES and lang != previous:
+        i18n.set_language(lang)
+    try:
+        yield
+    finally:
+        if i18n.get_language() != previous:
+            i18n.set_language(previous)
+
+
+# -- numbers and plurals -----------------------------------------------------------------
+
+def fmt_delta(value: float, decimals: int = 1) -> str:
+    """A signed change, by locale: ``+2,5`` in French, ``+2.5`` in English."""
+    text = i18n.fmt_number(abs(value), decimals)
+    return ("+" if value >= 0 else "-") + text
+
+
+def turns_left(n: int) -> str:
+    return ngettext("{n} turn left", "{n} turns left", n).format(n=n)
+
+
+def action_points(n: int) -> str:
+    return ngettext("{n} action point", "{n} action points", n).format(n=n)
+
+
+def turn_of(turn: int, total: int) -> str:
+    return _("Turn {turn} of {total}").format(turn=turn, total=total)
+
+
+def deadline_text(turns: int) -> str:
+    """How long a crisis stays open, from the current turn (1 = answer this turn)."""
+    if turns <= 1:
+        return _("Last turn to answer!")
+    return ngettext("Answer within {n} turn", "Answer within {n} turns", turns).format(n=turns)

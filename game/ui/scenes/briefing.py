@@ -1,0 +1,67 @@
+"""Briefing (first state of the turn machine): situation, objectives, learning goals."""
+
+from __future__ import annotations
+
+from game.engine.vocabulary import EndingTone, Phase
+from game.i18n import _, fmt_number, ngettext, pick
+from game.ui.scenes.base import Scene
+from game.ui.scenes.common import button_row, page, text_view
+from game.ui.widgets.textlayout import Block
+
+
+def briefing_blocks(scenario: object, seed: int) -> list[Block]:
+    s = scenario
+    meta, country = s.meta, s.country  # type: ignore[attr-defined]
+    blocks = [Block(_("Situation"), role="heading", bold=True),
+              Block(_("You run the digital-diplomacy desk of the {ministry} ({handle}).").format(
+                  ministry=pick(country.ministry), handle=country.handle)),
+              Block(pick(meta.summary)),
+              Block(_("Your objectives"), role="heading", bold=True, space_before=0.8),
+              Block(_("Keep the ministry credible and international tension under control."),
+                    bullet=True),
+              Block(_("Answer each crisis before its deadline: silence costs trust."),
+                    bullet=True),
+              Block(_("Spot disinformation narratives early and counter them at the right "
+                      "moment."), bullet=True)]
+    for ending in s.endings:  # type: ignore[attr-defined]
+        if ending.tone is EndingTone.SUCCESS:
+            blocks.append(Block(_("Aim for: “{title}”").format(title=pick(ending.title)),
+                                bullet=True, colour="good"))
+    days = ngettext("{n} turn", "{n} turns", meta.turns).format(n=fmt_number(meta.turns))
+    points = ngettext("{n} action point per turn", "{n} action points per turn",
+                      meta.actions_per_turn).format(n=fmt_number(meta.actions_per_turn))
+    blocks.append(Block(_("Each turn is one day: {days}, {points}.").format(
+        days=days, points=points), colour="accent", space_before=0.6))
+    blocks.append(Block(_("What you will learn"), role="heading", bold=True, space_before=0.8))
+    blocks += [Block(pick(goal), bullet=True) for goal in meta.learning_goals]
+    blocks.append(Block(_("Sources: {files}").format(files=", ".join(meta.sources)),
+                        role="small", colour="muted", space_before=0.8))
+    blocks.append(Block(_("Game number (seed): {seed}").format(seed=seed), role="small",
+                        colour="muted"))
+    return blocks
+
+
+class BriefingScene(Scene):
+    name = "briefing"
+    phase = Phase.BRIEFING
+    default_focus = "start"
+
+    def build(self) -> None:
+        game = self.game
+        area = page(self, pick(game.scenario.meta.title))
+        rest = button_row(self, [("back", _("Back to the title"), self.back, False),
+                                 ("start", _("Start the first day"), self.start, True)], area)
+        text_view(self, "briefing_text", rest, briefing_blocks(game.scenario, game.state.seed))
+
+    def start(self) -> None:
+        if self.game.may_start():
+            self.game.start()
+
+    def back(self) -> None:
+        from game.ui.scenes.title import TitleScene
+
+        self.app.session.end_game()
+        self.app.show(TitleScene(self.app))
+
+    def on_escape(self) -> None:
+        self.back()

@@ -1,0 +1,181 @@
+"""The desk (decide phase): plan posts, crisis answers and counter-measures, then end the turn."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine.actions import Action
+from game.engine.game import IllegalAction
+from game.engine.vocabulary import Phase
+from game.i18n import _, fmt_number
+from game.ui import labels, viewmodel
+from game.ui.scenes import desk
+from game.ui.scenes.common import message_dialog
+from game.ui.scenes.turn import TurnScene
+from game.ui.widgets.textlayout import Block
+
+TABS = ("post", "crises", "counter", "plan")
+
+
+class DecideScene(TurnScene):
+    name = "decide"
+    phase = Phase.DECIDE
+
+    def __init__(self, app: Any) -> None:
+        super().__init__(app)
+        self.tab = "crises" if self.game.open_crises() else "post"
+        self.message: tuple[str, str] | None = None  # (text, palette colour)
+        self.focus_next: str | None = None
+        self._shown_seconds = -1
+
+    @property
+    def default_focus(self) -> str:  # type: ignore[override]
+        return f"tab_{self.tab}"
+
+    @property
+    def memory(self) -> dict[str, Any]:
+        """Composer choices, kept across turns in the session."""
+        return self.app.session.desk
+
+    def build(self) -> None:
+        feed, mid, side = self.columns(self.top_bar())
+        self.build_feed(feed)
+        self.build_indicators(mid)
+        content = self.build_frame(side)
+        builders = {"post": desk.build_post_tab, "crises": desk.build_crises_tab,
+                    "counter": desk.build_counter_tab, "plan": desk.build_plan_tab}
+        builders[self.tab](self, content)
+        if self.focus_next is not None:
+            self.focus.focus(self.focus_next)
+            self.focus_next = None
+
+    def tab_title(self, tab: str) -> str:
+        game = self.game
+        return {"post": _("Post"),
+                "crises": _("Crises ({n})").format(n=fmt_number(len(game.open_crises()))),
+                "counter": _("Counter"),
+                "plan": _("Plan ({n})").format(n=fmt_number(len(game.state.planned)))}[tab]
+
+    def build_frame(self, side: pygame.Rect) -> pygame.Rect:
+        """Tabs on top, points and “End the turn” at the bottom; returns the space between."""
+        t = self.theme
+        x, y = side.x, side.y
+        h = t.button_height
+        for tab in TABS:
+            text = self.tab_title(tab)
+            width = min(side.width, t.button_width(text, True))
+            if x + width > side.right:
+                x, y = side.x, y + h + t.gap
+            self.button(f"tab_{tab}", text, pygame.Rect(x, y, width, h), self._tab_opener(tab),
+                        group="tabs", object_id="#tab_on" if tab == self.tab else None)
+            x += width + t.gap
+        bottom = side.bottom - h
+        game = self.game
+        end_text = _("End the turn")
+        end_w = min(side.width // 2, t.button_width(end_text, True))
+        self.button("end_turn", end_text, pygame.Rect(side.right - end_w, bottom, end_w, h),
+                    self.end_turn, primary=game.state.budget == 0)
+        self.label("points", viewmodel.points_summary(game),
+                   pygame.Rect(side.x, bottom, side.width - end_w - t.gap, h), bold=True)
+        top = y + h + t.gap
+        return pygame.Rect(side.x, top, side.width, bottom - t.gap - top)
+
+    def _tab_opener(self, tab: str) -> Any:
+        def open_tab() -> None:
+            self.tab = tab
+            self.message = None
+            self.rebuild()
+            self.focus.focus(f"tab_{tab}")
+        return open_tab
+
+    # -- planning -------------------------------------------------------------------------
+
+    def plan(self, action: Action) -> bool:
+        """Plan *action* through the engine; say why not if it refuses."""
+        try:
+            self.game.play(action)
+        except IllegalAction as refused:
+            self.message = (labels.reason(refused.reason), "warn")
+            self.rebuild()
+            return False
+        self.message = (_("Planned: {action}").format(
+            action=viewmodel.describe_action(self.game, self.game.state.planned[-1])), "good")
+        if self.game.state.budget <= 0:
+            self.message = (self.message[0] + " " + _("No action points left: end the turn."),
+                            "good")
+            self.focus_next = "end_turn"
+        self.rebuild()
+        return True
+
+    def cancel(self, index: int) -> None:
+        if self.game.may_cancel(index):
+            described = viewmodel.describe_action(self.game, self.game.state.planned[index])
+            self.game.cancel(index)
+            self.message = (_("Cancelled: {action}").format(action=described), "muted")
+        self.rebuild()
+
+    # -- ending the turn --------------------------------------------------------------------
+
+    def end_turn(self) -> None:
+        budget = self.game.state.budget
+        if budget <= 0:
+            self.resolve()
+            return
+        message_dialog(self, "confirm_end", _("End the turn?"),
+                       [Block(_("You still have {points}. Unused points are lost.").format(
+                           points=labels.action_points(budget)))],
+                       [("keep_planning", _("Keep planning"), self.close_modal, False),
+                        ("confirm_end_turn", _("End the turn"), self.resolve, True)],
+                       size=(640, 300))
+
+    def resolve(self) -> None:
+        self.close_modal(notify=False)
+        game = self.game
+        if not game.may_resolve() and game.may_pass_turn():
+            game.pass_turn()
+        if game.may_resolve():
+            game.resolve()
+
+    # -- turn timer -------------------------------------------------------------------------
+
+    def extra_top(self, right: int) -> int:
+        if not self.app.settings.turn_timer:
+            return right
+        t = self.theme
+        text = self.timer_text()
+        width = t.text_width(_("Time left: {time}").format(time="00:00"), "body", True) + t.pad
+        self.label("timer", text, pygame.Rect(right - width, t.pad, width, t.button_height),
+                   style="#warning_text", bold=True)
+        return right - width - t.gap
+
+    def seconds_left(self) -> float:
+        session, turn = self.app.session, self.game.state.turn
+        if session.timer_turn != turn:
+            session.timer_turn, session.timer_left = turn, float(self.app.settings.turn_timer)
+        return session.timer_left
+
+    def timer_text(self) -> str:
+        left = max(0, int(self.seconds_left() + 0.999))
+        return _("Time left: {time}").format(time=f"{left // 60}:{left % 60:02d}")
+
+    def update(self, dt: float) -> None:
+        if not self.app.settings.turn_timer:
+            return
+        self.seconds_left()
+        self.app.session.timer_left -= dt
+        shown = int(self.app.session.timer_left + 0.999)
+        if shown != self._shown_seconds and "timer" in self.widgets:
+            self._shown_seconds = shown
+            self.widgets["timer"].set_text(self.timer_text())
+            self.app.busy()
+        if self.app.session.timer_left <= 0:
+            self.later(self.resolve)
+
+    def on_number(self, n: int) -> bool:
+        crises = self.game.open_crises()
+        if self.tab == "crises" and n <= len(crises):
+            desk.open_crisis(self, crises[n - 1].id)
+            return True
+        return False

@@ -1,0 +1,345 @@
+"""The desk's tabs: post composer with preview, crises and their dialog, counter-measures, plan."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.engine.actions import AnswerCrisis, Counter, PostMessage
+from game.engine.vocabulary import Channel, Measure, Tone
+from game.i18n import _, pick
+from game.ui import labels, viewmodel
+from game.ui.scenes.common import button_row, text_view
+from game.ui.widgets.listview import Item, ListView
+from game.ui.widgets.preview import PostPreview
+from game.ui.widgets.selector import Selector
+from game.ui.widgets.textlayout import Block, layout_blocks
+
+if TYPE_CHECKING:
+    from game.ui.scenes.decide import DecideScene
+
+Row = tuple[str, str, list[tuple[str, str]], str, Any]  # id, caption, options, value, setter
+
+
+def place_selectors(scene: DecideScene, area: pygame.Rect, rows: list[Row]) -> int:
+    """Selectors one under the other; returns the y under the last one."""
+    t = scene.theme
+    inline, caption_w = Selector.needs_inline(
+        scene, area.width, [row[1] for row in rows], [text for row in rows for _, text in row[2]])
+    y = area.y
+    for ident, caption, options, value, setter in rows:
+        Selector(scene, ident, caption, options, value, pygame.Rect(area.x, y, area.width, 0),
+                 setter, caption_width=caption_w, inline=inline, group="form")
+        y += t.button_height + t.gap // 2
+    return y
+
+
+def bottom_with_message(scene: DecideScene, area: pygame.Rect, ident: str, text: str,
+                        action: Any, enabled: bool, reason: str) -> pygame.Rect:
+    """The tab's action button at the bottom right, the message (or refusal) on its left;
+    returns the space above them."""
+    t = scene.theme
+    width = min(area.width, t.button_width(text, bold=True))
+    height = max(t.button_height, 2 * t.line("body") + t.pad)
+    row = pygame.Rect(area.x, area.bottom - height, area.width, height)
+    scene.button(ident, text, pygame.Rect(row.right - width, row.bottom - t.button_height,
+                                          width, t.button_height), action, primary=enabled)
+    if not enabled:
+        scene.widgets[ident].disable()
+    message, colour = scene.message or ("", "muted")
+    if reason:
+        message, colour = reason, "warn"
+    box = pygame.Rect(row.x, row.y, max(20, row.width - width - t.gap), height)
+    text_view(scene, "message", box, [Block(message, role="small", colour=colour)]
+              if message else [], background="bg")
+    return pygame.Rect(area.x, area.y, area.width, max(0, row.y - t.gap - area.y))
+
+
+# -- post ------------------------------------------------------------------------------------
+
+def post_choices(scene: DecideScene) -> dict[str, str]:
+    s = scene.game.scenario
+    mem: dict[str, str] = scene.memory.setdefault("post", {})
+    audience = s.audience_by_id.get(mem.get("audience", "")) or s.audiences[0]
+    languages = list(s.country.post_languages)
+    defaults = {"channel": str(s.channel_ids[0]), "audience": audience.id,
+                "tone": str(Tone.FACTUAL), "topic": s.topics[0].id,
+                "language": audience.language if audience.language in languages else languages[0]}
+    valid = {"channel": {str(c) for c in s.channel_ids}, "audience": set(s.audience_by_id),
+             "tone": {str(x) for x in Tone}, "topic": set(s.topic_by_id),
+             "language": set(languages)}
+    for key, value in defaults.items():
+        if mem.get(key) not in valid[key]:
+            mem[key] = value
+    return mem
+
+
+def post_action(scene: DecideScene) -> PostMessage:
+    m = post_choices(scene)
+    return PostMessage(Channel(m["channel"]), m["audience"], Tone(m["tone"]), m["topic"],
+                       m["language"])
+
+
+def post_preview(scene: DecideScene) -> tuple[viewmodel.PostView, list[tuple[str, str]]]:
+    game = scene.game
+    action = post_action(scene)
+    data = {"channel": str(action.channel), "audience": action.audience,
+            "tone": str(action.tone), "topic": action.topic, "language": action.language}
+    s = game.scenario
+    audience = s.audience_by_id[action.audience]
+    ministry = pick(s.country.ministry)
+    view = viewmodel.PostView(
+        key=-1, name=ministry, handle=s.country.handle, initials=viewmodel.initials(ministry),
+        colour_key="player", verified=True, when=_("Preview"),
+        text=viewmodel.post_text(s, data), likes=0, shares=0, kind="player", new=True,
+        tag=_("on {platform}, for {audience}").format(
+            platform=viewmodel.channel_name(s, data["channel"]), audience=pick(audience.name)))
+    notes = [(labels.note(code), "good" if code in ("channel_strong", "language_match")
+              else "warn") for code in viewmodel.expected_post_notes(game, action)]
+    notes.append((_("Cost: {points}").format(points=labels.action_points(game.cost(action))),
+                  "muted"))
+    return view, notes
+
+
+def build_post_tab(scene: DecideScene, area: pygame.Rect) -> None:
+    s = scene.game.scenario
+    m = post_choices(scene)
+
+    def setter(key: str) -> Any:
+        def set_value(value: str) -> None:
+            m[key] = value
+            scene.message = None
+            refresh_post(scene)
+        return set_value
+
+    rows: list[Row] = [
+        ("post_channel", _("Platform"), [(str(c), viewmodel.channel_name(s, str(c)))
+                                         for c in s.channel_ids], m["channel"], setter("channel")),
+        ("post_audience", _("Audience"), [(a.id, pick(a.name)) for a in s.audiences],
+         m["audience"], setter("audience")),
+        ("post_tone", _("Tone"), [(str(x), labels.label(labels.TONES, x)) for x in Tone],
+         m["tone"], setter("tone")),
+        ("post_topic", _("Topic"), [(x.id, pick(x.name)) for x in s.topics], m["topic"],
+         setter("topic")),
+        ("post_language", _("Language"), [(code, viewmodel.post_language(code))
+                                          for code in s.country.post_languages],
+         m["language"], setter("language")),
+    ]
+    y = place_selectors(scene, area, rows)
+    reason = labels.reason(scene.game.why_not(post_action(scene)))
+    rest = bottom_with_message(scene, pygame.Rect(area.x, y, area.width, area.bottom - y),
+                               "plan_post", _("Plan this post"),
+                               lambda: scene.plan(post_action(scene)), not reason, reason)
+    view, notes = post_preview(scene)
+    scene.canvas("preview", PostPreview(rest, scene.ui, scene.theme, view, notes))
+
+
+def refresh_post(scene: DecideScene) -> None:
+    view, notes = post_preview(scene)
+    scene.widgets["preview"].set_post(view, notes)
+    reason = labels.reason(scene.game.why_not(post_action(scene)))
+    button = scene.widgets["plan_post"]
+    button.disable() if reason else button.enable()
+    scene.widgets["message"].set_blocks([Block(reason, colour="warn")] if reason else [])
+
+
+# -- crises ----------------------------------------------------------------------------------
+
+def build_crises_tab(scene: DecideScene, area: pygame.Rect) -> None:
+    game = scene.game
+    items = []
+    for n, event in enumerate(game.open_crises(), start=1):
+        assert event.crisis is not None
+        left = viewmodel.crisis_turns_left(game, event.id)
+        items.append(Item(event.id, viewmodel.crisis_title(event, game.scenario),
+                          [(pick(event.crisis.prompt), "text"),
+                           (labels.deadline_text(left), "warn")], prefix=f"{n}."))
+    for planned in game.state.planned:
+        if planned["kind"] == "answer":
+            items.append(Item(planned["event"], viewmodel.describe_action(game, planned),
+                              [(_("Answer planned for this turn."), "good")], enabled=False))
+    rest = bottom_with_message(scene, area, "open_crisis", _("Open this crisis"),
+                               lambda: _open_selected(scene), bool(game.open_crises()), "")
+    t = scene.theme
+    hint = [Block(_("Press Enter, a number key or click to open a crisis."), role="small",
+                  colour="muted")]
+    hint_h = min(rest.height // 3, layout_blocks(hint, t, rest.width - 2 * t.pad - 12).height
+                 + 2 * t.pad)
+    rest.height -= hint_h + t.gap
+    text_view(scene, "crises_hint", pygame.Rect(rest.x, rest.bottom + t.gap, rest.width,
+                                                hint_h), hint, background="bg")
+    view = ListView(rest, scene.ui, scene.theme, items,
+                    lambda item: scene.later(lambda: open_crisis(scene, item.key)),
+                    empty_text=_("No crisis is waiting for an answer."))
+    scene.canvas("crisis_list", view)
+
+
+def _open_selected(scene: DecideScene) -> None:
+    view = scene.widgets.get("crisis_list")
+    if view is not None and view.current is not None and view.current.enabled:
+        open_crisis(scene, view.current.key)
+
+
+def crisis_items(scene: DecideScene, event_id: str) -> list[Item]:
+    game = scene.game
+    crisis = game.scenario.event_by_id[event_id].crisis
+    assert crisis is not None
+    items = []
+    for n, choice in enumerate(crisis.choices, start=1):
+        why = game.why_not(AnswerCrisis(event_id, choice.id))
+        lines = [(_("Cost: {points}").format(points=labels.action_points(choice.cost)),
+                  "muted")]
+        if why:
+            lines.append((labels.reason(why), "warn"))
+        items.append(Item(choice.id, pick(choice.label), lines, enabled=why is None,
+                          prefix=f"{n}."))
+    return items
+
+
+def open_crisis(scene: DecideScene, event_id: str) -> None:
+    """The crisis dialog: title, prompt, deadline, numbered choices (keys 1-9 choose)."""
+    game = scene.game
+    event = game.scenario.event_by_id[event_id]
+    crisis = event.crisis
+    assert crisis is not None
+    t = scene.theme
+    blocks = [Block(viewmodel.crisis_title(event, game.scenario), role="heading", bold=True),
+              Block(pick(crisis.prompt)),
+              Block(labels.deadline_text(viewmodel.crisis_turns_left(game, event_id)),
+                    colour="warn", bold=True)]
+    width = min(820, scene.app.size[0] - 2 * t.pad)
+    inner_w = width - 4 * t.pad
+    header = layout_blocks(blocks, t, inner_w - 2 * t.pad - max(6, t.pad) - 6).height + 2 * t.pad
+    listed = ListView.measure(t, crisis_items(scene, event_id), inner_w)
+    height = header + listed + t.button_height + 2 * t.gap + 4 * t.pad + t.pad
+
+    def answer(item: Item) -> None:
+        scene.close_modal(notify=False)
+        scene.plan(AnswerCrisis(event_id, item.key))
+
+    def build() -> None:
+        assert scene.modal is not None
+        inner = scene.modal.inner(2 * t.pad)
+        rest = button_row(scene, [("crisis_close", _("Close"), scene.close_modal, False)],
+                          inner, group=None)
+        top = min(header, rest.height // 2)
+        text_view(scene, "crisis_prompt", pygame.Rect(rest.x, rest.y, rest.width, top), blocks)
+        choices = pygame.Rect(rest.x, rest.y + top + t.gap, rest.width,
+                              rest.height - top - t.gap)
+        view = ListView(choices, scene.ui, t, crisis_items(scene, event_id),
+                        lambda item: scene.later(lambda: answer(item)),
+                        starting_height=scene.layer)
+        scene.canvas("crisis_choices", view)
+
+    scene.open_modal("crisis", (width, height), build, focus="crisis_choices")
+
+
+# -- counter-measures ------------------------------------------------------------------------
+
+def counter_choices(scene: DecideScene) -> dict[str, str]:
+    game = scene.game
+    s = game.scenario
+    mem: dict[str, str] = scene.memory.setdefault("counter", {})
+    live = [run.id for run in game.live_narratives()]
+    if mem.get("narrative") not in live and live:
+        mem["narrative"] = live[0]
+    if mem.get("measure") not in {str(m) for m in s.measures}:
+        mem["measure"] = str(s.measures[0])
+    if mem.get("audience") not in s.audience_by_id:
+        mem["audience"] = s.audiences[0].id
+    return mem
+
+
+def counter_action(scene: DecideScene) -> Counter:
+    m = counter_choices(scene)
+    measure = Measure(m["measure"])
+    return Counter(m["narrative"], measure, m["audience"] if measure is Measure.PREBUNK else None)
+
+
+def counter_blocks(scene: DecideScene) -> list[Block]:
+    game = scene.game
+    action = counter_action(scene)
+    run = game.state.narratives[action.narrative]
+    narrative = game.scenario.narrative_by_id[action.narrative]
+    status = _("“{title}” is {phase}: reach {reach}.").format(
+        title=pick(narrative.title), phase=labels.label(labels.NARRATIVE_PHASES, run.phase),
+        reach=viewmodel.reach_text(run.weighted))
+    return [Block(labels.label(labels.MEASURE_HELP, action.measure)),
+            Block(_("Cost: {points}").format(points=labels.action_points(game.cost(action))),
+                  colour="accent"),
+            Block(status, colour="muted")]
+
+
+def build_counter_tab(scene: DecideScene, area: pygame.Rect) -> None:
+    game = scene.game
+    s = game.scenario
+    if not game.live_narratives():
+        text_view(scene, "counter_empty", area, [Block(_(
+            "No disinformation narrative is circulating yet. Keep an eye on the feed: "
+            "monitoring flags a narrative as soon as it appears."), colour="muted")])
+        return
+    m = counter_choices(scene)
+
+    def setter(key: str) -> Any:
+        def set_value(value: str) -> None:
+            m[key] = value
+            scene.message = None
+            refresh_counter(scene)
+        return set_value
+
+    rows: list[Row] = [
+        ("counter_narrative", _("Narrative"), [(run.id, pick(s.narrative_by_id[run.id].title))
+                                               for run in game.live_narratives()],
+         m["narrative"], setter("narrative")),
+        ("counter_measure", _("Measure"), [(str(x), labels.label(labels.MEASURES, x))
+                                           for x in s.measures], m["measure"], setter("measure")),
+        ("counter_audience", _("Audience"), [(a.id, pick(a.name)) for a in s.audiences],
+         m["audience"], setter("audience")),
+    ]
+    y = place_selectors(scene, area, rows)
+    reason = labels.reason(game.why_not(counter_action(scene)))
+    rest = bottom_with_message(scene, pygame.Rect(area.x, y, area.width, area.bottom - y),
+                               "plan_counter", _("Plan this counter-measure"),
+                               lambda: scene.plan(counter_action(scene)), not reason, reason)
+    text_view(scene, "counter_help", rest, counter_blocks(scene))
+    refresh_counter(scene)
+
+
+def refresh_counter(scene: DecideScene) -> None:
+    action = counter_action(scene)
+    audience = scene.widgets.get("counter_audience")
+    if audience is not None:
+        for ident in ("counter_audience", "counter_audience_prev", "counter_audience_next"):
+            button = scene.widgets[ident]
+            button.enable() if action.measure is Measure.PREBUNK else button.disable()
+    scene.widgets["counter_help"].set_blocks(counter_blocks(scene))
+    reason = labels.reason(scene.game.why_not(action))
+    button = scene.widgets["plan_counter"]
+    button.disable() if reason else button.enable()
+    if reason or scene.message is None:
+        scene.widgets["message"].set_blocks([Block(reason, colour="warn")] if reason else [])
+
+
+# -- plan ------------------------------------------------------------------------------------
+
+def build_plan_tab(scene: DecideScene, area: pygame.Rect) -> None:
+    game = scene.game
+    items = [Item(str(i), viewmodel.describe_action(game, p),
+                  [(_("Cost: {points}").format(points=labels.action_points(
+                      game.cost(action))), "muted"),
+                   (_("Enter or click to cancel it."), "muted")])
+             for i, (p, action) in enumerate(zip(game.state.planned, game.planned_actions(),
+                                                 strict=True))]
+    rest = bottom_with_message(scene, area, "cancel_planned", _("Cancel the selected action"),
+                               lambda: _cancel_selected(scene), bool(items), "")
+    view = ListView(rest, scene.ui, scene.theme, items,
+                    lambda item: scene.later(lambda: scene.cancel(int(item.key))),
+                    empty_text=_("Nothing planned yet: use the other tabs to plan actions."))
+    scene.canvas("plan_list", view)
+
+
+def _cancel_selected(scene: DecideScene) -> None:
+    view = scene.widgets.get("plan_list")
+    if view is not None and view.current is not None:
+        scene.cancel(int(view.current.key))

@@ -1,0 +1,41 @@
+"""First start: choose the language (it can be changed later in the settings)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import get_language
+from game.ui import labels
+from game.ui.scenes.base import Scene
+from game.ui.scenes.common import button_column, column_width
+
+# Both languages at once, on purpose: the player has not chosen one yet.
+PROMPT = "Choisissez votre langue · Choose your language"
+
+
+class LanguageScene(Scene):
+    name = "language"
+
+    @property
+    def default_focus(self) -> str:  # type: ignore[override]
+        return f"lang_{get_language()}"
+
+    def build(self) -> None:
+        t = self.theme
+        w, h = self.app.size
+        specs = [(f"lang_{code}", text, self._chooser(code), False)
+                 for code, text in labels.LANGUAGE_NAMES.items()]
+        width = column_width(self, [PROMPT] + [s[1] for s in specs])
+        top = max(t.pad, h // 2 - 2 * t.button_height - t.line("title"))
+        self.label("prompt", PROMPT, pygame.Rect(0, top, w, t.line("title")), style="#title",
+                   role="title", bold=True)
+        button_column(self, specs, w // 2, top + t.line("title") + 2 * t.gap,
+                      min(width, 420))
+
+    def _chooser(self, code: str):  # type: ignore[no-untyped-def]
+        def choose() -> None:
+            from game.ui.scenes.title import TitleScene
+
+            self.app.set_language(code)
+            self.app.show(TitleScene(self.app))
+        return choose

@@ -1,0 +1,122 @@
+"""The scenario picker: every bundled and user scenario, and why a broken one cannot be played."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import paths
+from game.i18n import _, fmt_number, ngettext, pick
+from game.ui import labels
+from game.ui.scenes.base import Scene
+from game.ui.scenes.common import button_row, page, text_view
+from game.ui.session import ScenarioEntry
+from game.ui.widgets.listview import Item, ListView
+from game.ui.widgets.textlayout import Block
+
+
+def origin_text(origin: str) -> str:
+    return {"bundled": _("comes with the game"), "user": _("from your scenario folder"),
+            "command line": _("given on the command line")}.get(origin, "")
+
+
+def facts(entry: ScenarioEntry) -> str:
+    """“8 turns · about 20 min · medium · Français, English”."""
+    assert entry.loaded is not None and entry.loaded.scenario is not None
+    meta = entry.loaded.scenario.meta
+    parts = [ngettext("{n} turn", "{n} turns", meta.turns).format(n=fmt_number(meta.turns))]
+    if meta.minutes:
+        parts.append(_("about {n} min").format(n=fmt_number(meta.minutes)))
+    parts.append(labels.label(labels.DIFFICULTIES, meta.difficulty))
+    parts.append(", ".join(labels.LANGUAGE_NAMES.get(str(lang), str(lang))
+                           for lang in meta.languages))
+    return " · ".join(parts)
+
+
+def entry_item(entry: ScenarioEntry) -> Item:
+    if not entry.playable:
+        return Item(str(entry.path), entry.title,
+                    [(entry.problem(), "bad"), (str(entry.path), "muted")], enabled=False)
+    return Item(str(entry.path), entry.title, [(facts(entry), "accent"),
+                                               (origin_text(entry.origin), "muted")])
+
+
+class PickerScene(Scene):
+    name = "picker"
+    default_focus = "scenario_list"
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.selected = 0
+
+    def build(self) -> None:
+        t = self.theme
+        entries = self.app.session.scenarios()
+        area = page(self, _("Scenarios"))
+        playable = bool(entries) and entries[min(self.selected, len(entries) - 1)].playable
+        rest = button_row(self, [("back", _("Back"), self.back, False),
+                                 ("refresh", _("Look again"), self.refresh, False),
+                                 ("play", _("Play this scenario"), self.play, True)], area)
+        if not playable:
+            self.widgets["play"].disable()
+        left = pygame.Rect(rest.x, rest.y, rest.width * 11 // 20, rest.height)
+        right = pygame.Rect(left.right + t.gap, rest.y, rest.right - left.right - t.gap,
+                            rest.height)
+        items = [entry_item(e) for e in entries]
+        listing = ListView(left, self.ui, t, items, lambda item: self.later(self.play),
+                           on_select=self._selected, selected=self.selected,
+                           activate_on_click=False, empty_text=_("No scenario found."))
+        self.canvas("scenario_list", listing, group=None)
+        text_view(self, "scenario_details", right, self.details())
+
+    def details(self) -> list[Block]:
+        entries = self.app.session.scenarios()
+        folder = paths.user_scenarios_dir()
+        footer = [Block(_("Your own scenarios go in this folder:"), colour="muted",
+                        space_before=1.0),
+                  Block(str(folder), role="small", colour="muted")]
+        if not entries:
+            return footer
+        entry = entries[min(self.selected, len(entries) - 1)]
+        if not entry.playable:
+            return [Block(entry.title, role="heading", bold=True),
+                    Block(entry.problem(), colour="bad"), Block(str(entry.path), role="small",
+                                                                colour="muted"), *footer]
+        assert entry.loaded is not None and entry.loaded.scenario is not None
+        meta = entry.loaded.scenario.meta
+        blocks = [Block(pick(meta.title), role="heading", bold=True),
+                  Block(facts(entry), colour="accent"),
+                  Block(pick(meta.summary)),
+                  Block(_("What you will learn"), bold=True, space_before=0.8)]
+        blocks += [Block(pick(goal), bullet=True) for goal in meta.learning_goals]
+        blocks.append(Block(_("By {author}").format(author=meta.author), colour="muted",
+                            space_before=0.8))
+        return blocks + footer
+
+    def _selected(self, item: Item) -> None:
+        entries = self.app.session.scenarios()
+        self.selected = next((i for i, e in enumerate(entries) if str(e.path) == item.key), 0)
+        self.widgets["scenario_details"].set_blocks(self.details())
+        play = self.widgets["play"]
+        play.enable() if entries[self.selected].playable else play.disable()
+
+    def play(self) -> None:
+        entries = self.app.session.scenarios()
+        if not entries:
+            return
+        entry = entries[min(self.selected, len(entries) - 1)]
+        if entry.playable:
+            self.app.session.new_game(entry)
+            self.app.enter_game()
+
+    def refresh(self) -> None:
+        self.app.session.scenarios(refresh=True)
+        self.selected = 0
+        self.rebuild()
+
+    def back(self) -> None:
+        from game.ui.scenes.title import TitleScene
+
+        self.app.show(TitleScene(self.app))
+
+    def on_escape(self) -> None:
+        self.back()

@@ -1,0 +1,80 @@
+"""The title screen: new game, continue, scenarios, settings, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import _
+from game.ui.scenes.base import Scene
+from game.ui.scenes.common import button_column, column_width, language_toggle, message_dialog
+from game.ui.widgets.textlayout import Block
+
+
+class TitleScene(Scene):
+    name = "title"
+    default_focus = "new_game"
+
+    def build(self) -> None:
+        t = self.theme
+        w, h = self.app.size
+        language_toggle(self, w - t.pad, t.pad)
+        specs = [
+            ("new_game", _("New game"), self.new_game, True),
+            ("continue", _("Continue"), self.resume, False),
+            ("scenarios", _("Scenarios"), self.scenarios, False),
+            ("settings", _("Settings"), self.settings, False),
+            ("quit", _("Quit"), self.app.quit, False),
+        ]
+        width = column_width(self, [text for _, text, _, _ in specs])
+        block = (t.line("title") + t.line("body") * 2 + t.gap * 3
+                 + len(specs) * (t.button_height + t.pad // 2 + t.gap))
+        top = max(t.button_height + 2 * t.pad, (h - block) // 2)
+        self.label("game_title", "Hashtag Diplomacy",
+                   pygame.Rect(0, top, w, t.line("title") + t.gap), style="#title",
+                   role="title", bold=True)
+        top += t.line("title") + t.gap
+        tagline = _("Digital diplomacy in the age of disinformation")
+        self.label("tagline", tagline, pygame.Rect(0, top, w, t.line("body")), style="#tagline")
+        top += t.line("body") * 2
+        button_column(self, specs, w // 2, top, width,
+                      enabled={"continue": self.app.session.has_autosave()})
+
+    def new_game(self) -> None:
+        entry = self.app.session.default_entry()
+        if entry is None:
+            message_dialog(self, "no_scenario", _("No scenario"),
+                           [Block(_("No playable scenario was found. Open the scenario list "
+                                    "to see what is wrong."))],
+                           [("open_scenarios", _("Scenarios"), self.scenarios, True),
+                            ("close", _("Close"), self.close_modal, False)])
+            return
+        if not entry.playable:
+            message_dialog(self, "broken", entry.title, [Block(entry.problem(), colour="bad")],
+                           [("open_scenarios", _("Scenarios"), self.scenarios, True),
+                            ("close", _("Close"), self.close_modal, False)])
+            return
+        self.app.session.new_game(entry)
+        self.app.enter_game()
+
+    def resume(self) -> None:
+        problem = self.app.session.resume()
+        if problem is not None:
+            message_dialog(self, "cannot_resume", _("Cannot continue"),
+                           [Block(problem, colour="bad")],
+                           [("close", _("Close"), self.close_modal, True)])
+            return
+        self.app.enter_game()
+
+    def scenarios(self) -> None:
+        from game.ui.scenes.picker import PickerScene
+
+        self.close_modal(notify=False)
+        self.app.show(PickerScene(self.app))
+
+    def settings(self) -> None:
+        from game.ui.scenes.settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
+
+    def on_escape(self) -> None:
+        self.focus.focus("quit")

@@ -1,0 +1,112 @@
+"""The main turn screen's frame, shared by the feed, desk and results scenes."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import _
+from game.ui import labels, viewmodel
+from game.ui.scenes.base import Scene
+from game.ui.scenes.common import button_column, column_width, language_toggle
+from game.ui.widgets.dashboard import Dashboard, NarrativesView
+from game.ui.widgets.feed import FeedView
+
+
+class TurnScene(Scene):
+    """Top bar (turn, turns left, phase, language, menu) and the three columns:
+    feed | indicators + narratives | the phase's own panel."""
+
+    def top_bar(self) -> pygame.Rect:
+        """Draw the bar; returns the body area under it."""
+        t = self.theme
+        w, h = self.app.size
+        game = self.game
+        bar_h = t.button_height + 2 * t.pad
+        menu_text = _("Menu")
+        menu_w = t.button_width(menu_text)
+        self.button("menu", menu_text, pygame.Rect(w - t.pad - menu_w, t.pad, menu_w,
+                                                   t.button_height), self.open_menu)
+        right = language_toggle(self, w - 2 * t.pad - menu_w, t.pad) - t.gap
+        right = self.extra_top(right)
+        turn = game.state.turn
+        status = " · ".join([labels.turn_of(turn, game.turns), labels.turns_left(game.turns_left),
+                             labels.label(labels.PHASES, game.phase)])
+        self.label("turn_status", status, pygame.Rect(2 * t.pad, t.pad, right - 2 * t.pad,
+                                                       t.button_height),
+                   style="#heading", role="heading", bold=True)
+        return pygame.Rect(t.pad, bar_h, w - 2 * t.pad, h - bar_h - t.pad)
+
+    def extra_top(self, right: int) -> int:
+        """Room for a scene's own widget in the top bar (the turn timer); returns new right."""
+        return right
+
+    def columns(self, body: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        g = self.theme.gap
+        # Larger text needs a wider desk column: the feed gives up the most room.
+        grow = (self.theme.base - 16) / 8
+        feed_w = round(body.width * (0.34 - 0.06 * grow))
+        mid_w = round(body.width * (0.28 - 0.02 * grow))
+        feed = pygame.Rect(body.x, body.y, feed_w, body.height)
+        mid = pygame.Rect(feed.right + g, body.y, mid_w, body.height)
+        side = pygame.Rect(mid.right + g, body.y, body.right - mid.right - g, body.height)
+        return feed, mid, side
+
+    def build_feed(self, rect: pygame.Rect) -> FeedView:
+        view = FeedView(rect, self.ui, self.theme, viewmodel.feed_posts(self.game),
+                        self.app.session.feed_seen)
+        return self.canvas("feed", view)
+
+    def build_indicators(self, rect: pygame.Rect) -> None:
+        """Dashboard on top (as tall as it needs, up to 60 %), narratives under it."""
+        t = self.theme
+        dashboard = Dashboard(rect, self.ui, t, viewmodel.gauges(self.game))
+        height = min(dashboard.content_height + t.gap, round(rect.height * 0.6))
+        dashboard.set_dimensions((rect.width, height))
+        dashboard.mark_dirty(relayout=True)
+        self.canvas("dashboard", dashboard)
+        below = pygame.Rect(rect.x, rect.y + height + t.gap, rect.width,
+                            rect.height - height - t.gap)
+        self.canvas("narratives", NarrativesView(below, self.ui, t,
+                                                 viewmodel.narratives(self.game)))
+
+    def animating(self) -> bool:
+        feed = self.widgets.get("feed")
+        return bool(feed is not None and feed.alive() and feed.animating())
+
+    # -- menu -----------------------------------------------------------------------------
+
+    def open_menu(self) -> None:
+        specs = [("resume", _("Resume"), self.close_modal, True),
+                 ("menu_settings", _("Settings"), self.settings, False),
+                 ("menu_help", _("Keyboard"), self.help_from_menu, False),
+                 ("to_title", _("Save and go to the title screen"), self.to_title, False)]
+        t = self.theme
+        width = column_width(self, [s[1] for s in specs])
+        height = len(specs) * (t.button_height + t.pad // 2 + t.gap) + 4 * t.pad
+
+        def build() -> None:
+            assert self.modal is not None
+            button_column(self, specs, self.modal.rect.centerx, self.modal.rect.y + 2 * t.pad,
+                          width - 2 * t.pad)
+
+        self.open_modal("menu", (width + 2 * t.pad, height), build)
+
+    def help_from_menu(self) -> None:
+        self.close_modal(notify=False)
+        self.show_help()
+
+    def settings(self) -> None:
+        from game.ui.scenes.settings import SettingsScene
+
+        self.close_modal(notify=False)
+        self.app.push(SettingsScene(self.app))
+
+    def to_title(self) -> None:
+        from game.ui.scenes.title import TitleScene
+
+        self.app.session.autosave()
+        self.app.session.end_game()
+        self.app.show(TitleScene(self.app))
+
+    def on_escape(self) -> None:
+        self.open_menu()

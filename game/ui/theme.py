@@ -1,0 +1,106 @@
+"""The look of the game: colours, fonts and sizes from ``theme.json`` for the player's settings."""
+
+from __future__ import annotations
+
+import json
+import logging
+import zlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.paths import ASSETS_DIR
+
+log = logging.getLogger(__name__)
+
+THEME_FILE = Path(__file__).with_name("theme.json")
+FONT_DIR = ASSETS_DIR / "fonts"
+FONT_REGULAR = FONT_DIR / "NotoSans-Regular.ttf"
+FONT_BOLD = FONT_DIR / "NotoSans-Bold.ttf"
+GUI_FONT_NAME = "hd_sans"
+
+
+@cache
+def theme_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(THEME_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def _font(size: int, bold: bool) -> pygame.font.Font:
+    path = FONT_BOLD if bold else FONT_REGULAR
+    try:
+        return pygame.font.Font(str(path), size)
+    except (OSError, pygame.error) as exc:  # a broken install still shows text
+        log.warning("font %s unusable (%s): using pygame's default font", path, exc)
+        return pygame.font.Font(None, size)
+
+
+class Theme:
+    """Colours, fonts and metrics for one text size and contrast mode."""
+
+    def __init__(self, font_size: int = 16, high_contrast: bool = False) -> None:
+        data = theme_data()
+        self.high_contrast = high_contrast
+        self.base = font_size
+        raw = data["palettes"]["high_contrast" if high_contrast else "normal"]
+        self.raw_palette: dict[str, str] = dict(raw)
+        self.palette = {k: pygame.Color(v) for k, v in raw.items() if v.startswith("#")}
+        self.roles: dict[str, float] = data["font_roles"]
+        self.avatars = [pygame.Color(c) for c in data["avatar_colours"]]
+        self.pad = max(6, round(font_size * 0.5))
+        self.gap = max(4, round(font_size * 0.4))
+        self.border = 2 if high_contrast else 1
+
+    # -- colours and fonts ------------------------------------------------------------
+
+    def colour(self, name: str) -> pygame.Color:
+        return self.palette[name]
+
+    def size(self, role: str = "body") -> int:
+        return max(10, round(self.base * self.roles.get(role, 1.0)))
+
+    def font(self, role: str = "body", bold: bool = False) -> pygame.font.Font:
+        return _font(self.size(role), bold)
+
+    def line(self, role: str = "body") -> int:
+        return self.font(role).get_linesize()
+
+    def text_width(self, text: str, role: str = "body", bold: bool = False) -> int:
+        return self.font(role, bold).size(text)[0]
+
+    @property
+    def button_height(self) -> int:
+        return self.line("body") + self.pad + 2
+
+    def button_width(self, text: str, bold: bool = False) -> int:
+        """Width a button needs to show *text* whole (padding and border included)."""
+        return self.text_width(text, "body", bold) + 2 * 10 + 2 * self.pad
+
+    def avatar_colour(self, key: str) -> pygame.Color:
+        # crc32, not hash(): the same actor gets the same colour in every run.
+        return self.avatars[zlib.crc32(key.encode()) % len(self.avatars)]
+
+    # -- the pygame_gui theme -----------------------------------------------------------
+
+    def gui_theme(self) -> dict[str, Any]:
+        """The ``gui`` part of theme.json with colours and fonts filled in."""
+        return _substitute(theme_data()["gui"], self._lookup)
+
+    def _lookup(self, ref: str) -> Any:
+        if ref.startswith("$"):
+            return self.raw_palette[ref[1:]]
+        role, _, style = ref[1:].partition("_")
+        return {"name": GUI_FONT_NAME, "size": str(self.size(role)),
+                "bold": "1" if style == "bold" else "0",
+                "regular_path": str(FONT_REGULAR), "bold_path": str(FONT_BOLD)}
+
+
+def _substitute(value: Any, lookup: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _substitute(v, lookup) for k, v in value.items()}
+    if isinstance(value, str) and value[:1] in ("$", "@"):
+        return lookup(value)
+    return value

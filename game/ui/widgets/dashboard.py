@@ -1,0 +1,197 @@
+"""The indicator dashboard (gauges with trend arrows) and the narratives panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.i18n import _, fmt_number
+from game.ui import labels
+from game.ui.theme import Theme
+from game.ui.viewmodel import GaugeView, NarrativeView, reach_text, trend
+from game.ui.widgets.canvas import Canvas
+from game.ui.widgets.textlayout import wrap
+
+PHASE_COLOURS = {"emerging": "warn", "spreading": "warn", "viral": "bad", "entrenched": "bad",
+                 "debunked": "good", "faded": "good"}
+
+
+def draw_arrow(surface: pygame.Surface, colour: pygame.Color, centre: tuple[int, int],
+               size: int, direction: int) -> None:
+    """A trend arrow drawn as a shape (the bundled font has no arrow glyphs)."""
+    x, y = centre
+    h = size // 2
+    if direction > 0:
+        points = [(x - h, y + h // 2), (x + h, y + h // 2), (x, y - h)]
+    elif direction < 0:
+        points = [(x - h, y - h // 2), (x + h, y - h // 2), (x, y + h)]
+    else:
+        return  # no change, no arrow (a dash would read as a minus sign)
+    pygame.draw.polygon(surface, colour, points)
+
+
+def draw_bar(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, value: float,
+             colour: str) -> None:
+    pygame.draw.rect(surface, theme.colour("bar_bg"), rect, border_radius=rect.height // 2)
+    filled = rect.copy()
+    filled.width = round(rect.width * max(0.0, min(100.0, value)) / 100.0)
+    if filled.width:
+        pygame.draw.rect(surface, theme.colour(colour), filled, border_radius=rect.height // 2)
+
+
+def trend_colour(gauge: GaugeView) -> str:
+    direction = trend(gauge.delta)
+    if direction == 0:
+        return "muted"
+    good = (direction < 0) if gauge.lower_is_better else (direction > 0)
+    return "good" if good else "bad"
+
+
+class Dashboard(Canvas):
+    """Six gauges: name, value, trend arrow and change since last turn, and a bar.
+
+    A gauge whose name, value and change do not fit on one line drops the change (the
+    arrow still shows the direction), then puts its name on a line of its own."""
+
+    def __init__(self, rect: pygame.Rect, manager: Any, theme: Theme,
+                 gauges: list[GaugeView], *, object_id: str | None = None) -> None:
+        self.gauges = gauges
+        self.layouts: list[tuple[int, str, bool]] = []  # (top, right-hand text, own line)
+        super().__init__(rect, manager, theme, object_id=object_id)
+
+    @property
+    def inner_width(self) -> int:
+        return self.rect.width - 2 * self.theme.pad - self.scrollbar_width
+
+    def relayout(self) -> None:
+        t = self.theme
+        width, arrow = self.inner_width, t.line("body") // 2
+        y = t.line("heading") + t.gap
+        self.layouts = []
+        for gauge in self.gauges:
+            value = fmt_number(gauge.value)
+            right = f"{value}  {labels.fmt_delta(gauge.delta)}" if trend(gauge.delta) else value
+            room = width - arrow - 3 * t.gap - t.text_width(gauge.label)
+            if t.text_width(right) > room:
+                right = value
+            own_line = t.text_width(right) > room
+            self.layouts.append((y, right, own_line))
+            y += self.row_height * (2 if own_line else 1) - (t.gap if own_line else 0)
+        self.content_height = y
+        self.focusable = self.content_height > self.rect.height
+
+    @property
+    def row_height(self) -> int:
+        t = self.theme
+        return t.line("body") + t.pad + t.gap
+
+    def draw_content(self, surface: pygame.Surface, top: int) -> None:
+        t = self.theme
+        surface.blit(t.font("heading", True).render(_("Indicators"), True, t.colour("text")),
+                     (t.pad, t.gap // 2 - top))
+        for gauge, (y, right, own_line) in zip(self.gauges, self.layouts, strict=True):
+            self._draw_gauge(surface, gauge, y - top, right, own_line)
+
+    def _draw_gauge(self, surface: pygame.Surface, gauge: GaugeView, y: int, right: str,
+                    own_line: bool) -> None:
+        t = self.theme
+        body, x, width = t.font("body"), t.pad, self.inner_width
+        surface.blit(body.render(gauge.label, True, t.colour("text")), (x, y))
+        if own_line:
+            y += t.line("body")
+        right_w = body.size(right)[0]
+        surface.blit(body.render(right, True, t.colour("text")), (x + width - right_w, y))
+        arrow = t.line("body") // 2
+        draw_arrow(surface, t.colour(trend_colour(gauge)),
+                   (x + width - right_w - t.gap - arrow // 2, y + t.line("body") // 2), arrow,
+                   trend(gauge.delta))
+        bar = pygame.Rect(x, y + t.line("body"), width, max(4, t.pad // 2 + 2))
+        hot = gauge.lower_is_better and gauge.value >= 60
+        draw_bar(surface, t, bar, gauge.value, "warn" if hot else "accent")
+
+    def texts(self) -> list[str]:
+        return [_("Indicators")] + [f"{g.label} {fmt_number(g.value)}" for g in self.gauges]
+
+
+class NarrativesView(Canvas):
+    """Each live disinformation narrative: phase, technique, reach overall and per audience."""
+
+    def __init__(self, rect: pygame.Rect, manager: Any, theme: Theme,
+                 narratives: list[NarrativeView], *, object_id: str | None = None) -> None:
+        self.narratives = narratives
+        self.rows: list[tuple[str, Any, str]] = []
+        super().__init__(rect, manager, theme, object_id=object_id)
+
+    def relayout(self) -> None:
+        """Pre-compute rows of (kind, payload, colour) so drawing is a simple walk."""
+        t = self.theme
+        width = self.rect.width - 2 * t.pad - self.scrollbar_width
+        rows: list[tuple[str, Any, str]] = [
+            ("heading", line, "text")
+            for line in wrap(_("Disinformation narratives"), t.font("heading", True), width)]
+        if not self.narratives:
+            rows += [("small", line, "muted") for line in wrap(
+                _("No narrative detected yet. Monitoring is on."), t.font("small"), width)]
+        for n in self.narratives:
+            rows.append(("gap", None, ""))
+            rows += [("bold", line, "text") for line in wrap(n.title, t.font("body", True), width)]
+            status = " · ".join([labels.label(labels.NARRATIVE_PHASES, n.phase), n.technique,
+                                 *n.tags])
+            colour = PHASE_COLOURS.get(n.phase, "muted")
+            rows += [("small", line, colour) for line in wrap(status, t.font("small"), width)]
+            for name, value, colour in [(_("Overall reach"), n.weighted, "narrative")] + [
+                    (name, value, "muted") for name, value in n.audiences]:
+                if t.text_width(name, "small") > width * 0.45:  # too long: name above its bar
+                    rows += [("small", line, "text") for line in wrap(name, t.font("small"), width)]
+                    name = ""
+                rows.append(("bar", (name, value), colour))
+        self.rows = rows
+        self.content_height = sum(self._row_height(kind) for kind, _, _ in rows) + t.pad
+        self.focusable = self.content_height > self.rect.height
+
+    def _row_height(self, kind: str) -> int:
+        t = self.theme
+        return {"heading": t.line("heading"), "bold": t.line("body"),
+                "small": t.line("small"), "gap": t.gap, "bar": t.line("small") + 2}[kind]
+
+    def draw_content(self, surface: pygame.Surface, top: int) -> None:
+        t = self.theme
+        x = t.pad
+        width = self.rect.width - 2 * t.pad - self.scrollbar_width
+        y = t.gap // 2 - top
+        for kind, payload, colour in self.rows:
+            height = self._row_height(kind)
+            if -height <= y <= self.rect.height:
+                self._draw_row(surface, kind, payload, colour, x, y, width)
+            y += height
+
+    def _draw_row(self, surface: pygame.Surface, kind: str, payload: Any, colour: str, x: int,
+                  y: int, width: int) -> None:
+        t = self.theme
+        if kind == "heading":
+            surface.blit(t.font("heading", True).render(payload, True, t.colour(colour)), (x, y))
+        elif kind in ("bold", "small"):
+            font = t.font("body", True) if kind == "bold" else t.font("small")
+            surface.blit(font.render(payload, True, t.colour(colour)), (x, y))
+        elif kind == "bar":
+            name, value = payload
+            small = t.font("small")
+            value_text = reach_text(value)
+            value_w = small.size("100 %")[0] + t.gap
+            name_w = round(width * 0.45) if name else -t.gap
+            if name:
+                surface.blit(small.render(name, True, t.colour("text")), (x, y))
+            bar = pygame.Rect(x + name_w + t.gap, y + t.line("small") // 3,
+                              max(10, width - name_w - value_w - 2 * t.gap),
+                              max(4, t.line("small") // 3))
+            draw_bar(surface, t, bar, value, colour if colour != "muted" else "warn")
+            text = small.render(value_text, True, t.colour("text"))
+            surface.blit(text, (x + width - text.get_width(), y))
+
+    def texts(self) -> list[str]:
+        out = [_("Disinformation narratives")]
+        for n in self.narratives:
+            out += [n.title, labels.label(labels.NARRATIVE_PHASES, n.phase), n.technique,
+                    *n.tags, *[name for name, _ in n.audiences]]
+        return out

@@ -1,0 +1,177 @@
+"""The social feed: post cards with avatar, handle, time and growing likes and shares."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.i18n import fmt_number, ngettext
+from game.ui.theme import Theme
+from game.ui.viewmodel import PostView
+from game.ui.widgets.canvas import Canvas
+from game.ui.widgets.textlayout import wrap
+
+GROW_SECONDS = 0.8  # likes and shares count up to their new value in this time
+
+
+def counts_text(likes: int, shares: int) -> str:
+    return "{likes} · {shares}".format(
+        likes=ngettext("{n} like", "{n} likes", likes).format(n=fmt_number(likes)),
+        shares=ngettext("{n} share", "{n} shares", shares).format(n=fmt_number(shares)))
+
+
+def _avatar_size(theme: Theme) -> int:
+    return round(theme.line("body") * 1.8)
+
+
+def _text_x(theme: Theme) -> int:
+    return theme.pad * 2 + _avatar_size(theme)
+
+
+def card_rows(theme: Theme, post: PostView, width: int) -> list[tuple[str, str]]:
+    """The card's lines as (style, text): the name wraps rather than being cut, and the
+    time goes beside the handle when there is room."""
+    t = theme
+    text_w = width - _text_x(t) - t.pad
+    rows = [("name", line) for line in wrap(post.name, t.font("body", True), text_w)]
+    beside = t.text_width(post.handle, "small") + t.line("small") + t.text_width(
+        post.when, "small") + 2 * t.gap
+    rows.append(("handle_when" if beside <= text_w else "handle", post.handle))
+    if beside > text_w:
+        rows.append(("when", post.when))
+    rows += [("tag", line) for line in wrap(post.tag, t.font("small"), text_w)] if post.tag else []
+    rows += [("text", line) for line in wrap(post.text, t.font("body"), text_w)] if post.text \
+        else []
+    rows.append(("counts", ""))
+    return rows
+
+
+ROW_ROLE = {"name": "body", "text": "body"}
+
+
+def card_height(theme: Theme, post: PostView, width: int) -> int:
+    rows = card_rows(theme, post, width)
+    return 2 * theme.pad + theme.gap + sum(theme.line(ROW_ROLE.get(kind, "small"))
+                                           for kind, _ in rows)
+
+
+def draw_avatar(surface: pygame.Surface, theme: Theme, post: PostView, x: int, y: int) -> None:
+    size = _avatar_size(theme)
+    player = post.kind == "player"
+    colour = theme.colour("player") if player else theme.avatar_colour(post.colour_key)
+    centre = (x + size // 2, y + size // 2)
+    pygame.draw.circle(surface, colour, centre, size // 2)
+    if theme.high_contrast:
+        pygame.draw.circle(surface, theme.colour("text"), centre, size // 2, width=2)
+    text = theme.font("body", True).render(post.initials, True,
+                                           (0, 0, 0) if player else (255, 255, 255))
+    surface.blit(text, text.get_rect(center=centre))
+
+
+def render_card(theme: Theme, post: PostView, width: int, likes: int,
+                shares: int) -> pygame.Surface:
+    """One post as a card (also used for the composer's preview)."""
+    t = theme
+    rows = card_rows(t, post, width)
+    height = card_height(t, post, width)
+    surface = pygame.Surface((width, height - t.gap), pygame.SRCALPHA)
+    box = surface.get_rect()
+    pygame.draw.rect(surface, t.colour("card_new" if post.new else "card"), box, border_radius=8)
+    narrative = post.kind == "narrative"
+    pygame.draw.rect(surface, t.colour("narrative" if narrative else "border"), box,
+                     width=2 if narrative else t.border, border_radius=8)
+    draw_avatar(surface, t, post, t.pad, t.pad)
+    x, y = _text_x(t), t.pad
+    small, muted = t.font("small"), t.colour("muted")
+    for kind, text in rows:
+        if kind == "name":
+            surface.blit(t.font("body", True).render(text, True, t.colour("text")), (x, y))
+        elif kind in ("handle", "handle_when"):
+            surface.blit(small.render(text, True, muted), (x, y))
+            if post.verified:
+                r = max(4, t.line("small") // 4)
+                centre = (x + t.text_width(text, "small") + t.gap + r, y + t.line("small") // 2)
+                pygame.draw.circle(surface, t.colour("accent"), centre, r)
+            if kind == "handle_when":
+                when = small.render(post.when, True, muted)
+                surface.blit(when, (width - t.pad - when.get_width(), y))
+        elif kind == "when":
+            surface.blit(small.render(text, True, muted), (x, y))
+        elif kind == "tag":
+            colour = t.colour("narrative" if narrative else "accent")
+            surface.blit(t.font("small", True).render(text, True, colour), (x, y))
+        elif kind == "text":
+            surface.blit(t.font("body").render(text, True, t.colour("text")), (x, y))
+        else:
+            surface.blit(small.render(counts_text(likes, shares), True, muted), (x, y))
+        y += t.line(ROW_ROLE.get(kind, "small"))
+    return surface
+
+
+class FeedView(Canvas):
+    """All posts, newest first; only visible cards are drawn, each rendered once."""
+
+    def __init__(self, rect: pygame.Rect, manager: Any, theme: Theme, posts: list[PostView],
+                 seen: dict[int, tuple[int, int]], *, object_id: str | None = None) -> None:
+        self.posts = posts
+        self.seen = seen  # likes/shares shown last time, per post: they grow from there
+        self.tops: list[int] = []
+        self.heights: list[int] = []
+        self.cache: dict[tuple[int, int, int], pygame.Surface] = {}
+        self.age = 0.0
+        super().__init__(rect, manager, theme, object_id=object_id, background="bg")
+
+    def relayout(self) -> None:
+        width = self.rect.width - self.scrollbar_width
+        self.heights = [card_height(self.theme, post, width) for post in self.posts]
+        self.tops = []
+        y = 0
+        for height in self.heights:
+            self.tops.append(y)
+            y += height
+        self.content_height = y
+
+    def animating(self) -> bool:
+        return self.age < GROW_SECONDS and any(
+            self.seen.get(p.key, (p.likes, p.shares)) != (p.likes, p.shares) for p in self.posts)
+
+    def update(self, time_delta: float) -> None:
+        if self.animating():
+            self.age += time_delta
+            self.mark_dirty()
+            if self.age >= GROW_SECONDS:
+                for post in self.posts:
+                    self.seen[post.key] = (post.likes, post.shares)
+        super().update(time_delta)
+
+    def counts(self, post: PostView) -> tuple[int, int]:
+        old = self.seen.get(post.key)
+        if old is None or self.age >= GROW_SECONDS:
+            return post.likes, post.shares
+        k = min(1.0, self.age / GROW_SECONDS)
+        return (round(old[0] + (post.likes - old[0]) * k),
+                round(old[1] + (post.shares - old[1]) * k))
+
+    def draw_content(self, surface: pygame.Surface, top: int) -> None:
+        width = self.rect.width - self.scrollbar_width
+        for post, y, height in zip(self.posts, self.tops, self.heights, strict=True):
+            if y > top + self.rect.height:
+                break
+            if y + height < top:
+                continue
+            likes, shares = self.counts(post)
+            key = (post.key, likes, shares)
+            card = self.cache.get(key)
+            if card is None:
+                card = render_card(self.theme, post, width, likes, shares)
+                if not self.animating():
+                    self.cache[key] = card
+            surface.blit(card, (0, y - top))
+
+    def texts(self) -> list[str]:
+        out = []
+        for post in self.posts:
+            out += [post.name, post.handle, post.when, post.text, post.tag,
+                    counts_text(post.likes, post.shares)]
+        return [t for t in out if t]

@@ -1,0 +1,117 @@
+"""Word wrapping that keeps French no-break spaces, and laid-out blocks of styled text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.ui.theme import Theme
+
+
+def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """Lines of *text* no wider than *width*.
+
+    Only ordinary spaces and newlines break lines: U+00A0 and U+202F (before ``: ; ! ?``
+    and inside « ») keep a French word and its punctuation together.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if font.size(candidate)[0] <= width or not current:
+                current = candidate
+            else:
+                lines.append(current)
+                current = word
+            while font.size(current)[0] > width and len(current) > 1:
+                cut = _longest_prefix(current, font, width)
+                lines.append(current[:cut])
+                current = current[cut:]
+        lines.append(current)
+    return lines
+
+
+def _longest_prefix(word: str, font: pygame.font.Font, width: int) -> int:
+    low, high = 1, len(word)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if font.size(word[:mid])[0] <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return max(1, low)
+
+
+def ellipsize(text: str, font: pygame.font.Font, width: int) -> str:
+    """*text* cut with an ellipsis to fit *width* (for one-line labels only)."""
+    if font.size(text)[0] <= width:
+        return text
+    cut = _longest_prefix(text + "…", font, width)
+    return text[: max(0, cut - 1)] + "…"
+
+
+@dataclass
+class Block:
+    """A paragraph of one style; TextView lays blocks out top to bottom."""
+
+    text: str
+    role: str = "body"
+    bold: bool = False
+    colour: str = "text"
+    indent: int = 0
+    space_before: float = 0.3  # in lines of the block's font
+    bullet: bool = False
+    swatch: str | None = None  # a coloured square before the text (palette name)
+
+
+@dataclass
+class Line:
+    y: int
+    x: int
+    text: str
+    role: str
+    bold: bool
+    colour: str
+    swatch: str | None = None
+    bullet: bool = False
+
+
+@dataclass
+class Layout:
+    lines: list[Line] = field(default_factory=list)
+    height: int = 0
+
+
+def layout_blocks(blocks: list[Block], theme: Theme, width: int) -> Layout:
+    """Place every line of *blocks* in a column *width* pixels wide."""
+    out = Layout()
+    y = 0
+    for index, block in enumerate(blocks):
+        font = theme.font(block.role, block.bold)
+        step = font.get_linesize()
+        if index:
+            y += round(block.space_before * step)
+        marker = round(step * 0.9) if (block.bullet or block.swatch) else 0
+        x = block.indent + marker
+        for n, text in enumerate(wrap(block.text, font, max(20, width - x))):
+            out.lines.append(Line(y, x, text, block.role, block.bold, block.colour,
+                                  block.swatch if n == 0 else None,
+                                  block.bullet and n == 0))
+            y += step
+    out.height = y
+    return out
+
+
+def draw_line(surface: pygame.Surface, line: Line, theme: Theme, dx: int, dy: int) -> None:
+    font = theme.font(line.role, line.bold)
+    colour = theme.colour(line.colour)
+    step = font.get_linesize()
+    if line.bullet or line.swatch:
+        size = max(4, step // (4 if line.bullet else 2))
+        box = pygame.Rect(0, 0, size, size)
+        box.center = (dx + line.x - round(step * 0.45), dy + line.y + step // 2)
+        pygame.draw.rect(surface, theme.colour(line.swatch or line.colour), box,
+                         border_radius=size // 2 if line.bullet else 2)
+    surface.blit(font.render(line.text, True, colour), (dx + line.x, dy + line.y))
