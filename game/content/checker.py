@@ -79,9 +79,16 @@ def calls_in(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Call]]:
 def analyse(scenario: Scenario, doc: YamlDocument, display: str, folder: Path) -> list[Diagnostic]:
     """Every problem of meaning in a valid scenario."""
     report = _Report(doc, display)
+    texts: list[tuple[Loc, Text]] = []
+    calls: list[tuple[Loc, Call]] = []
+    for loc, node in walk(scenario):  # one walk serves every analysis below
+        if isinstance(node, Text):
+            texts.append((loc, node))
+        elif isinstance(node, Call):
+            calls.append((loc, node))
     ids = _check_ids(scenario, report)
-    _check_references(scenario, report, ids)
-    _check_translations(scenario, report)
+    _check_references(scenario, report, ids, calls)
+    _check_translations(scenario, report, texts)
     _check_turns(scenario, report)
     _check_reachability(scenario, report)
     _check_paths(scenario, report, folder)
@@ -132,7 +139,8 @@ def _ref(report: _Report, ids: dict[str, set[str]], kind: str, value: str | None
                suggestion=suggest(value, ids.get(kind, set())))
 
 
-def _check_references(scenario: Scenario, report: _Report, ids: dict[str, set[str]]) -> None:
+def _check_references(scenario: Scenario, report: _Report, ids: dict[str, set[str]],
+                      calls: list[tuple[Loc, Call]]) -> None:
     for i, narrative in enumerate(scenario.narratives):
         loc: Loc = ("narratives", i)
         _ref(report, ids, "actor", narrative.source, loc + ("source",))
@@ -155,7 +163,7 @@ def _check_references(scenario: Scenario, report: _Report, ids: dict[str, set[st
                 for k, concept in enumerate(choice.concepts):
                     _ref(report, ids, "concept", concept,
                          ("events", i, "crisis", "choices", j, "concepts", k))
-    flags_set, flags_tested = _check_call_references(scenario, report, ids)
+    flags_set, flags_tested = _check_call_references(scenario, report, ids, calls)
     for i, narrative in enumerate(scenario.narratives):
         if narrative.evidence_flag:
             flags_tested.setdefault(narrative.evidence_flag, ("narratives", i, "evidence_flag"))
@@ -168,11 +176,11 @@ def _check_references(scenario: Scenario, report: _Report, ids: dict[str, set[st
             report.add(WARNING, loc, "flag_never_tested", flag=flag)
 
 
-def _check_call_references(scenario: Scenario, report: _Report,
-                           ids: dict[str, set[str]]) -> tuple[dict[str, Loc], dict[str, Loc]]:
+def _check_call_references(scenario: Scenario, report: _Report, ids: dict[str, set[str]],
+                           calls: list[tuple[Loc, Call]]) -> tuple[dict[str, Loc], dict[str, Loc]]:
     flags_set: dict[str, Loc] = {}
     flags_tested: dict[str, Loc] = {}
-    for loc, call in calls_in(scenario):
+    for loc, call in calls:
         entry = entry_for(call.name)
         if entry.composite or call.name == "clear_flag":
             continue
@@ -198,11 +206,10 @@ def _check_call_references(scenario: Scenario, report: _Report,
 
 # -- translations ------------------------------------------------------------------------
 
-def _check_translations(scenario: Scenario, report: _Report) -> None:
+def _check_translations(scenario: Scenario, report: _Report,
+                        texts: list[tuple[Loc, Text]]) -> None:
     declared = set(scenario.meta.languages)
-    for loc, node in walk(scenario):
-        if not isinstance(node, Text):
-            continue
+    for loc, node in texts:
         present = node.languages()
         for lang in ("fr", "en"):
             if lang in present:

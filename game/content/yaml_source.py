@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -49,12 +49,22 @@ _INF = re.compile(r"[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"\.(nan|NaN|NAN)$")
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):
     """A 1-based line and column."""
 
     line: int
     column: int
+
+
+class _Node:
+    """Where a map or a list was written, and where each of its keys and items was."""
+
+    __slots__ = ("pos", "keys", "items")
+
+    def __init__(self, pos: Pos, is_map: bool) -> None:
+        self.pos = pos
+        self.keys: dict[str, Pos] | None = {} if is_map else None
+        self.items: dict[str, Pos | _Node] | list[Pos | _Node] = {} if is_map else []
 
 
 @dataclass
@@ -63,22 +73,32 @@ class YamlDocument:
 
     data: Any
     lines: list[str]
-    values: dict[YamlPath, Pos] = field(default_factory=dict)
-    keys: dict[YamlPath, Pos] = field(default_factory=dict)
+    root: Pos | _Node = field(default_factory=lambda: Pos(1, 1))
     duplicates: list[tuple[YamlPath, Pos, Pos]] = field(default_factory=list)
 
     def locate(self, path: YamlPath, *, key: bool = False) -> Pos:
-        """Position of *path*, or of its nearest written ancestor."""
-        if key and path in self.keys:
-            return self.keys[path]
-        probe = path
-        while probe:
-            if probe in self.values:
-                return self.values[probe]
-            if probe in self.keys:
-                return self.keys[probe]
-            probe = probe[:-1]
-        return self.values.get((), Pos(1, 1))
+        """Position of *path* (of its key with *key*), or of its nearest written ancestor."""
+        node: Pos | _Node = self.root
+        best = node.pos if isinstance(node, _Node) else node
+        for i, part in enumerate(path):
+            if not isinstance(node, _Node):
+                break
+            last = i == len(path) - 1
+            if node.keys is not None:
+                assert isinstance(node.items, dict)
+                if last and key and part in node.keys:
+                    return node.keys[str(part)]
+                child = node.items.get(str(part))
+                if child is None:
+                    return node.keys.get(str(part), best)
+            else:
+                assert isinstance(node.items, list)
+                if not isinstance(part, int) or not 0 <= part < len(node.items):
+                    break
+                child = node.items[part]
+            node = child
+            best = child.pos if isinstance(child, _Node) else child
+        return best
 
 
 def read_text(path: Path) -> str:
@@ -183,17 +203,16 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> ProblemError:
 
 
 class _Frame:
-    __slots__ = ("kind", "value", "path", "pending_key", "key_pos", "seen", "merges", "start")
+    __slots__ = ("is_map", "value", "node", "name", "pending_key", "merges", "anchor")
 
-    def __init__(self, kind: str, value: Any, path: YamlPath, start: Pos) -> None:
-        self.kind = kind
+    def __init__(self, is_map: bool, value: Any, node: _Node, name: str | int | None) -> None:
+        self.is_map = is_map
         self.value = value
-        self.path = path
+        self.node = node
+        self.name = name  # its key or index in the parent
         self.pending_key: str | None = None
-        self.key_pos: Pos | None = None
-        self.seen: dict[str, Pos] = {}
         self.merges: list[Any] = []
-        self.start = start
+        self.anchor: tuple[str, int] | None = None
 
 
 class _Builder:
@@ -204,36 +223,34 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.nodes = 0
         self.stack: list[_Frame] = []
-        self.anchor_starts: dict[int, tuple[str, int]] = {}
         self.documents = 0
+        self.handlers = {
+            yaml.ScalarEvent: self._scalar,
+            yaml.MappingStartEvent: self._start_collection,
+            yaml.SequenceStartEvent: self._start_collection,
+            yaml.MappingEndEvent: self._end_collection,
+            yaml.SequenceEndEvent: self._end_collection,
+            yaml.AliasEvent: self._alias,
+            yaml.DocumentStartEvent: self._document,
+        }
 
     def build(self, events: Iterator[yaml.Event]) -> YamlDocument:
+        handlers = self.handlers
         for event in events:
-            self._on(event)
+            handler = handlers.get(type(event))
+            if handler is not None:
+                handler(event)
         if self.documents == 0:
             raise ProblemError("empty_file")
         return self.doc
 
     # -- events ---------------------------------------------------------------------
 
-    def _on(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                m = event.start_mark
-                raise ProblemError("multiple_documents", m.line + 1, m.column + 1)
-        elif isinstance(event, yaml.ScalarEvent):
-            self._scalar(event)
-        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            self._start_collection(event)
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-            self._end_collection()
-        elif isinstance(event, yaml.AliasEvent):
-            self._alias(event)
-
-    def _pos(self, event: yaml.Event) -> Pos:
-        m = event.start_mark
-        return Pos(m.line + 1, m.column + 1)
+    def _document(self, event: yaml.Event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            m = event.start_mark
+            raise ProblemError("multiple_documents", m.line + 1, m.column + 1)
 
     def _count(self, n: int, pos: Pos) -> None:
         self.nodes += n
@@ -241,16 +258,20 @@ class _Builder:
             raise ProblemError("too_many_nodes", pos.line, pos.column, limit=MAX_NODES)
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
-        pos = self._pos(event)
+        mark = event.start_mark
+        pos = Pos(mark.line + 1, mark.column + 1)
         self._count(1, pos)
-        if event.tag not in _ALLOWED_SCALAR_TAGS:
-            raise ProblemError("tag_not_allowed", pos.line, pos.column, tag=_short_tag(event.tag))
+        if event.tag is not None and event.tag not in _ALLOWED_SCALAR_TAGS:
+            raise ProblemError("tag_not_allowed", pos.line, pos.column,
+                               tag=_short_tag(event.tag))
         if len(event.value) > MAX_SCALAR_CHARS:
             raise ProblemError("scalar_too_long", pos.line, pos.column, limit=MAX_SCALAR_CHARS)
-        top = self.stack[-1] if self.stack else None
-        if top is not None and top.kind == "map" and top.pending_key is None:
-            self._key(top, event.value, pos)
-            return
+        stack = self.stack
+        if stack:
+            top = stack[-1]
+            if top.is_map and top.pending_key is None:
+                self._key(top, event.value, pos)
+                return
         value = self._resolve(event, pos)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
@@ -290,96 +311,95 @@ class _Builder:
                                value=text)
         return text
 
+    def _path(self, *tail: str | int) -> YamlPath:
+        names = tuple(f.name for f in self.stack[1:] if f.name is not None)
+        return names + tail
+
     def _key(self, frame: _Frame, key: str, pos: Pos) -> None:
-        if key in frame.seen and key != "<<":
-            self.doc.duplicates.append((frame.path + (key,), pos, frame.seen[key]))
-        frame.seen.setdefault(key, pos)
+        keys = frame.node.keys
+        assert keys is not None
+        if key in keys and key != "<<":
+            self.doc.duplicates.append((self._path(key), pos, keys[key]))
+        else:
+            keys[key] = pos
         frame.pending_key = key
-        frame.key_pos = pos
-        self.doc.keys[frame.path + (key,)] = pos
 
-    def _child_path(self) -> YamlPath:
-        if not self.stack:
-            return ()
-        top = self.stack[-1]
-        if top.kind == "map":
-            assert top.pending_key is not None
-            return top.path + (top.pending_key,)
-        return top.path + (len(top.value),)
-
-    def _attach(self, value: Any, pos: Pos) -> None:
+    def _attach(self, value: Any, where: Pos | _Node) -> None:
         if not self.stack:
             self.doc.data = value
-            self.doc.values[()] = pos
+            self.doc.root = where
             return
-        path = self._child_path()
-        self.doc.values.setdefault(path, pos)
         top = self.stack[-1]
-        if top.kind == "map":
+        if top.is_map:
             key = top.pending_key
-            assert key is not None
+            assert key is not None and isinstance(top.node.items, dict)
             if key == "<<":
                 top.merges.append(value)
             else:
                 top.value[key] = value
+                top.node.items.setdefault(key, where)
             top.pending_key = None
         else:
+            assert isinstance(top.node.items, list)
             top.value.append(value)
+            top.node.items.append(where)
 
     def _start_collection(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
-        pos = self._pos(event)
+        mark = event.start_mark
+        pos = Pos(mark.line + 1, mark.column + 1)
         self._count(1, pos)
-        if event.tag not in _ALLOWED_COLLECTION_TAGS:
-            raise ProblemError("tag_not_allowed", pos.line, pos.column, tag=_short_tag(event.tag))
-        top = self.stack[-1] if self.stack else None
-        if top is not None and top.kind == "map" and top.pending_key is None:
-            raise ProblemError("complex_key", pos.line, pos.column)
+        if event.tag is not None and event.tag not in _ALLOWED_COLLECTION_TAGS:
+            raise ProblemError("tag_not_allowed", pos.line, pos.column,
+                               tag=_short_tag(event.tag))
+        name: str | int | None = None
+        if self.stack:
+            top = self.stack[-1]
+            if top.is_map:
+                if top.pending_key is None:
+                    raise ProblemError("complex_key", pos.line, pos.column)
+                name = top.pending_key
+            else:
+                name = len(top.value)
         if len(self.stack) >= MAX_DEPTH:
             raise ProblemError("too_deep", pos.line, pos.column, limit=MAX_DEPTH)
-        is_map = isinstance(event, yaml.MappingStartEvent)
-        frame = _Frame("map" if is_map else "seq", {} if is_map else [], self._child_path(), pos)
+        is_map = type(event) is yaml.MappingStartEvent
+        frame = _Frame(is_map, {} if is_map else [], _Node(pos, is_map), name)
         if event.anchor:
-            self.anchor_starts[id(frame)] = (event.anchor, self.nodes)
+            frame.anchor = (event.anchor, self.nodes)
         self.stack.append(frame)
 
-    def _end_collection(self) -> None:
+    def _end_collection(self, event: yaml.Event) -> None:
         frame = self.stack.pop()
-        if frame.kind == "map" and frame.merges:
+        if frame.merges:
             self._merge(frame)
-        anchored = self.anchor_starts.pop(id(frame), None)
-        if anchored is not None:
-            name, start_count = anchored
+        if frame.anchor is not None:
+            name, start_count = frame.anchor
             self.anchors[name] = (frame.value, self.nodes - start_count + 1)
-        self._attach_collection(frame)
-
-    def _attach_collection(self, frame: _Frame) -> None:
-        if not self.stack:
-            self.doc.data = frame.value
-            self.doc.values[()] = frame.start
-            return
-        self._attach(frame.value, frame.start)
+        self._attach(frame.value, frame.node)
 
     def _merge(self, frame: _Frame) -> None:
         for merged in frame.merges:
             sources = merged if isinstance(merged, list) else [merged]
             for source in sources:
                 if not isinstance(source, dict):
-                    raise ProblemError("bad_merge", frame.start.line, frame.start.column)
+                    raise ProblemError("bad_merge", *frame.node.pos)
                 for key, value in source.items():
                     frame.value.setdefault(key, value)
 
     def _alias(self, event: yaml.AliasEvent) -> None:
-        pos = self._pos(event)
+        mark = event.start_mark
+        pos = Pos(mark.line + 1, mark.column + 1)
         if event.anchor not in self.anchors:
             raise ProblemError("undefined_alias", pos.line, pos.column, name=event.anchor)
         value, size = self.anchors[event.anchor]
         self._count(size, pos)  # an alias costs what it expands to: alias bombs stop here
-        top = self.stack[-1] if self.stack else None
-        if top is not None and top.kind == "map" and top.pending_key is None:
-            if not isinstance(value, str):
-                raise ProblemError("complex_key", pos.line, pos.column)
-            self._key(top, value, pos)
-            return
+        if self.stack:
+            top = self.stack[-1]
+            if top.is_map and top.pending_key is None:
+                if not isinstance(value, str):
+                    raise ProblemError("complex_key", pos.line, pos.column)
+                self._key(top, value, pos)
+                return
         self._attach(value, pos)
 
 
