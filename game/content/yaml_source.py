@@ -17,7 +17,7 @@ for its more precise error messages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -202,6 +202,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> ProblemError:
     return ProblemError("yaml_syntax", line, col, problem=problem, context=context)
 
 
+def _event_pos(event: yaml.Event) -> Pos:
+    mark = event.start_mark
+    return Pos(mark.line + 1, mark.column + 1) if mark is not None else Pos(1, 1)
+
+
 class _Frame:
     __slots__ = ("is_map", "value", "node", "name", "pending_key", "merges", "anchor")
 
@@ -224,7 +229,7 @@ class _Builder:
         self.nodes = 0
         self.stack: list[_Frame] = []
         self.documents = 0
-        self.handlers = {
+        self.handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
             yaml.ScalarEvent: self._scalar,
             yaml.MappingStartEvent: self._start_collection,
             yaml.SequenceStartEvent: self._start_collection,
@@ -249,8 +254,8 @@ class _Builder:
     def _document(self, event: yaml.Event) -> None:
         self.documents += 1
         if self.documents > 1:
-            m = event.start_mark
-            raise ProblemError("multiple_documents", m.line + 1, m.column + 1)
+            pos = _event_pos(event)
+            raise ProblemError("multiple_documents", pos.line, pos.column)
 
     def _count(self, n: int, pos: Pos) -> None:
         self.nodes += n
@@ -258,8 +263,7 @@ class _Builder:
             raise ProblemError("too_many_nodes", pos.line, pos.column, limit=MAX_NODES)
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
-        mark = event.start_mark
-        pos = Pos(mark.line + 1, mark.column + 1)
+        pos = _event_pos(event)
         self._count(1, pos)
         if event.tag is not None and event.tag not in _ALLOWED_SCALAR_TAGS:
             raise ProblemError("tag_not_allowed", pos.line, pos.column,
@@ -345,8 +349,7 @@ class _Builder:
             top.node.items.append(where)
 
     def _start_collection(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
-        mark = event.start_mark
-        pos = Pos(mark.line + 1, mark.column + 1)
+        pos = _event_pos(event)
         self._count(1, pos)
         if event.tag is not None and event.tag not in _ALLOWED_COLLECTION_TAGS:
             raise ProblemError("tag_not_allowed", pos.line, pos.column,
@@ -387,8 +390,7 @@ class _Builder:
                     frame.value.setdefault(key, value)
 
     def _alias(self, event: yaml.AliasEvent) -> None:
-        mark = event.start_mark
-        pos = Pos(mark.line + 1, mark.column + 1)
+        pos = _event_pos(event)
         if event.anchor not in self.anchors:
             raise ProblemError("undefined_alias", pos.line, pos.column, name=event.anchor)
         value, size = self.anchors[event.anchor]
