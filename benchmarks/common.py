@@ -57,8 +57,12 @@ EVENT = """  - id: gen_{i}
       prompt: {{fr: "Crise {i} : que faire ?", en: "Crisis {i}: what now?"}}
       deadline: 2
       choices:
-        - {{id: a, label: {{fr: "Option A", en: "Option A"}}, effects: [{{change: {{credibility: 1}}}}]}}
-        - {{id: b, label: {{fr: "Option B", en: "Option B"}}, effects: [{{change: {{tension: -1}}}}]}}
+        - id: a
+          label: {{fr: "Option A", en: "Option A"}}
+          effects: [{{change: {{credibility: 1}}}}]
+        - id: b
+          label: {{fr: "Option B", en: "Option B"}}
+          effects: [{{change: {{tension: -1}}}}]
 """
 
 
