@@ -136,6 +136,7 @@ NOTES = {
     "monitoring": N_("You are now monitoring this narrative."),
     "amplified": N_("Debunking a claim almost nobody had seen gave it an audience."),
     "no_evidence": N_("Without evidence, the debunk convinced fewer people."),
+    "repeated_debunk": N_("Debunked again: each new denial convinces fewer people."),
     "entrenched": N_("The narrative is entrenched: corrections work less well."),
     "with_factcheckers": N_("Fact-checkers made the debunk stronger."),
     "rapid_response": N_("A rapid response: credibility gained."),

@@ -102,7 +102,7 @@ def feed_posts(game: Game) -> list[PostView]:
             name, handle, verified = pick(s.country.ministry), s.country.handle, True
             text = post_text(s, data)
             audience = s.audience_by_id.get(str(data.get("audience")))
-            tag = _("on {platform}, for {audience}").format(
+            tag = _("on {platform}, audience: {audience}").format(
                 platform=channel_name(s, str(data.get("channel", ""))),
                 audience=pick(audience.name) if audience else "")
         else:
@@ -183,7 +183,8 @@ def describe_action(game: Game, action: dict[str, Any]) -> str:
     if kind == "post":
         audience = s.audience_by_id.get(str(action.get("audience")))
         topic = s.topic_by_id.get(str(action.get("topic")))
-        return _("Post on {platform} for {audience}: {tone}, about “{topic}” ({language})").format(
+        return _("Post on {platform}, audience: {audience}; {tone} tone, about “{topic}” "
+                 "({language})").format(
             platform=channel_name(s, str(action.get("channel"))),
             audience=pick(audience.name) if audience else "?",
             tone=labels.label(labels.TONES, action.get("tone", "")).lower(),
@@ -202,9 +203,9 @@ def describe_action(game: Game, action: dict[str, Any]) -> str:
     measure = labels.label(labels.MEASURES, action.get("measure", ""))
     audience = s.audience_by_id.get(str(action.get("audience") or ""))
     if audience is not None:
-        return _("{measure} against “{narrative}”, for {audience}").format(
+        return _("{measure}: “{narrative}” (audience: {audience})").format(
             measure=measure, narrative=title, audience=pick(audience.name))
-    return _("{measure} against “{narrative}”").format(measure=measure, narrative=title)
+    return _("{measure}: “{narrative}”").format(measure=measure, narrative=title)
 
 
 def deltas_text(deltas: dict[str, float]) -> str:

@@ -13,8 +13,9 @@ def briefing_blocks(scenario: object, seed: int) -> list[Block]:
     s = scenario
     meta, country = s.meta, s.country  # type: ignore[attr-defined]
     blocks = [Block(_("Situation"), role="heading", bold=True),
-              Block(_("You run the digital-diplomacy desk of the {ministry} ({handle}).").format(
-                  ministry=pick(country.ministry), handle=country.handle)),
+              Block(_("You run the digital-diplomacy desk. Your account: {ministry} "
+                      "({handle}).").format(ministry=pick(country.ministry),
+                                            handle=country.handle)),
               Block(pick(meta.summary)),
               Block(_("Your objectives"), role="heading", bold=True, space_before=0.8),
               Block(_("Keep the ministry credible and international tension under control."),

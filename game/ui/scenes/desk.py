@@ -93,7 +93,7 @@ def post_preview(scene: DecideScene) -> tuple[viewmodel.PostView, list[tuple[str
         key=-1, name=ministry, handle=s.country.handle, initials=viewmodel.initials(ministry),
         colour_key="player", verified=True, when=_("Preview"),
         text=viewmodel.post_text(s, data), likes=0, shares=0, kind="player", new=True,
-        tag=_("on {platform}, for {audience}").format(
+        tag=_("on {platform}, audience: {audience}").format(
             platform=viewmodel.channel_name(s, data["channel"]), audience=pick(audience.name)))
     notes = [(labels.note(code), "good" if code in ("channel_strong", "language_match")
               else "warn") for code in viewmodel.expected_post_notes(game, action)]
