@@ -15,9 +15,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from game.content.diagnostics import Diagnostic, Severity
+from game.content.findings import Findings
 from game.content.model import Event, Scenario
+from game.content.teaching import check_teaching
 from game.content.text import Text
-from game.content.validation import Issue, Loc, suggest
+from game.content.validation import Loc, suggest
 from game.content.yaml_source import YamlDocument
 from game.engine.registry import CONDITIONS, EFFECTS, Call, Entry
 from game.engine.vocabulary import NarrativePhase
@@ -25,20 +27,6 @@ from game.engine.vocabulary import NarrativePhase
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
-
-
-class _Report:
-    def __init__(self, doc: YamlDocument, display: str) -> None:
-        self.doc = doc
-        self.display = display
-        self.found: list[Diagnostic] = []
-
-    def add(self, severity: Severity, loc: Loc, code: str, at: str = "value",
-            **params: Any) -> None:
-        from game.content.loader import issue_diagnostic
-
-        self.found.append(issue_diagnostic(Issue(loc, code, params, at), self.doc, self.display,
-                                           severity))
 
 
 def walk(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
@@ -78,7 +66,7 @@ def calls_in(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Call]]:
 
 def analyse(scenario: Scenario, doc: YamlDocument, display: str, folder: Path) -> list[Diagnostic]:
     """Every problem of meaning in a valid scenario."""
-    report = _Report(doc, display)
+    report = Findings(doc, display)
     texts: list[tuple[Loc, Text]] = []
     calls: list[tuple[Loc, Call]] = []
     for loc, node in walk(scenario):  # one walk serves every analysis below
@@ -92,7 +80,7 @@ def analyse(scenario: Scenario, doc: YamlDocument, display: str, folder: Path) -
     _check_turns(scenario, report)
     _check_reachability(scenario, report)
     _check_paths(scenario, report, folder)
-    _check_concepts_used(scenario, report)
+    check_teaching(scenario, report, texts)
     return report.found
 
 
@@ -104,7 +92,7 @@ _COLLECTIONS = {
 }
 
 
-def _check_ids(scenario: Scenario, report: _Report) -> dict[str, set[str]]:
+def _check_ids(scenario: Scenario, report: Findings) -> dict[str, set[str]]:
     ids: dict[str, set[str]] = {}
     for key, kind in _COLLECTIONS.items():
         seen: dict[str, int] = {}
@@ -131,7 +119,7 @@ def _check_ids(scenario: Scenario, report: _Report) -> dict[str, set[str]]:
 
 # -- references --------------------------------------------------------------------------
 
-def _ref(report: _Report, ids: dict[str, set[str]], kind: str, value: str | None, loc: Loc,
+def _ref(report: Findings, ids: dict[str, set[str]], kind: str, value: str | None, loc: Loc,
          at: str = "value") -> None:
     if value is None or value in ids.get(kind, set()):
         return
@@ -139,7 +127,7 @@ def _ref(report: _Report, ids: dict[str, set[str]], kind: str, value: str | None
                suggestion=suggest(value, ids.get(kind, set())))
 
 
-def _check_references(scenario: Scenario, report: _Report, ids: dict[str, set[str]],
+def _check_references(scenario: Scenario, report: Findings, ids: dict[str, set[str]],
                       calls: list[tuple[Loc, Call]]) -> None:
     for i, narrative in enumerate(scenario.narratives):
         loc: Loc = ("narratives", i)
@@ -176,7 +164,7 @@ def _check_references(scenario: Scenario, report: _Report, ids: dict[str, set[st
             report.add(WARNING, loc, "flag_never_tested", flag=flag)
 
 
-def _check_call_references(scenario: Scenario, report: _Report, ids: dict[str, set[str]],
+def _check_call_references(scenario: Scenario, report: Findings, ids: dict[str, set[str]],
                            calls: list[tuple[Loc, Call]]) -> tuple[dict[str, Loc], dict[str, Loc]]:
     flags_set: dict[str, Loc] = {}
     flags_tested: dict[str, Loc] = {}
@@ -206,7 +194,7 @@ def _check_call_references(scenario: Scenario, report: _Report, ids: dict[str, s
 
 # -- translations ------------------------------------------------------------------------
 
-def _check_translations(scenario: Scenario, report: _Report,
+def _check_translations(scenario: Scenario, report: Findings,
                         texts: list[tuple[Loc, Text]]) -> None:
     declared = set(scenario.meta.languages)
     for loc, node in texts:
@@ -220,7 +208,7 @@ def _check_translations(scenario: Scenario, report: _Report,
 
 # -- turns -------------------------------------------------------------------------------
 
-def _check_turns(scenario: Scenario, report: _Report) -> None:
+def _check_turns(scenario: Scenario, report: Findings) -> None:
     turns = scenario.meta.turns
     for i, event in enumerate(scenario.events):
         if event.turn is not None and event.turn > turns:
@@ -310,7 +298,7 @@ class _Reach:
                     changed = True
 
 
-def _check_reachability(scenario: Scenario, report: _Report) -> None:
+def _check_reachability(scenario: Scenario, report: Findings) -> None:
     reach = _Reach(scenario)
     reach.run()
     turns = scenario.meta.turns
@@ -370,7 +358,7 @@ def check_asset_path(folder: Path, value: str) -> tuple[str, dict[str, Any]] | N
     return None
 
 
-def _check_paths(scenario: Scenario, report: _Report, folder: Path) -> None:
+def _check_paths(scenario: Scenario, report: Findings, folder: Path) -> None:
     for i, actor in enumerate(scenario.actors):
         if actor.avatar:
             _path(report, folder, actor.avatar, ("actors", i, "avatar"))
@@ -380,24 +368,8 @@ def _check_paths(scenario: Scenario, report: _Report, folder: Path) -> None:
                 _path(report, folder, post.image, ("events", i, "posts", j, "image"))
 
 
-def _path(report: _Report, folder: Path, value: str, loc: Loc) -> None:
+def _path(report: Findings, folder: Path, value: str, loc: Loc) -> None:
     problem = check_asset_path(folder, value)
     if problem is not None:
         code, params = problem
         report.add(ERROR, loc, code, **params)
-
-
-# -- teaching ----------------------------------------------------------------------------
-
-def _check_concepts_used(scenario: Scenario, report: _Report) -> None:
-    used: set[str] = set()
-    for narrative in scenario.narratives:
-        used.update(narrative.concepts)
-    for event in scenario.events:
-        used.update(event.concepts)
-        if event.crisis:
-            for choice in event.crisis.choices:
-                used.update(choice.concepts)
-    for i, concept in enumerate(scenario.concepts):
-        if concept.id not in used:
-            report.add(WARNING, ("concepts", i, "id"), "concept_unused", id=concept.id)

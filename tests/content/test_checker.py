@@ -215,3 +215,34 @@ def test_french_text_gets_french_typography(tmp_path: Path) -> None:
     prompt = loaded.scenario.event_by_id["tweet"].crisis.prompt  # type: ignore[union-attr]
     assert prompt.fr == "Que répondre\u202f?"
     assert prompt.en == "How to answer?"
+
+
+def test_a_crisis_without_any_debrief_explanation_is_a_warning(tmp_path: Path) -> None:
+    loaded = variant(tmp_path, '    debrief: {fr: "Répondre vite, sans surenchère.", '
+                     'en: "Answer fast, without escalating."}\n', "")
+    assert [(d.severity.value, d.code) for d in loaded.diagnostics] == [
+        ("warning", "event_no_debrief")]
+
+
+def test_a_text_too_long_for_the_screen_is_a_warning(tmp_path: Path) -> None:
+    long_label = "Apaiser " * 30
+    loaded = variant(tmp_path, '{fr: "Apaiser", en: "Calm down"}',
+                     f'{{fr: "{long_label.strip()}", en: "Calm down"}}')
+    diag = next(d for d in loaded.diagnostics if d.code == "text_too_long_screen")
+    assert diag.params == {"length": len(long_label.strip()), "limit": 150}
+    assert loaded.playable
+
+
+def test_a_choice_better_on_every_indicator_is_a_warning(tmp_path: Path) -> None:
+    loaded = variant(tmp_path, "effects: [{change: {tension: 10, domestic_support: 5}}]",
+                     "effects: [{change: {tension: 10, domestic_support: -5}}]")
+    # "calm" also sets a flag, so its consequences are not only visible numbers: no verdict
+    assert not [d for d in loaded.diagnostics if d.code == "dominant_choice"]
+    text = BASE.replace("effects: [{change: {tension: -5}}, {set_flag: verified}]",
+                        "effects: [{change: {tension: -5}}]").replace(
+        "effects: [{change: {tension: 10, domestic_support: 5}}]",
+        "effects: [{change: {tension: 10, domestic_support: -5}}]").replace(
+        "    evidence_flag: verified\n", "")
+    loaded = load_text(tmp_path, text, "d.yaml")
+    diag = next(d for d in loaded.diagnostics if d.code == "dominant_choice")
+    assert diag.params["id"] == "calm"

@@ -1,0 +1,119 @@
+"""Warnings about teaching, not syntax: cards never met, crises never explained, texts too
+long for the screen, and dilemmas that are not dilemmas."""
+
+from __future__ import annotations
+
+from game.content.diagnostics import Severity
+from game.content.findings import Findings
+from game.content.model import Crisis, Scenario
+from game.content.text import Text
+from game.content.validation import Loc
+from game.engine.vocabulary import INDICATORS, Indicator
+
+WARNING = Severity.WARNING
+
+# The most characters each kind of text may have to fit its place on screen at the
+# largest text size (the UI lays these out without scrolling; longer texts still work,
+# but scroll or wrap badly).  Keyed by the text's field name, then by its parent list.
+SCREEN_LIMITS: dict[str, int] = {
+    "title": 90, "name": 60, "headline": 110, "alert": 480, "label": 150, "prompt": 420,
+    "outcome": 420, "expire_text": 300, "claim": 280, "summary": 480, "debrief": 700,
+    "learning_goals": 220, "ministry": 90, "country": 60, "source": 80, "official_term": 60,
+}
+TEXT_LIMITS_BY_PARENT: dict[str, int] = {
+    "posts": 280, "feed_post": 280, "concepts": 800, "endings": 600, "questions": 220,
+}
+
+
+def check_teaching(scenario: Scenario, report: Findings,
+                   texts: list[tuple[Loc, Text]]) -> None:
+    _concepts_used(scenario, report)
+    _crises_explained(scenario, report)
+    _texts_fit(report, texts)
+    _dilemmas(scenario, report)
+
+
+def _concepts_used(scenario: Scenario, report: Findings) -> None:
+    used: set[str] = set()
+    for narrative in scenario.narratives:
+        used.update(narrative.concepts)
+    for event in scenario.events:
+        used.update(event.concepts)
+        if event.crisis:
+            for choice in event.crisis.choices:
+                used.update(choice.concepts)
+    for i, concept in enumerate(scenario.concepts):
+        if concept.id not in used:
+            report.add(WARNING, ("concepts", i, "id"), "concept_unused", id=concept.id)
+
+
+def _crises_explained(scenario: Scenario, report: Findings) -> None:
+    for i, event in enumerate(scenario.events):
+        crisis = event.crisis
+        if crisis is None or event.debrief or any(c.debrief for c in crisis.choices):
+            continue
+        report.add(WARNING, ("events", i, "id"), "event_no_debrief", id=event.id)
+
+
+def screen_limit(loc: Loc) -> int | None:
+    """How many characters the text at *loc* may have, or None if it is not limited."""
+    names = [part for part in loc if isinstance(part, str)]
+    if not names:
+        return None
+    field = names[-1]
+    if field == "text":
+        return next((TEXT_LIMITS_BY_PARENT[p] for p in reversed(names) if p in
+                     TEXT_LIMITS_BY_PARENT), None)
+    return SCREEN_LIMITS.get(field)
+
+
+def _texts_fit(report: Findings, texts: list[tuple[Loc, Text]]) -> None:
+    for loc, text in texts:
+        limit = screen_limit(loc)
+        if limit is None:
+            continue
+        for lang in ("fr", "en"):
+            value = text.get(lang)
+            if value and len(value) > limit:
+                report.add(WARNING, loc + (lang,), "text_too_long_screen", length=len(value),
+                           limit=limit)
+
+
+def _visible_deltas(crisis: Crisis) -> list[dict[str, float]] | None:
+    """Each choice's total indicator change, if every effect of every choice is a plain
+    ``change`` (otherwise the dilemma has consequences this analysis cannot weigh)."""
+    vectors = []
+    for choice in crisis.choices:
+        vector = {str(i): 0.0 for i in INDICATORS}
+        for call in choice.effects:
+            if call.name != "change":
+                return None
+            for indicator, delta in call.args.items():
+                vector[str(indicator)] += delta
+        vector["cost"] = -float(choice.cost)
+        vectors.append(vector)
+    return vectors
+
+
+def _better_or_equal(a: dict[str, float], b: dict[str, float]) -> bool:
+    for key, value in a.items():
+        if key == Indicator.TENSION:
+            if value > b[key]:
+                return False
+        elif value < b[key]:
+            return False
+    return a != b
+
+
+def _dilemmas(scenario: Scenario, report: Findings) -> None:
+    for i, event in enumerate(scenario.events):
+        if event.crisis is None:
+            continue
+        vectors = _visible_deltas(event.crisis)
+        if vectors is None:
+            continue
+        for j, vector in enumerate(vectors):
+            others = [v for k, v in enumerate(vectors) if k != j]
+            if all(_better_or_equal(vector, other) for other in others):
+                report.add(WARNING, ("events", i, "crisis", "choices", j, "id"),
+                           "dominant_choice", id=event.crisis.choices[j].id)
