@@ -8,6 +8,7 @@ import logging
 import os
 import threading
 import time
+import warnings
 from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -86,7 +87,8 @@ class App:
         else:
             screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
             # Older pygame-ce, or no window manager: the window simply has no minimum.
-            with contextlib.suppress(AttributeError, pygame.error):
+            with contextlib.suppress(AttributeError, pygame.error), warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
                 pygame.Window.from_display_module().minimum_size = MINIMUM_SIZE
         return screen
 

@@ -162,20 +162,20 @@ class Pilot:
         return any(text in shown for shown in self.texts())
 
     def clipped(self) -> list[str]:
-        """Ids of labels cut with an ellipsis and buttons whose text is wider than them."""
+        """Ids of labels and buttons whose text does not fit them (measured with the font
+        pygame_gui itself draws with), including labels we had to cut with an ellipsis."""
         from pygame_gui.elements import UIButton, UILabel
 
-        theme, out = self.app.theme, []
+        out = []
         for ident, element in self.app.scene.widgets.items():
             if not element.alive() or not element.visible:
                 continue
-            if isinstance(element, UILabel) and element.text != getattr(element, "full_text",
-                                                                        element.text):
-                out.append(ident)
-            elif isinstance(element, UIButton):
-                bold = "#primary" in element.object_ids or "#tab_on" in element.object_ids
-                if theme.text_width(element.text, "body", bold) > element.rect.width - 8:
+            if isinstance(element, UILabel):
+                cut = element.text != getattr(element, "full_text", element.text)
+                if cut or _text_width(element) > element.rect.width:
                     out.append(ident)
+            elif isinstance(element, UIButton) and _text_width(element) > element.rect.width - 8:
+                out.append(ident)
         return out
 
     def offscreen(self) -> list[str]:
@@ -187,3 +187,8 @@ class Pilot:
     def screenshot(self, path: Path) -> None:
         self.app.draw()
         pygame.image.save(self.app.screen, str(path))
+
+
+def _text_width(element: Any) -> int:
+    font = getattr(element, "font", None)
+    return int(font.get_rect(element.text).width) if font is not None else 0

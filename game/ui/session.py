@@ -117,6 +117,7 @@ class Session:
     game: Game | None = None
     feed_seen: dict[int, tuple[int, int]] = field(default_factory=dict)
     desk: dict[str, Any] = field(default_factory=dict)  # the composer's last choices
+    info_view: str = "feed"  # in a narrow window: "feed" or "indicators"
     timer_turn: int | None = None
     timer_left: float = 0.0
 

@@ -25,6 +25,19 @@ DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 
 
+# pygame_gui measures label text a few pixels wider than pygame.font does.
+LABEL_MARGIN = 12
+
+
+def first_fitting(theme: Theme, texts: list[str], width: int, role: str = "body",
+                  bold: bool = False) -> str:
+    """The first of *texts* that fits *width* (longest first, shortest last)."""
+    for text in texts:
+        if theme.text_width(text, role, bold) <= width - LABEL_MARGIN:
+            return text
+    return texts[-1]
+
+
 class Scene:
     """A screen.  ``build()`` creates its widgets; anything that must survive a rebuild
     (language, text size, window size change) lives in plain attributes, not widgets."""
@@ -153,7 +166,7 @@ class Scene:
     def label(self, ident: str, text: str, rect: pygame.Rect, *, style: str | None = None,
               role: str = "body", bold: bool = False) -> UILabel:
         """A one-line label; text too long for its rectangle is cut with an ellipsis."""
-        fitted = ellipsize(text, self.theme.font(role, bold), max(10, rect.width - 4))
+        fitted = ellipsize(text, self.theme.font(role, bold), max(10, rect.width - LABEL_MARGIN))
         element = UILabel(rect, fitted, self.ui,
                           object_id=pygame_gui.core.ObjectID(object_id=style, class_id=None)
                           if style else None)

@@ -40,9 +40,7 @@ class DecideScene(TurnScene):
         return self.app.session.desk
 
     def build(self) -> None:
-        feed, mid, side = self.columns(self.top_bar())
-        self.build_feed(feed)
-        self.build_indicators(mid)
+        side = self.build_info(self.top_bar())
         content = self.build_frame(side)
         builders = {"post": desk.build_post_tab, "crises": desk.build_crises_tab,
                     "counter": desk.build_counter_tab, "plan": desk.build_plan_tab}

@@ -132,12 +132,34 @@ def build_post_tab(scene: DecideScene, area: pygame.Rect) -> None:
                                "plan_post", _("Plan this post"),
                                lambda: scene.plan(post_action(scene)), not reason, reason)
     view, notes = post_preview(scene)
-    scene.canvas("preview", PostPreview(rest, scene.ui, scene.theme, view, notes))
+    if rest.height >= 4 * scene.theme.line("body"):
+        scene.canvas("preview", PostPreview(rest, scene.ui, scene.theme, view, notes))
+    else:  # no room beside the form (small window, large text): the preview opens on demand
+        text = _("Preview")
+        width = min(rest.width, scene.theme.button_width(text))
+        scene.button("show_preview", text, pygame.Rect(rest.x, rest.y, width,
+                                                       scene.theme.button_height),
+                     lambda: open_preview(scene))
+
+
+def open_preview(scene: DecideScene) -> None:
+    def build() -> None:
+        assert scene.modal is not None
+        inner = scene.modal.inner(2 * scene.theme.pad)
+        rest = button_row(scene, [("preview_close", _("Close"), scene.close_modal, True)],
+                          inner, group=None)
+        view, notes = post_preview(scene)
+        preview = PostPreview(rest, scene.ui, scene.theme, view, notes,
+                              starting_height=scene.layer)
+        scene.canvas("preview_dialog", preview)
+
+    scene.open_modal("preview", (760, 520), build)
 
 
 def refresh_post(scene: DecideScene) -> None:
     view, notes = post_preview(scene)
-    scene.widgets["preview"].set_post(view, notes)
+    if "preview" in scene.widgets:
+        scene.widgets["preview"].set_post(view, notes)
     reason = labels.reason(scene.game.why_not(post_action(scene)))
     button = scene.widgets["plan_post"]
     button.disable() if reason else button.enable()

@@ -58,9 +58,7 @@ class FeedScene(TurnScene):
     default_focus = "open_desk"
 
     def build(self) -> None:
-        feed, mid, side = self.columns(self.top_bar())
-        self.build_feed(feed)
-        self.build_indicators(mid)
+        side = self.build_info(self.top_bar())
         rest = button_row(self, [("open_desk", _("Go to your desk"), self.open_desk, True)],
                           side, group=None)
         text_view(self, "news", rest, news_blocks(self.game))

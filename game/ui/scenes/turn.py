@@ -6,10 +6,12 @@ import pygame
 
 from game.i18n import _
 from game.ui import labels, viewmodel
-from game.ui.scenes.base import Scene
+from game.ui.scenes.base import Scene, first_fitting
 from game.ui.scenes.common import button_column, column_width, language_toggle
 from game.ui.widgets.dashboard import Dashboard, NarrativesView
 from game.ui.widgets.feed import FeedView
+
+COMPACT_BELOW = 50  # body width in units of the text size: below it, two columns not three
 
 
 class TurnScene(Scene):
@@ -28,9 +30,11 @@ class TurnScene(Scene):
                                                    t.button_height), self.open_menu)
         right = language_toggle(self, w - 2 * t.pad - menu_w, t.pad) - t.gap
         right = self.extra_top(right)
-        turn = game.state.turn
-        status = " · ".join([labels.turn_of(turn, game.turns), labels.turns_left(game.turns_left),
-                             labels.label(labels.PHASES, game.phase)])
+        parts = [labels.turn_of(game.state.turn, game.turns), labels.turns_left(game.turns_left),
+                 labels.label(labels.PHASES, game.phase)]
+        # A narrow window drops the phase, then the turns left, rather than cut the text.
+        status = first_fitting(t, [" · ".join(parts), " · ".join(parts[:2]), parts[0]],
+                               right - 2 * t.pad, "heading", True)
         self.label("turn_status", status, pygame.Rect(2 * t.pad, t.pad, right - 2 * t.pad,
                                                        t.button_height),
                    style="#heading", role="heading", bold=True)
@@ -50,6 +54,41 @@ class TurnScene(Scene):
         mid = pygame.Rect(feed.right + g, body.y, mid_w, body.height)
         side = pygame.Rect(mid.right + g, body.y, body.right - mid.right - g, body.height)
         return feed, mid, side
+
+    def compact(self, body: pygame.Rect) -> bool:
+        """Too narrow for three columns at this text size (a small window, large text)."""
+        return body.width < COMPACT_BELOW * self.theme.base
+
+    def build_info(self, body: pygame.Rect) -> pygame.Rect:
+        """The feed and the indicators; returns the room left for the phase's own panel.
+
+        In a narrow window the two share one column, with a switch between them."""
+        if not self.compact(body):
+            feed, mid, side = self.columns(body)
+            self.build_feed(feed)
+            self.build_indicators(mid)
+            return side
+        t = self.theme
+        left = pygame.Rect(body.x, body.y, round(body.width * 0.45), body.height)
+        shown = self.app.session.info_view
+        x = left.x
+        for view, text in (("feed", _("News feed")), ("indicators", _("Indicators"))):
+            width = min(left.width // 2 - t.gap, t.button_width(text, True))
+            self.button(f"info_{view}", text, pygame.Rect(x, left.y, width, t.button_height),
+                        self._info_switcher(view), group="info",
+                        object_id="#tab_on" if view == shown else None)
+            x += width + t.gap
+        below = pygame.Rect(left.x, left.y + t.button_height + t.gap, left.width,
+                            left.height - t.button_height - t.gap)
+        self.build_feed(below) if shown == "feed" else self.build_indicators(below)
+        return pygame.Rect(left.right + t.gap, body.y, body.right - left.right - t.gap,
+                           body.height)
+
+    def _info_switcher(self, view: str):  # type: ignore[no-untyped-def]
+        def switch() -> None:
+            self.app.session.info_view = view
+            self.rebuild()
+        return switch
 
     def build_feed(self, rect: pygame.Rect) -> FeedView:
         view = FeedView(rect, self.ui, self.theme, viewmodel.feed_posts(self.game),

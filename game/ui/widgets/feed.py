@@ -43,7 +43,8 @@ def card_rows(theme: Theme, post: PostView, width: int) -> list[tuple[str, str]]
     rows += [("tag", line) for line in wrap(post.tag, t.font("small"), text_w)] if post.tag else []
     rows += [("text", line) for line in wrap(post.text, t.font("body"), text_w)] if post.text \
         else []
-    rows.append(("counts", ""))
+    counts = counts_text(post.likes, post.shares)
+    rows += [("counts", line) for line in wrap(counts, t.font("small"), text_w)]
     return rows
 
 
@@ -84,6 +85,7 @@ def render_card(theme: Theme, post: PostView, width: int, likes: int,
     draw_avatar(surface, t, post, t.pad, t.pad)
     x, y = _text_x(t), t.pad
     small, muted = t.font("small"), t.colour("muted")
+    counted = False
     for kind, text in rows:
         if kind == "name":
             surface.blit(t.font("body", True).render(text, True, t.colour("text")), (x, y))
@@ -103,8 +105,15 @@ def render_card(theme: Theme, post: PostView, width: int, likes: int,
             surface.blit(t.font("small", True).render(text, True, colour), (x, y))
         elif kind == "text":
             surface.blit(t.font("body").render(text, True, t.colour("text")), (x, y))
+        elif kind == "counts" and not counted:
+            # Growing numbers: drawn whole on the first counts line, rewrapped if needed.
+            for line in wrap(counts_text(likes, shares), small, width - x - t.pad):
+                surface.blit(small.render(line, True, muted), (x, y))
+                y += t.line("small")
+            counted = True
+            continue
         else:
-            surface.blit(small.render(counts_text(likes, shares), True, muted), (x, y))
+            continue
         y += t.line(ROW_ROLE.get(kind, "small"))
     return surface
 

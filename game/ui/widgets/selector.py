@@ -12,6 +12,8 @@ from game.i18n import _
 if TYPE_CHECKING:
     from game.ui.scenes.base import Scene
 
+LABEL_MARGIN = 12  # as scenes.base: pygame_gui draws text a little wider than it measures
+
 
 class Selector:
     """Built from pygame_gui buttons; only the value button takes the keyboard focus.
@@ -51,7 +53,7 @@ class Selector:
                      texts: Sequence[str]) -> tuple[bool, int]:
         """Whether captions must go inside the buttons, and the caption column's width."""
         t = scene.theme
-        caption_w = max((t.text_width(c) for c in captions), default=0) + t.gap
+        caption_w = max((t.text_width(c) for c in captions), default=0) + LABEL_MARGIN
         widest = max((t.button_width(x) for x in texts), default=0)
         return caption_w + widest + 2 * t.button_height + 2 * t.gap > width, caption_w
 

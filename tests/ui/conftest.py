@@ -1,0 +1,53 @@
+"""UI test fixtures: a hidden window, and config, data and scenario folders of the test's own."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+from game.paths import SCENARIOS_DIR  # noqa: E402
+from game.ui.pilot import Pilot  # noqa: E402
+
+DEEPFAKE = SCENARIOS_DIR / "deepfake_summit.yaml"
+MINIMAL = Path(__file__).parent.parent / "content" / "fixtures" / "minimal.yaml"
+
+
+def bundled_scenario() -> Path:
+    """The scenario the class plays (the minimal fixture until one is bundled)."""
+    return DEEPFAKE if DEEPFAKE.exists() else MINIMAL
+
+
+@pytest.fixture(autouse=True)
+def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """platformdirs reads XDG variables: each test gets empty config and data folders."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path
+
+
+@pytest.fixture
+def start(tmp_path: Path) -> Callable[..., AbstractContextManager[Pilot]]:
+    """``with start(lang="fr") as pilot:`` — the app on the title screen."""
+
+    def starter(**kwargs: Any) -> AbstractContextManager[Pilot]:
+        kwargs.setdefault("scenario", bundled_scenario())
+        kwargs.setdefault("config_dir", tmp_path / "config" / "hd")
+        kwargs.setdefault("data_dir", tmp_path / "data" / "hd")
+        return Pilot.start(**kwargs)
+
+    return starter
+
+
+@pytest.fixture
+def pilot(start: Callable[..., AbstractContextManager[Pilot]]) -> Iterator[Pilot]:
+    with start() as running:
+        yield running

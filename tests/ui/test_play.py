@@ -1,0 +1,67 @@
+"""A student plays the bundled scenario from the title to the debrief: keyboard only, mouse
+only, in French and in English."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
+import pytest
+from babel.messages.pofile import read_po
+
+from game.paths import LOCALES_DIR
+from game.ui.pilot import Pilot
+from tests.ui.drive import play_with_keyboard, play_with_mouse
+
+Start = Callable[..., AbstractContextManager[Pilot]]
+
+
+def english_only_strings() -> set[str]:
+    """UI strings whose French differs: seeing one of them in French means it escaped
+    translation (only whole strings without placeholders can be checked this way)."""
+    with (LOCALES_DIR / "fr" / "LC_MESSAGES" / "ui.po").open("rb") as fh:
+        catalog = read_po(fh, locale="fr")
+    return {m.id for m in catalog if isinstance(m.id, str) and m.id and "{" not in m.id
+            and m.string and m.string != m.id}
+
+
+def assert_finished(pilot: Pilot, seen: dict[str, list[str]], lang: str) -> None:
+    game = pilot.game
+    assert game.is_over() and game.state.score is not None
+    assert {"title", "briefing", "feed", "decide", "resolve", "ending", "debrief"} <= set(seen)
+    shown = " ".join(seen["debrief"])
+    assert str(game.state.score) in shown
+    if lang == "fr":
+        assert "Score\u00a0:" in shown and "Indicateurs" in shown
+        leaks = {text for texts in seen.values() for text in texts} & english_only_strings()
+        assert leaks == set(), f"untranslated on screen: {sorted(leaks)[:10]}"
+    else:
+        assert "Score:" in shown and "Indicators" in shown
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_whole_game_with_the_keyboard_only(start: Start, lang: str) -> None:
+    with start(lang=lang, seed=7) as pilot:
+        seen = play_with_keyboard(pilot)
+        assert_finished(pilot, seen, lang)
+        st = pilot.game.state
+        assert st.posts, "the keyboard run planned posts"
+        assert st.answers, "the keyboard run answered crises with number keys"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_whole_game_with_the_mouse_only(start: Start, lang: str) -> None:
+    with start(lang=lang, seed=11) as pilot:
+        seen = play_with_mouse(pilot)
+        assert_finished(pilot, seen, lang)
+        st = pilot.game.state
+        assert st.posts and st.answers
+
+
+def test_whole_game_at_the_largest_text_size_in_high_contrast(start: Start) -> None:
+    from game.ui.settings import Settings
+
+    with start(lang="fr", seed=3, settings=Settings("fr", "largest", True, 0)) as pilot:
+        assert pilot.app.theme.base == 24 and pilot.app.theme.high_contrast
+        seen = play_with_keyboard(pilot)
+        assert_finished(pilot, seen, "fr")

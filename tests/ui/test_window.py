@@ -1,0 +1,100 @@
+"""The window: layouts reflow at every size and text size, F11, ``--frames``, idle frames."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.paths import ROOT
+from game.ui.pilot import Pilot
+from game.ui.settings import Settings
+
+Start = Callable[..., AbstractContextManager[Pilot]]
+
+
+def assert_tidy(pilot: Pilot) -> None:
+    where = f"{pilot.scene}/{pilot.app.size}/{pilot.app.theme.base}"
+    assert pilot.clipped() == [], f"{where}: clipped {pilot.clipped()}"
+    assert pilot.offscreen() == [], f"{where}: off screen {pilot.offscreen()}"
+
+
+@pytest.mark.parametrize("size", [(960, 600), (1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("text_size", ["normal", "largest"])
+def test_every_screen_fits_the_window(start: Start, size: tuple[int, int],
+                                      text_size: str) -> None:
+    with start(lang="fr", size=size, settings=Settings("fr", text_size, False, 0)) as pilot:
+        assert pilot.app.size == size
+        assert_tidy(pilot)
+        for key in (pygame.K_RETURN, pygame.K_RETURN, pygame.K_RETURN):
+            pilot.press(key)
+            assert_tidy(pilot)
+        assert pilot.scene == "decide"
+        for tab in ("tab_crises", "tab_post", "tab_counter", "tab_plan"):
+            pilot.click(tab)
+            assert_tidy(pilot)
+        pilot.press(pygame.K_F1)
+        assert pilot.modal == "help"
+        assert_tidy(pilot)
+        pilot.press(pygame.K_ESCAPE, pygame.K_ESCAPE)
+        assert pilot.modal == "menu"
+        assert_tidy(pilot)
+
+
+def test_resizing_keeps_the_scene_and_its_state(pilot: Pilot) -> None:
+    pilot.press(pygame.K_RETURN, pygame.K_RETURN, pygame.K_RETURN)
+    pilot.click("tab_post")
+    pilot.click("post_tone_next")
+    tone = pilot.widget("post_tone").text
+    pilot.resize((1600, 900))
+    assert pilot.scene == "decide" and pilot.widget("post_tone").text == tone
+    assert pilot.widget("end_turn").rect.right > 1280
+
+
+def test_f11_toggles_full_screen(pilot: Pilot) -> None:
+    pilot.press(pygame.K_F11)
+    assert pilot.app.fullscreen
+    pilot.press(pygame.K_F11)
+    assert not pilot.app.fullscreen and pilot.scene == "title"
+
+
+def test_a_still_screen_is_not_redrawn(pilot: Pilot) -> None:
+    pilot.step(120)  # long after the last input: nothing moves, nothing to draw
+    drawn = []
+    original = pilot.app.draw
+    pilot.app.draw = lambda: drawn.append(1) or original()  # type: ignore[method-assign]
+    pilot.app._busy_until = 0.0
+    pilot.step(30)
+    assert drawn == []
+    pilot.press(pygame.K_TAB)
+    assert drawn
+
+
+def test_main_runs_n_frames_and_exits_0(tmp_path: Path) -> None:
+    status = tmp_path / "status.json"
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", HD_TEST_STATUS=str(status),
+               XDG_CONFIG_HOME=str(tmp_path / "c"), XDG_DATA_HOME=str(tmp_path / "d"))
+    done = subprocess.run([sys.executable, "main.py", "--frames", "5", "--lang", "fr"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(status.read_text("utf-8"))
+    assert data["scene"] == "title" and data["language"] == "fr"
+    assert "Nouvelle partie" in data["texts"]
+
+
+def test_main_with_a_missing_scenario_still_starts(tmp_path: Path) -> None:
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", XDG_CONFIG_HOME=str(tmp_path / "c"),
+               XDG_DATA_HOME=str(tmp_path / "d"))
+    done = subprocess.run([sys.executable, "main.py", "--frames", "3", "--lang", "en",
+                           "--scenario", str(tmp_path / "nope.yaml")], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
