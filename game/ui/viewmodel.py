@@ -159,15 +159,15 @@ def reach_text(value: float) -> str:
 
 
 def crisis_title(event: Event, scenario: Scenario | None = None) -> str:
-    """A crisis's name: its headline, else its alert, else who raised it."""
+    """A crisis's name: its headline, else who raised it, else its alert."""
     if event.headline is not None:
         return pick(event.headline)
-    if event.alert is not None:
-        return pick(event.alert)
     if scenario is not None and event.posts:
         actor = scenario.actor_by_id.get(event.posts[0].actor)
         if actor is not None:
             return _("Message from {name}").format(name=pick(actor.name))
+    if event.alert is not None:
+        return pick(event.alert)
     return _("A crisis")
 
 
