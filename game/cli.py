@@ -65,9 +65,32 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, default=1, help=_("first seed"))
     sim.add_argument("--workers", type=int, default=None, help=_("processes to use"))
     sim.add_argument("--json", action="store_true", help=_("print the summary as JSON"))
+    sim.add_argument("--html", type=Path, metavar=_("FILE"),
+                     help=_("also write a balance report page to FILE (.html)"))
 
     sub.add_parser("schema", parents=[lang], help=_("print the JSON Schema of scenario files"))
+    _authoring_parsers(sub, lang)
     return parser
+
+
+def _authoring_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                       lang: argparse.ArgumentParser) -> None:
+    new = sub.add_parser("new", parents=[lang], help=_("write a starter scenario to edit"),
+                         description=_("Write a commented starter scenario that passes "
+                                       "“check” and plays at once. Its comments are in the "
+                                       "language of --lang."))
+    new.add_argument("path", type=Path, metavar=_("PATH"),
+                     help=_("a .yaml file, or a folder name for a scenario with images"))
+    new.add_argument("--author", help=_("your name, written in the scenario"))
+    imp = sub.add_parser("import", parents=[lang], help=_("install a zipped scenario"),
+                         description=_("Check a zipped scenario folder and install it in "
+                                       "your scenario folder, where the game finds it."))
+    imp.add_argument("zip", type=Path, metavar=_("FILE.zip"))
+    exp = sub.add_parser("export", parents=[lang], help=_("zip a scenario to share it"),
+                         description=_("Check a scenario and zip it with its images, ready "
+                                       "for “import” on another computer."))
+    exp.add_argument("path", type=Path, metavar=_("PATH"))
+    exp.add_argument("out", type=Path, metavar=_("FILE.zip"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": cmd_check,
         "simulate": cmd_simulate,
         "schema": cmd_schema,
+        "new": cmd_new,
+        "import": cmd_import,
+        "export": cmd_export,
         None: cmd_play,
     }
     try:
@@ -165,7 +191,24 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
         print(simulation_text(summary))
+    if args.html:
+        _write_html(args.html, scenario, summary, results, args.json)
     return EXIT_OK
+
+
+def _write_html(out: Path, scenario: object, summary: dict[str, object], results: object,
+                quiet: bool) -> None:
+    from game.simulation.html_report import page
+
+    html = page(scenario, summary["runs"], summary["seed"], results,  # type: ignore[arg-type]
+                summary["unreached_endings"], summary["unreached_events"])  # type: ignore[arg-type]
+    try:
+        out.write_text(html, "utf-8")
+    except OSError as exc:
+        raise UsageError(_("cannot write {path}: {reason}").format(
+            path=out, reason=exc.strerror or exc)) from exc
+    print(_("Balance report written to {path}").format(path=out),
+          file=sys.stderr if quiet else sys.stdout)
 
 
 def simulation_text(summary: dict[str, object]) -> str:
@@ -195,6 +238,62 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from game.content.model import scenario_json_schema
 
     print(json.dumps(scenario_json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+# -- new, import, export ---------------------------------------------------------------
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from game.content.starter import StarterRefused, write_starter
+
+    try:
+        written = write_starter(args.path, i18n.get_language(), args.author)
+    except StarterRefused as exc:
+        raise UsageError(str(exc)) from exc
+    print(_("Starter scenario written to {path}").format(path=written.scenario))
+    for extra in written.extra:
+        print(_("Also written: {path} (lets editors such as VS Code complete the keys)").format(
+            path=extra))
+    print(_("Next: python main.py check {path}").format(path=written.scenario))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from game.content.check_report import text_report
+    from game.content.sharing import import_zip
+
+    result = import_zip(args.zip)
+    if result.loaded is not None and result.loaded.diagnostics:
+        print(text_report([result.loaded], _use_color()),
+              file=sys.stderr if not result.ok else sys.stdout)
+    if not result.ok:
+        assert result.refusal is not None
+        print(_("import refused: {reason}").format(reason=result.refusal.message),
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    if result.renamed_from:
+        print(_("A scenario folder named “{name}” already exists; this one was installed "
+                "beside it.").format(name=result.renamed_from))
+    for name in result.ignored:
+        print(_("Skipped {name} (a file the system adds, not part of the scenario)").format(
+            name=name))
+    print(_("Imported into {folder}").format(folder=result.folder))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from game.content.check_report import text_report
+    from game.content.sharing_export import export_zip
+
+    if not args.path.exists():
+        raise UsageError(_("no such file or folder: {path}").format(path=args.path))
+    refusal, loaded = export_zip(args.path, args.out)
+    if refusal is not None:
+        if loaded is not None and loaded.errors:
+            print(text_report([loaded], _use_color()), file=sys.stderr)
+        print(_("export refused: {reason}").format(reason=refusal.message), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(_("Scenario zipped into {path}").format(path=args.out))
     return EXIT_OK
 
 

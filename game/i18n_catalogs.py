@@ -57,7 +57,21 @@ def template(domain: str) -> Catalog:
     for filename, lineno, message, comments, context in _sources(DOMAINS[domain]):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments,
                     context=context)
+    if domain == "core":
+        _add_registry_docs(catalog)
     return catalog
+
+
+def _add_registry_docs(catalog: Catalog) -> None:
+    """The docstrings of the scenario conditions and effects: the authoring reference
+    translates them (the English docstring is the msgid, so editing it asks for a new
+    translation)."""
+    from game.content.ref_render import registry_docs
+
+    for entry, source in registry_docs():
+        rel = Path(source).resolve().relative_to(ROOT).as_posix() if source else "game/engine"
+        catalog.add(entry.doc, None, [(rel, 0)],
+                    auto_comments=[f"docstring of the {entry.name!r} condition or effect"])
 
 
 def po_path(lang: str, domain: str) -> Path:

@@ -1,70 +1,82 @@
-"""The reference of every condition and effect, generated from the registries' docstrings.
+"""Generated parts of the docs: keys, conditions and effects, troubleshooting, in each language.
 
-Docs embed it between ``<!-- BEGIN GENERATED: calls -->`` and ``<!-- END GENERATED -->``;
-``python -m game.content.reference --write`` refreshes them and a test fails when they
-are stale, so the reference cannot drift from the code.
+Docs embed them between ``<!-- BEGIN GENERATED: name -->`` and ``<!-- END GENERATED -->``
+(*name* is ``keys``, ``calls`` or ``troubleshooting``); ``python -m game.content.reference
+--write`` refreshes them and a test fails when they are stale, so the reference cannot
+drift from the code.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import game.content.calls  # noqa: F401  (fills the registries)
-from game.engine.registry import CONDITIONS, EFFECTS, Entry, Registry
+from game import i18n
+from game.content.ref_render import render_calls, render_keys, render_vocabulary
+from game.content.troubleshooting import render_troubleshooting
 from game.paths import ROOT
 
-BEGIN = "<!-- BEGIN GENERATED: calls -->"
 END = "<!-- END GENERATED -->"
-DOCS = ("docs/scenario-format.md",)
+BLOCK = re.compile(r"<!-- BEGIN GENERATED: ([a-z_]+) -->.*?" + re.escape(END), re.S)
+# Each generated doc and the language it is written in.
+DOCS: dict[str, str] = {
+    "docs/scenario-format.md": "en",
+    "docs/authoring.en.md": "en",
+    "docs/authoring.fr.md": "fr",
+}
+RENDERERS: dict[str, Callable[[], str]] = {
+    "keys": render_keys,
+    "calls": lambda: render_vocabulary() + "\n" + render_calls(),
+    "troubleshooting": render_troubleshooting,
+}
 
 
-def _yaml_inline(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return re.sub(r'"([a-z_][a-z0-9_]*)":', r"\1:", text).replace('"…"', "…")
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Render in *lang*, then restore the language that was current."""
+    previous = i18n.get_language()
+    i18n.set_language(lang)
+    try:
+        yield
+    finally:
+        i18n.set_language(previous)
 
 
-def _entry(entry: Entry) -> str:
-    example = f"{{{entry.name}: {_yaml_inline(entry.example)}}}"
-    paragraphs = [" ".join(p.split()) for p in entry.doc.split("\n\n")]
-    body = "\n\n  ".join(paragraphs).replace("``", "`")
-    return f"- **`{entry.name}`** — {body}\n\n  `{example}`\n"
+def render(name: str = "calls", lang: str = "en") -> str:
+    """One generated block, markers included."""
+    with language(lang):
+        body = RENDERERS[name]()
+    return f"<!-- BEGIN GENERATED: {name} -->\n\n{body.rstrip()}\n\n{END}"
 
 
-def _section(title: str, registry: Registry) -> str:
-    entries = sorted(registry.entries.values(), key=lambda e: e.name)
-    return f"### {title}\n\n" + "\n".join(_entry(e) for e in entries)
-
-
-def render() -> str:
-    return "\n".join([
-        BEGIN,
-        "",
-        _section("Conditions", CONDITIONS),
-        _section("Effects", EFFECTS),
-        END,
-    ])
-
-
-def refreshed(text: str) -> str:
-    pattern = re.compile(re.escape(BEGIN) + r".*?" + re.escape(END), re.S)
-    return pattern.sub(lambda _m: render(), text)
+def refreshed(text: str, lang: str = "en") -> str:
+    return BLOCK.sub(lambda m: render(m.group(1), lang), text)
 
 
 def stale_docs() -> list[str]:
-    return [doc for doc in DOCS if (ROOT / doc).read_text("utf-8") != refreshed(
-        (ROOT / doc).read_text("utf-8"))]
+    """The generated docs whose committed text differs from what the code generates now."""
+    stale = []
+    for doc, lang in DOCS.items():
+        path = ROOT / doc
+        text = path.read_text("utf-8") if path.exists() else ""
+        if not BLOCK.search(text) or text != refreshed(text, lang):
+            stale.append(doc)
+    return stale
 
 
 def main(argv: list[str]) -> int:
     if "--write" in argv:
-        for doc in DOCS:
+        for doc, lang in DOCS.items():
             path: Path = ROOT / doc
-            path.write_text(refreshed(path.read_text("utf-8")), "utf-8")
+            path.write_text(refreshed(path.read_text("utf-8"), lang), "utf-8")
         return 0
-    print(render())
+    lang = "fr" if "--lang=fr" in argv or "fr" in argv else "en"
+    names = [a for a in argv if a in RENDERERS] or list(RENDERERS)
+    print("\n\n".join(render(name, lang) for name in names))
     return 0
 
 

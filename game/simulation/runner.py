@@ -17,6 +17,7 @@ from typing import Any
 from game.content.loader import load_scenario
 from game.content.model import Scenario
 from game.engine.game import Game
+from game.engine.vocabulary import EndingTone
 from game.simulation.strategies import STRATEGIES
 
 PARALLEL_FROM = 2000  # below this many playthroughs, one process is faster
@@ -29,6 +30,7 @@ class RunResult:
     score: int
     fired: frozenset[str]
     choices: tuple[tuple[str, str], ...]
+    won: bool = False  # ended with a success-tone ending
 
 
 @dataclass
@@ -38,6 +40,8 @@ class StrategySummary:
     scores: list[int] = field(default_factory=list)
     fired: Tally[str] = field(default_factory=Tally)
     choices: Tally[tuple[str, str]] = field(default_factory=Tally)
+    wins: int = 0
+    win_choices: Tally[tuple[str, str]] = field(default_factory=Tally)  # in won games only
 
     def add(self, result: RunResult) -> None:
         self.runs += 1
@@ -45,6 +49,9 @@ class StrategySummary:
         self.scores.append(result.score)
         self.fired.update(result.fired)
         self.choices.update(result.choices)
+        if result.won:
+            self.wins += 1
+            self.win_choices.update(result.choices)
 
     def as_dict(self) -> dict[str, Any]:
         scores = self.scores or [0]
@@ -78,8 +85,9 @@ def play_once(scenario: Scenario, strategy: str, seed: int) -> RunResult:
         game.next_turn()
     st = game.state
     assert st.ending is not None and st.score is not None
+    won = scenario.ending_by_id[st.ending].tone is EndingTone.SUCCESS
     return RunResult(st.ending, st.score, frozenset(st.fired),
-                     tuple(sorted(st.answers.items())))
+                     tuple(sorted(st.answers.items())), won)
 
 
 def _run_chunk(scenario: Scenario, strategy: str, base_seed: int, start: int,
@@ -109,6 +117,8 @@ def _merge(into: StrategySummary, part: StrategySummary) -> None:
     into.scores.extend(part.scores)
     into.fired.update(part.fired)
     into.choices.update(part.choices)
+    into.wins += part.wins
+    into.win_choices.update(part.win_choices)
 
 
 def simulate(scenario: Scenario, path: Path | None, runs: int, strategies: list[str],

@@ -1,0 +1,340 @@
+"""The cause and the fix of every checker message (English msgids, French in `core`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.i18n import N_
+
+
+@dataclass(frozen=True)
+class Help:
+    """Why a message appears and what to do about it, with an example of its parameters."""
+
+    cause: str
+    fix: str
+    example: dict[str, Any] = field(default_factory=dict)
+
+
+HELP: dict[str, Help] = {
+    # reading the file
+    "file_unreadable": Help(
+        N_("The file does not exist, is a folder without `scenario.yaml`, or you may not read it."),
+        N_("Check the path you typed; for a scenario folder, the file inside must be called "
+           "`scenario.yaml`."),
+        {"reason": "No such file or directory"}),
+    "file_too_large": Help(
+        N_("Scenario files are limited to 8 MB so that a hostile file cannot freeze the game."),
+        N_("Images belong in `assets/`, not in the text; split a huge scenario into several."),
+        {"size": 9_437_184, "limit": 8_388_608}),
+    "binary_file": Help(
+        N_("The file is a word-processor document, an image or a zip, not plain text."),
+        N_("Write scenarios in a plain-text editor (VS Code, Notepad, TextEdit in plain-text "
+           "mode) and save as `.yaml`."),
+        {}),
+    "not_utf8": Help(
+        N_("The editor saved the file in an old encoding (Latin-1, Windows-1252), so accented "
+           "letters cannot be read."),
+        N_("Save the file again choosing the UTF-8 encoding."),
+        {"byte": "0xE9"}),
+    "empty_file": Help(
+        N_("The file holds nothing but blank lines or comments."),
+        N_("Create a starter with `python main.py new my_scenario.yaml`, or copy a "
+           "bundled scenario."),
+        {}),
+    "multiple_documents": Help(
+        N_("A line with three dashes starts a second YAML document; a scenario is one "
+           "document."),
+        N_("Delete the `---` line (one at the very top is allowed) or move what follows to "
+           "another file."),
+        {}),
+    # YAML syntax
+    "tab_indent": Help(
+        N_("A line is indented with the Tab key. YAML only accepts spaces."),
+        N_("Replace the tab with spaces; most editors can show tabs and convert them "
+           "(“Convert indentation to spaces”)."),
+        {}),
+    "unclosed_quote": Help(
+        N_("A text opened with `\"` has no closing `\"` on the same line, so YAML reads on into "
+           "the following lines."),
+        N_("Add the closing quote at the end of the text. To put a quote inside a text, use "
+           "« » or ’ instead."),
+        {}),
+    "colon_in_value": Help(
+        N_("A text contains a colon followed by a space, so YAML takes the start of the text "
+           "for a key."),
+        N_("Put the whole text in double quotes: `fr: \"Attention : fausse vidéo\"`."),
+        {}),
+    "expected_colon": Help(
+        N_("A line holds a word alone where YAML expects `key: value`."),
+        N_("Add the missing colon after the key, or indent the line if it continues the text "
+           "above."),
+        {}),
+    "bad_indent": Help(
+        N_("A key is indented by more or fewer spaces than its neighbours, so YAML cannot "
+           "tell which map it belongs to."),
+        N_("Line it up with the other keys of the same level (two spaces per level is the "
+           "custom)."),
+        {}),
+    "undefined_alias": Help(
+        N_("A `*name` refers to an anchor `&name` that is not written above it."),
+        N_("Define the anchor first, or write the value in full."),
+        {}),
+    "yaml_syntax": Help(
+        N_("Another YAML syntax mistake; the message gives the parser's own words."),
+        N_("Look at the line shown and the one above it: a missing quote, bracket or dash is "
+           "the usual cause."),
+        {"problem": "expected ',' or ']', but got '<stream end>'", "context": ""}),
+    "too_many_nodes": Help(
+        N_("Anchors and aliases repeat each other until the file would expand into millions "
+           "of values (a “billion laughs” file)."),
+        N_("Do not nest aliases inside each other; write the values in full."),
+        {"limit": 500_000}),
+    "tag_not_allowed": Help(
+        N_("The file uses a YAML tag (`!!python/…`, `!include`…) that could run code or read "
+           "other files."),
+        N_("Remove the tag. Scenario files hold only texts, numbers, lists and maps."),
+        {"tag": "!!python/object/apply:os.system"}),
+    "scalar_too_long": Help(
+        N_("One value is longer than 20,000 characters."),
+        N_("Shorten it; a text the player reads is limited to 4,000 characters anyway."),
+        {"limit": 20_000}),
+    "number_too_large": Help(
+        N_("A number has more than 30 digits."),
+        N_("Use a realistic number."),
+        {}),
+    "bad_tagged_value": Help(
+        N_("A value is tagged with a type (`!!int`, `!!float`…) it does not have."),
+        N_("Remove the tag; the game knows the expected type."),
+        {"tag": "!!int", "value": "three"}),
+    "complex_key": Help(
+        N_("A key is a list or a map (for example `[a, b]: value`)."),
+        N_("Keys are plain words such as `title` or `turns`."),
+        {}),
+    "too_deep": Help(
+        N_("Lists and maps are nested more than 40 levels deep."),
+        N_("Flatten the file; no scenario needs that many levels."),
+        {"limit": 40}),
+    "bad_merge": Help(
+        N_("`<<:` merges a map into another, but what follows it is not a map."),
+        N_("Write `<<: *anchor` with an anchor on a map, or write the keys in full."),
+        {}),
+    "duplicate_key": Help(
+        N_("The same key is written twice in one map; YAML would silently keep only the "
+           "second."),
+        N_("Delete one of them, or merge their contents."),
+        {"key": "author", "first_line": 6}),
+    # structure and types
+    "top_not_mapping": Help(
+        N_("The file starts with a list or a single text instead of keys such as "
+           "`schema_version` and `meta`."),
+        N_("Start from `python main.py new`, or copy the top of a bundled scenario."),
+        {"found": "list"}),
+    "schema_version": Help(
+        N_("`schema_version` says which version of the format the file follows; this game "
+           "reads version 1."),
+        N_("Write `schema_version: 1`."),
+        {"found": 2, "supported": 1}),
+    "missing_key": Help(
+        N_("A required key is not written in this map."),
+        N_("Add the key; the reference below says which keys are required."),
+        {"key": "turns"}),
+    "unknown_key": Help(
+        N_("The key is misspelt, or belongs to another level of indentation."),
+        N_("Use the suggested spelling, or check the reference for the keys allowed here."),
+        {"key": "turnz", "suggestion": "turns"}),
+    "wrong_type": Help(
+        N_("The value is of the wrong kind: a text where a list is expected, a map where a "
+           "number is expected…"),
+        N_("Compare with the type given in the reference; a list is written with dashes or "
+           "`[a, b]`, a map with keys."),
+        {"expected": "list", "found": "text"}),
+    "bool_for_text": Help(
+        N_("An unquoted `yes`, `no`, `true` or `false` where a text is expected."),
+        N_("Put the text in quotes: `label: {fr: \"Oui\", en: \"Yes\"}`."),
+        {}),
+    "text_map_expected": Help(
+        N_("A text the player reads is written as plain text instead of one text per "
+           "language."),
+        N_("Write `{fr: \"…\", en: \"…\"}`, or `fr:` and `en:` on two indented lines."),
+        {}),
+    "not_one_of": Help(
+        N_("The value is not one of the words the game knows for this key."),
+        N_("Use one of the listed values, spelt exactly (lower case, with `_`)."),
+        {"value": "sucess", "allowed": ["success", "mixed", "failure"],
+         "suggestion": "success"}),
+    "too_small": Help(
+        N_("The number is below the smallest value allowed."),
+        N_("Use a number within the limits given in the reference."),
+        {"limit": 1}),
+    "too_big": Help(
+        N_("The number is above the largest value allowed."),
+        N_("Use a number within the limits given in the reference (gauges go from 0 to 100)."),
+        {"limit": 100}),
+    "too_few_items": Help(
+        N_("The list has fewer items than required (a crisis needs at least two choices)."),
+        N_("Add items to the list."),
+        {"limit": 2}),
+    "too_many_items": Help(
+        N_("The list has more items than allowed (six choices per crisis, for example)."),
+        N_("Remove items, or split them over several events."),
+        {"limit": 6}),
+    "text_too_long": Help(
+        N_("A text is longer than 4,000 characters."),
+        N_("Shorten it; the player reads it on a screen."),
+        {"limit": 4000}),
+    "text_empty": Help(
+        N_("A text is empty in every language."),
+        N_("Write the text, or remove the key if it is optional."),
+        {}),
+    "bad_id": Help(
+        N_("An id contains capitals, spaces, accents or starts with a digit."),
+        N_("Use lower-case letters, digits, `_` or `-`: `fake_video`, `rival-tweet`."),
+        {"value": "Fake Video"}),
+    "bad_number": Help(
+        N_("A number is expected but the value is a word, or uses a decimal comma."),
+        N_("Write the number with a decimal point: `0.5`, not `0,5`."),
+        {"value": "0,5"}),
+    "bad_whole_number": Help(
+        N_("A whole number is expected but the value is a word or has decimals."),
+        N_("Write the number in digits: `4`, not `four` or `4.5`."),
+        {"value": "four"}),
+    "bad_handle": Help(
+        N_("An account handle must start with `@` and hold only letters, digits and `_`."),
+        N_("Write it in quotes, like `\"@MFA_Valmeria\"` (no spaces, no accents, no dots)."),
+        {"value": "@MAE Valmérie"}),
+    "bad_language": Help(
+        N_("A language is written as a name instead of its two-letter code."),
+        N_("Write `fr` for French, `en` for English."),
+        {"value": "french"}),
+    "invalid": Help(
+        N_("Another problem with a value; the message gives the details."),
+        N_("Compare the value with the reference below."),
+        {"detail": "value is not valid"}),
+    "call_shape": Help(
+        N_("A condition or effect is written with several keys, or as a plain word."),
+        N_("Write each one as a map with one key naming it: `{set_flag: video_seen}`. "
+           "For several effects, use a list: `[{…}, {…}]`."),
+        {"kind": "effect", "example": "{change: {credibility: 5}}"}),
+    "unknown_condition": Help(
+        N_("The condition name is misspelt or does not exist."),
+        N_("Use one of the conditions listed in the reference."),
+        {"name": "flag_set", "suggestion": "flag"}),
+    "unknown_effect": Help(
+        N_("The effect name is misspelt or does not exist."),
+        N_("Use one of the effects listed in the reference."),
+        {"name": "set_flags", "suggestion": "set_flag"}),
+    # meaning
+    "duplicate_id": Help(
+        N_("Two items of the same list have the same id, so references to it are ambiguous."),
+        N_("Rename one of them (and the references that meant it)."),
+        {"kind": "event", "id": "press_conference", "first_line": 40}),
+    "choice_id_duplicate": Help(
+        N_("Two choices of one crisis have the same id."),
+        N_("Give each choice of the crisis its own id."),
+        {"id": "stay_silent"}),
+    "unknown_ref": Help(
+        N_("An id names something that is not defined: a typo, or an item you have not "
+           "written yet."),
+        N_("Fix the spelling (see the suggestion) or add the missing item."),
+        {"kind": "actor", "id": "rivall", "suggestion": "rival"}),
+    "unknown_choice": Help(
+        N_("`choice_made` names a choice that the crisis of that event does not have."),
+        N_("Use the id of one of that crisis's choices."),
+        {"event": "rival_tweet", "id": "call", "suggestion": "call_privately"}),
+    "missing_translation": Help(
+        N_("A text is written in one language only, but `meta.languages` declares both."),
+        N_("Add the missing language (`{fr: \"…\", en: \"…\"}`), or declare only the language "
+           "you write in."),
+        {"missing": "en"}),
+    "language_not_declared": Help(
+        N_("A language is used that `meta.languages` does not declare."),
+        N_("Add it to `meta.languages`, or remove the texts in that language."),
+        {"language": "en"}),
+    "duplicate_audience_language": Help(
+        N_("The desk can post in a language that no audience speaks."),
+        N_("Remove that language from `country.post_languages`, or add an audience speaking "
+           "it."),
+        {"language": "de"}),
+    "flag_never_set": Help(
+        N_("A condition (or an `evidence_flag`) tests a flag that no `set_flag` effect ever sets, "
+           "so it is always false: often a typo in the flag's name."),
+        N_("Fix the spelling, or add `{set_flag: …}` to the choice or event that should set "
+           "it."),
+        {"flag": "video_verifed", "suggestion": "video_verified"}),
+    "flag_never_tested": Help(
+        N_("A flag is set but no condition reads it, so setting it changes nothing."),
+        N_("Test it somewhere (`{flag: …}` in an event's or ending's `when`), or remove "
+           "the `set_flag`."),
+        {"flag": "apology_made"}),
+    "event_turn_out_of_range": Help(
+        N_("The event's turn is after the scenario's last turn (`meta.turns`)."),
+        N_("Lower the `turn`, or raise `meta.turns`."),
+        {"turn": 12, "turns": 10}),
+    "start_turn_out_of_range": Help(
+        N_("The narrative starts after the scenario's last turn."),
+        N_("Lower `start_turn`, or raise `meta.turns`."),
+        {"turn": 12, "turns": 10}),
+    "event_unreachable": Help(
+        N_("Nothing can make this event happen: it has no `turn`, no `when`, and no effect "
+           "schedules it; or its condition needs something that never happens."),
+        N_("Give it a `turn` or a `when`, or schedule it with `follow_up` or `schedule_event` "
+           "from another event or choice."),
+        {"id": "press_conference", "reason": "reason_no_trigger"}),
+    "ending_unreachable": Help(
+        N_("The ending can never be chosen: an ending without a condition comes before it "
+           "(endings are tried in order), or its condition can never hold."),
+        N_("Move the ending without `when` to the end of the list, or fix the condition."),
+        {"id": "summit_saved", "reason": "reason_after_default"}),
+    "no_default_ending": Help(
+        N_("Every ending has a condition, so a game could end with none of them."),
+        N_("Add a last ending without `when` (a `mixed` ending is usual)."),
+        {}),
+    "narrative_never_launched": Help(
+        N_("The narrative has no `start_turn` and no `launch_narrative` effect starts it."),
+        N_("Give it a `start_turn`, or add `{launch_narrative: …}` to an event."),
+        {"id": "fake_video"}),
+    "path_absolute": Help(
+        N_("An image path starts at the root of your disk (`C:\\…` or `/home/…`), so it would "
+           "not exist on a colleague's computer."),
+        N_("Put the image in the scenario's `assets/` folder and write `assets/name.png`."),
+        {"path": "C:/Users/me/logo.png"}),
+    "path_escapes": Help(
+        N_("An image path goes up out of the scenario's folder (`..`) or through a link that "
+           "leads elsewhere."),
+        N_("Copy the image into the scenario's `assets/` folder."),
+        {"path": "../secret.png"}),
+    "path_missing": Help(
+        N_("No file has this name in the scenario's folder (capitals count)."),
+        N_("Check the spelling and that the image is in `assets/`."),
+        {"path": "assets/horizon.png"}),
+    "path_not_image": Help(
+        N_("The file is not a PNG or JPEG image (perhaps a GIF, a WebP or a renamed file)."),
+        N_("Convert the image to PNG or JPEG."),
+        {"path": "assets/logo.gif"}),
+    "path_too_large": Help(
+        N_("The image is larger than 2 MB."),
+        N_("Resize it (a few hundred pixels wide is plenty) or save it as JPEG."),
+        {"path": "assets/photo.png", "size": 5_242_880, "limit": 2_097_152}),
+    "concept_unused": Help(
+        N_("A concept card is written but no event, choice or narrative names it, so the "
+           "debrief never shows it."),
+        N_("Add its id to the `concepts` of the event, choice or narrative where the idea "
+           "comes up."),
+        {"id": "prebunking"}),
+    "event_no_debrief": Help(
+        N_("A crisis has no `debrief` text, on the event or on any choice, so the debrief "
+           "cannot explain it."),
+        N_("Add a `debrief` to the event or to its choices: why this answer is good or bad."),
+        {"id": "rival_tweet"}),
+    "text_too_long_screen": Help(
+        N_("The text is longer than its place on screen at the largest text size."),
+        N_("Shorten it; put details in the debrief, which has more room."),
+        {"length": 340, "limit": 280}),
+    "dominant_choice": Help(
+        N_("One choice is better than every other on every gauge and costs no more: students "
+           "will always pick it and learn nothing."),
+        N_("Give it a price: a cost, a gauge that drops, or a follow-up event."),
+        {"id": "apologise"}),
+}
