@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import platformdirs
@@ -25,8 +26,14 @@ def user_config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+DATA_DIR_ENV = "HASHTAG_DIPLOMACY_DATA"  # tests (and portable installs) point it elsewhere
+
+
 def user_data_dir() -> Path:
-    """Saves and reports folder."""
+    """Saves, reports and imported scenarios (``$HASHTAG_DIPLOMACY_DATA`` if set)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -9,8 +9,8 @@ from game.i18n import _, fmt_percent, pick
 from game.simulation.runner import StrategySummary
 
 
-def _flag(picked: int, wins: int) -> str:
-    if not wins:
+def _flag(picked: int, wins: int, answered: int) -> str:
+    if not wins or not answered:
         return ""
     if picked == 0:
         never = escape(_("never in a win"))
@@ -24,7 +24,13 @@ def _flag(picked: int, wins: int) -> str:
 def _crisis_rows(event: Event, results: dict[str, StrategySummary], winners: list[str],
                  total_wins: int) -> str:
     assert event.crisis is not None
+    answered = sum(results[n].win_choices.get((event.id, c.id), 0) for n in winners
+                   for c in event.crisis.choices)
     rows = []
+    if not answered:
+        unanswered = escape(_("No winning game answered this crisis (it did not happen, or "
+                              "its deadline passed)."))
+        rows.append(f'<tr><td colspan="{len(winners) + 3}" class=muted>{unanswered}</td></tr>')
     for choice in event.crisis.choices:
         key = (event.id, choice.id)
         picked = sum(results[n].win_choices.get(key, 0) for n in winners)
@@ -34,7 +40,7 @@ def _crisis_rows(event: Event, results: dict[str, StrategySummary], winners: lis
         overall = fmt_percent(picked / total_wins) if total_wins else "—"
         rows.append(f"<tr><td>{escape(pick(choice.label))} <code>{escape(choice.id)}</code>"
                     f"</td><td class=num>{overall}</td>{cells}"
-                    f"<td>{_flag(picked, total_wins)}</td></tr>")
+                    f"<td>{_flag(picked, total_wins, answered)}</td></tr>")
     return "".join(rows)
 
 

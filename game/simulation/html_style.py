@@ -45,6 +45,7 @@ th, td { padding: 6px 10px; text-align: left; vertical-align: middle; }
 table.grid th, table.grid td, table.choices th, table.choices td {
   border-bottom: 1px solid var(--line); }
 table.bars th[scope=row] { white-space: nowrap; }
+table.choices { width: 100%; } table.choices td:first-child { width: 60%; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 svg { display: block; }
 svg text.on-bar { fill: #fff; font: 600 13px system-ui, sans-serif; }
