@@ -169,15 +169,25 @@ def _unclosed_quote(text: str, error_line: int) -> ProblemError | None:
     """The usual cause of a confusing syntax error: a line that opens a quote and never
     closes it, so the parser reads on into the following lines."""
     for number, line in enumerate(text.splitlines()[:error_line], start=1):
-        stripped = line.split(" #", 1)[0]
-        if stripped.lstrip().startswith("#"):
+        if line.lstrip().startswith("#"):
             continue
-        quotes = [i for i, c in enumerate(stripped) if c == '"' and (
-            i == 0 or stripped[i - 1] != "\\")]
-        if len(quotes) % 2 == 1 and "'" not in stripped[:quotes[-1]]:
+        quotes = _double_quotes_before_comment(line)
+        if len(quotes) % 2 == 1 and "'" not in line[:quotes[-1]]:
             return ProblemError("unclosed_quote", number, quotes[-1] + 1,
                                 end_line=len(text.splitlines()))
     return None
+
+
+def _double_quotes_before_comment(line: str) -> list[int]:
+    """Columns of the unescaped double quotes of *line*, up to a comment; a `` #`` inside a
+    quoted text (a hashtag) is text, not a comment."""
+    quotes: list[int] = []
+    for i, c in enumerate(line):
+        if c == '"' and (i == 0 or line[i - 1] != "\\"):
+            quotes.append(i)
+        elif c == "#" and i > 0 and line[i - 1] in " \t" and len(quotes) % 2 == 0:
+            break
+    return quotes
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError) -> ProblemError:
