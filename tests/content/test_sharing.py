@@ -154,3 +154,36 @@ def test_export_then_import_round_trip(tmp_path: Path) -> None:
     assert result.ok and result.folder == tmp_path / "mine" / "ma_rumeur"
     again, _ = export_zip(tmp_path / "Ma Rumeur", out)
     assert again is not None and again.code == "export_exists"
+
+
+def test_reload_keeps_errors_and_replay_fast_forwards(tmp_path: Path) -> None:
+    from game.engine.actions import AnswerCrisis
+    from game.simulation.replay import record_turn, reload_scenario, replay
+
+    path = write_starter(tmp_path / "s.yaml", "en").scenario
+    first = reload_scenario(path)
+    assert first.scenario is not None
+    played = replay(first.scenario, 7, []).game
+    logs = []
+    for _turn in range(2):
+        if played.open_crises():
+            played.act(AnswerCrisis("video_appears", "verify"))
+        logs.append(record_turn(played))
+        played.pass_turn()
+        played.resolve()
+        played.next_turn()
+        played.open_desk()
+    path.write_text(path.read_text("utf-8").replace("turns: 4", "turnz: 4"), "utf-8")
+    broken = reload_scenario(path)
+    assert broken.scenario is None and broken.loaded.errors[0].code == "unknown_key"
+    path.write_text(path.read_text("utf-8").replace("turnz: 4", "turns: 4").replace(
+        "id: verify", "id: verify_first").replace("choice: verify}", "choice: verify_first}"),
+        "utf-8")
+    again = reload_scenario(path)
+    assert again.scenario is not None
+    result = replay(again.scenario, 7, logs)
+    assert result.game.state.turn == played.state.turn == 3
+    assert result.game.phase.value == "decide"
+    assert [(turn, action["choice"]) for turn, action, _why in result.skipped] == [(2, "verify")]
+    same = replay(first.scenario, 7, logs).game
+    assert same.state.indicators == played.state.indicators  # same seed, same actions

@@ -1,0 +1,84 @@
+"""Play while writing: reload a scenario file and fast-forward a game to where it was.
+
+The window's F5 calls :func:`reload_scenario`: when the edited file has errors, the result
+carries them (for an overlay) and no scenario, so the running game goes on untouched;
+when it is valid, :func:`replay` plays the same seed and the same actions, turn by turn,
+on the new version up to the turn the player had reached.  Actions that the new version
+no longer allows (a removed choice, a renamed topic) are skipped and reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.content.loader import LoadedScenario, load_scenario
+from game.content.model import Scenario
+from game.engine.actions import action_from_dict, action_to_dict
+from game.engine.game import Game, IllegalAction
+from game.engine.vocabulary import Phase
+
+TurnLog = list[dict[str, Any]]  # one turn's actions, as ``action_to_dict`` writes them
+
+
+@dataclass
+class Reloaded:
+    """A scenario file read again: the new scenario, or the errors that keep the old one."""
+
+    loaded: LoadedScenario
+
+    @property
+    def scenario(self) -> Scenario | None:
+        return self.loaded.scenario if self.loaded.playable else None
+
+
+@dataclass
+class Replayed:
+    """A game fast-forwarded on a new version of its scenario."""
+
+    game: Game
+    # (turn, action, why) for each action the new version refused
+    skipped: list[tuple[int, dict[str, Any], str]] = field(default_factory=list)
+
+
+def reload_scenario(path: Path) -> Reloaded:
+    """Read *path* again; never raises for a bad file."""
+    return Reloaded(load_scenario(path))
+
+
+def record_turn(game: Game) -> TurnLog:
+    """The actions planned in the current turn, to keep before it resolves."""
+    return [dict(p) for p in game.state.planned]
+
+
+def replay(scenario: Scenario, seed: int, turns: Sequence[TurnLog],
+           stop_at_decide: bool = True) -> Replayed:
+    """Play *turns* (every resolved turn's actions) on *scenario*; stop in the *decide*
+    phase of the next turn, where the player was, or at the debrief if the new version
+    ends the game sooner."""
+    game = Game(scenario, seed)
+    result = Replayed(game)
+    game.start()
+    for number, actions in enumerate(turns, start=1):
+        game.open_desk()
+        for data in actions:
+            try:
+                game.act(action_from_dict(data))
+            except (IllegalAction, KeyError, ValueError) as exc:
+                result.skipped.append((number, data, getattr(exc, "reason", str(exc))))
+        if not game.budget_done():
+            game.pass_turn()
+        game.resolve()
+        if game.is_over():
+            game.finish()
+            return result
+        game.next_turn()
+    if stop_at_decide and game.phase is Phase.FEED:
+        game.open_desk()
+    return result
+
+
+__all__ = ["Reloaded", "Replayed", "TurnLog", "action_to_dict", "record_turn",
+           "reload_scenario", "replay"]
