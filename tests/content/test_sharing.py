@@ -187,3 +187,26 @@ def test_reload_keeps_errors_and_replay_fast_forwards(tmp_path: Path) -> None:
     assert [(turn, action["choice"]) for turn, action, _why in result.skipped] == [(2, "verify")]
     same = replay(first.scenario, 7, logs).game
     assert same.state.indicators == played.state.indicators  # same seed, same actions
+
+
+def test_total_size_is_bounded(tmp_path: Path, scenario_text: str,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import game.content.sharing as sharing
+
+    monkeypatch.setattr(sharing, "MAX_TOTAL_BYTES", 10_000)
+    files: dict[str, bytes | str] = {f"s/assets/{i}.png": PNG * 40 for i in range(5)}
+    assert _refusal(tmp_path, {"s/scenario.yaml": scenario_text, **files}) == "zip_bomb_total"
+
+
+def test_a_zip_that_lies_about_sizes_is_refused(tmp_path: Path, scenario_text: str) -> None:
+    zipped = make_zip(tmp_path / "liar.zip", {"s/scenario.yaml": scenario_text})
+    raw = bytearray(zipped.read_bytes())
+    declared = len(scenario_text.encode("utf-8")).to_bytes(4, "little")
+    for at in (raw.find(b"PK\x03\x04") + 22, raw.find(b"PK\x01\x02") + 24):
+        assert raw[at:at + 4] == declared
+        raw[at:at + 4] = (100).to_bytes(4, "little")  # claims 100 bytes unpacked
+    zipped.write_bytes(bytes(raw))
+    result = import_zip(zipped, tmp_path / "mine")
+    assert result.refusal is not None
+    assert result.refusal.code == "zip_unreadable"  # zipfile stops at the declared size: CRC
+    assert not (tmp_path / "mine").exists() or list((tmp_path / "mine").iterdir()) == []
