@@ -60,12 +60,16 @@ class StatusFile:
             "modal": scene.modal.ident if scene.modal else None,
             "size": list(app.size),
             "widgets": widget_rects(app),
+            "disabled": sorted(k for k, w in scene.widgets.items()
+                               if not getattr(w, "is_enabled", True)),
+            "texts": scene.texts(),
+            "inputs": app.inputs,
         }
         if data == self._last:
             return
         self._last = data
         payload = dict(data, frame=app.frame_count, first_frame=self.first_frame,
-                       pid=os.getpid(), texts=scene.texts())
+                       pid=os.getpid())
         try:
             write_atomic(self.path, json.dumps(payload, ensure_ascii=False))
         except OSError as exc:

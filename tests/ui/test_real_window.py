@@ -9,54 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.ui.conftest import bundled_scenario
-from tests.ui.xwindow import XSession, missing_tools
+from tests.ui.xwindow import XSession, missing_tools, play_to_the_debrief
 
 MISSING = missing_tools()
 if MISSING and os.environ.get("HD_REQUIRE_XVFB") == "1":
     pytest.fail(f"HD_REQUIRE_XVFB=1 but {', '.join(MISSING)} not installed", pytrace=False)
 pytestmark = pytest.mark.skipif(bool(MISSING), reason=(
     f"needs {', '.join(MISSING)} (apt-get install -y xvfb xdotool imagemagick)"))
-
-
-def play_to_the_debrief(x: XSession) -> None:
-    """Mouse for the title, keyboard for the rest: Enter on primary buttons, number keys
-    for crisis answers, Tab to reach the rest."""
-    x.wait_for(lambda s: s.get("scene") == "title")
-    x.click("new_game")
-    x.wait_for(lambda s: s.get("scene") == "briefing")
-    for _ in range(80):
-        status = x.status()
-        scene = status["scene"]
-        if scene == "debrief":
-            return
-        if scene == "decide":
-            decide_with_keys(x)
-        elif scene == "ending":
-            x.tab_to("debrief")
-            x.key("Return")
-            x.wait_for(lambda s: s.get("scene") == "debrief")
-        else:
-            x.key("Return")
-            x.wait_for(lambda s, was=scene: s.get("scene") != was)
-    raise AssertionError("the debrief was never reached")
-
-
-def decide_with_keys(x: XSession) -> None:
-    turn = x.status()["turn"]
-    if x.status().get("focused") == "tab_crises":
-        x.key("Return")
-        x.tab_to("crisis_list")
-        x.key("Return")
-        x.wait_for(lambda s: s.get("modal") == "crisis")
-        x.key("1")
-        x.wait_for(lambda s: s.get("modal") is None)
-    x.tab_to("end_turn")
-    x.key("Return")
-    status = x.wait_for(lambda s: s.get("modal") == "confirm_end" or s.get("scene") != "decide")
-    if status.get("modal") == "confirm_end":
-        x.tab_to("confirm_end_turn")
-        x.key("Return")
-    x.wait_for(lambda s: s.get("scene") != "decide" or s.get("turn") != turn)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

@@ -107,24 +107,78 @@ class XSession:
                        capture_output=True)
 
     def key(self, name: str) -> None:
+        """Press a key and wait until the game has handled it."""
+        before = self.status().get("inputs", 0)
         self.xdotool("key", name)
+        self.wait_for(lambda s: s.get("inputs", 0) > before)
 
     def click(self, ident: str) -> None:
         """Move the real pointer onto widget *ident* (its rectangle from the status file)."""
         x, y, w, h = self.status()["widgets"][ident]
+        before = self.status().get("inputs", 0)
         self.xdotool("mousemove", "--window", self.window, str(x + w // 2), str(y + h // 2))
         self.xdotool("click", "1")
+        self.wait_for(lambda s: s.get("inputs", 0) > before)
 
     def tab_to(self, ident: str, limit: int = 60) -> None:
         for _ in range(limit):
             if self.status().get("focused") == ident:
                 return
-            focused = self.status().get("focused")
-            self.xdotool("key", "Tab")
-            self.wait_for(lambda s, was=focused: s.get("focused") != was, timeout=5)
+            self.key("Tab")
         raise AssertionError(f"Tab never reached {ident}")
 
     def screenshot(self, path: Path) -> Path:
         subprocess.run(["import", "-window", "root", str(path)], env=self.env(), check=True,
                        timeout=30, capture_output=True)
         return path
+
+
+# -- a student's game, keys and mouse --------------------------------------------------
+
+def play_to_the_debrief(x: XSession) -> None:
+    """Mouse for the title, keyboard for the rest: Enter on primary buttons, number keys
+    for crisis answers, Tab to reach the rest."""
+    x.wait_for(lambda s: s.get("scene") == "title")
+    x.click("new_game")
+    x.wait_for(lambda s: s.get("scene") == "briefing")
+    for _ in range(80):
+        status = x.status()
+        scene = status["scene"]
+        if scene == "debrief":
+            return
+        if scene == "decide":
+            decide_with_keys(x)
+        elif scene == "ending":
+            x.tab_to("debrief")
+            x.key("Return")
+            x.wait_for(lambda s: s.get("scene") == "debrief")
+        else:
+            x.key("Return")
+            x.wait_for(lambda s, was=scene: s.get("scene") != was)
+    raise AssertionError("the debrief was never reached")
+
+
+def decide_with_keys(x: XSession) -> None:
+    turn = x.status()["turn"]
+    if x.status().get("focused") == "tab_crises":
+        x.key("Return")
+        x.tab_to("crisis_list")
+        x.key("Return")
+        x.wait_for(lambda s: s.get("modal") == "crisis")
+        x.key("1")
+        x.wait_for(lambda s: s.get("modal") is None)
+    x.tab_to("tab_post")
+    x.key("Return")
+    x.wait_for(lambda s: "plan_post" in s.get("widgets", {}))
+    if "plan_post" not in x.status()["disabled"]:
+        planned = x.status()["texts"]
+        x.tab_to("plan_post")
+        x.key("Return")
+        x.wait_for(lambda s, was=planned: s.get("texts") != was)
+    x.tab_to("end_turn")
+    x.key("Return")
+    status = x.wait_for(lambda s: s.get("modal") == "confirm_end" or s.get("scene") != "decide")
+    if status.get("modal") == "confirm_end":
+        x.tab_to("confirm_end_turn")
+        x.key("Return")
+    x.wait_for(lambda s: s.get("scene") != "decide" or s.get("turn") != turn)

@@ -84,8 +84,7 @@ class DecideScene(TurnScene):
         def open_tab() -> None:
             self.tab = tab
             self.message = None
-            self.rebuild()
-            self.focus.focus(f"tab_{tab}")
+            self.rebuild()  # the focus stays where it is (on the tab, unless it moved since)
         return open_tab
 
     # -- planning -------------------------------------------------------------------------

@@ -1,0 +1,118 @@
+"""Frame time of the busiest turn screen: 40+ posts in the feed and every panel.
+
+Target (issue 3): median update + draw < 3 ms at 1280×720.  The app runs headless (SDL's
+dummy driver) through the pilot; each measured frame handles a mouse move over the desk,
+updates every widget and redraws the whole window, as while the player moves the mouse.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, emit
+
+sys.path.insert(0, str(ROOT))
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+import pygame  # noqa: E402
+
+from game.engine.actions import Counter, PostMessage  # noqa: E402
+from game.engine.vocabulary import Measure, Phase, Tone  # noqa: E402
+from game.ui.pilot import Pilot  # noqa: E402
+from game.ui.settings import Settings  # noqa: E402
+
+SCENARIO = ROOT / "scenarios" / "deepfake_summit.yaml"
+FRAMES = 600
+
+
+def busy_game(pilot: Pilot, posts: int = 45) -> None:
+    """Play five turns through the engine (three posts a turn, monitoring), stop at the
+    desk with narratives live, the feed holding at least *posts* posts."""
+    session = pilot.app.session
+    game = session.new_game(session.scenarios()[0])
+    game.start()
+    rng = random.Random(1)
+    s = game.scenario
+    while True:
+        game.open_desk()
+        if game.state.turn >= 5 and game.live_narratives():
+            break
+        for run in game.live_narratives()[:1]:
+            if game.why_not(Counter(run.id, Measure.MONITOR)) is None:
+                game.act(Counter(run.id, Measure.MONITOR))
+        while game.state.budget > 0:
+            audience = rng.choice(s.audiences)
+            tone = rng.choice([Tone.FACTUAL, Tone.EMPATHETIC])
+            game.act(PostMessage(rng.choice(s.channel_ids), audience.id, tone,
+                                 rng.choice(s.topics).id, audience.language))
+        game.resolve()
+        if game.is_over():
+            raise RuntimeError(f"the game ended with {len(game.state.feed)} posts")
+        game.next_turn()
+    # The scenario's eight days hold ~37 posts: top up with copies of its own posts.
+    actor_posts = [p for p in game.state.feed if p.text]
+    while len(game.state.feed) < posts:
+        p = actor_posts[len(game.state.feed) % len(actor_posts)]
+        game.add_feed_post(p.author, None, p.likes, p.shares)
+        game.state.feed[-1].text = dict(p.text or {})
+    assert game.phase is Phase.DECIDE
+    pilot.app.enter_game()
+    pilot.settle()
+
+
+def frame_times(pilot: Pilot, scroll: bool) -> list[float]:
+    """Each frame: the pointer moves over the desk, or the wheel scrolls the feed."""
+    app = pilot.app
+    side = app.scene.widgets["end_turn"].rect
+    feed = app.scene.widgets["feed"].rect
+    times = []
+    for n in range(FRAMES):
+        if scroll:
+            app.ui.pointer = feed.center
+            event = pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1 if n % 40 < 20 else 1,
+                                       flipped=False, precise_x=0.0, precise_y=0.0, touch=False)
+        else:
+            pos = (side.x + n % side.width, side.y - 200 + (n * 7) % 180)
+            event = pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(1, 1),
+                                       buttons=(0, 0, 0), touch=False)
+        start = time.perf_counter()
+        app.busy()
+        app.frame([event], 1 / 60)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def measure(text_size: str, tab: str, scroll: bool = False) -> tuple[float, int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        os.environ["XDG_DATA_HOME"] = str(folder / "d")
+        with Pilot.start(lang="fr", scenario=SCENARIO, config_dir=folder / "c",
+                         data_dir=folder / "d",
+                         settings=Settings("fr", text_size, False, 0)) as pilot:
+            busy_game(pilot)
+            pilot.click(tab)
+            posts = len(pilot.game.state.feed)
+            times = frame_times(pilot, scroll)
+    return statistics.median(times) * 1000, posts
+
+
+def main() -> None:
+    for text_size in ("normal", "largest"):
+        for tab in ("tab_post", "tab_counter"):
+            median, posts = measure(text_size, tab)
+            emit(f"ui_frame_busiest_turn[{text_size} text, {tab[4:]} tab]", median, "ms",
+                 "< 3", posts=posts, frames=FRAMES, size="1280x720")
+        median, posts = measure(text_size, "tab_post", scroll=True)
+        emit(f"ui_frame_busiest_turn[{text_size} text, scrolling the feed]", median, "ms",
+             "< 3", posts=posts, frames=FRAMES, size="1280x720")
+
+
+if __name__ == "__main__":
+    main()
