@@ -128,6 +128,8 @@ NOTES = {
     "language_match": N_("Written in the audience's own language: it lands in full."),
     "language_mismatch": N_("Not in the audience's language: it lands much weaker."),
     "humour_in_crisis": N_("Joking during a crisis looks like not taking it seriously."),
+    "audience_fatigue": N_("Same tone to the same audience again: it is tiring of it and "
+                           "listens less."),
     "answers_narrative": N_("The post answers the narrative on its topic and slows it down."),
     "fuels_narrative": N_("A confrontational post on this topic feeds the narrative."),
     "prebunk_late": N_("Prebunking came late: this audience had already seen the claim."),

@@ -20,6 +20,7 @@ from typing import Any
 import pygame
 
 FRAME = 1 / 60
+BUTTON_PADDING = 24  # theme.json: 10 px of text padding each side, and the borders
 
 
 class Pilot:
@@ -174,7 +175,8 @@ class Pilot:
                 cut = element.text != getattr(element, "full_text", element.text)
                 if cut or _text_width(element) > element.rect.width:
                     out.append(ident)
-            elif isinstance(element, UIButton) and _text_width(element) > element.rect.width - 8:
+            elif isinstance(element, UIButton) and _text_width(element) > \
+                    element.rect.width - BUTTON_PADDING:
                 out.append(ident)
         return out
 

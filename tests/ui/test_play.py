@@ -58,10 +58,14 @@ def test_whole_game_with_the_mouse_only(start: Start, lang: str) -> None:
         assert st.posts and st.answers
 
 
-def test_whole_game_at_the_largest_text_size_in_high_contrast(start: Start) -> None:
+@pytest.mark.parametrize(("lang", "contrast", "play"), [
+    ("fr", True, play_with_keyboard), ("en", False, play_with_mouse)])
+def test_whole_game_at_the_largest_text_size(start: Start, lang: str, contrast: bool,
+                                             play: Callable[[Pilot], dict[str, list[str]]]
+                                             ) -> None:
     from game.ui.settings import Settings
 
-    with start(lang="fr", seed=3, settings=Settings("fr", "largest", True, 0)) as pilot:
-        assert pilot.app.theme.base == 24 and pilot.app.theme.high_contrast
-        seen = play_with_keyboard(pilot)
-        assert_finished(pilot, seen, "fr")
+    with start(lang=lang, seed=3, settings=Settings(lang, "largest", contrast, 0)) as pilot:
+        assert pilot.app.theme.base == 24 and pilot.app.theme.high_contrast is contrast
+        seen = play(pilot)
+        assert_finished(pilot, seen, lang)

@@ -26,11 +26,12 @@ def assert_tidy(pilot: Pilot) -> None:
     assert pilot.offscreen() == [], f"{where}: off screen {pilot.offscreen()}"
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("size", [(960, 600), (1280, 720), (1920, 1080)])
 @pytest.mark.parametrize("text_size", ["normal", "largest"])
 def test_every_screen_fits_the_window(start: Start, size: tuple[int, int],
-                                      text_size: str) -> None:
-    with start(lang="fr", size=size, settings=Settings("fr", text_size, False, 0)) as pilot:
+                                      text_size: str, lang: str) -> None:
+    with start(lang=lang, size=size, settings=Settings(lang, text_size, True, 0)) as pilot:
         assert pilot.app.size == size
         assert_tidy(pilot)
         for key in (pygame.K_RETURN, pygame.K_RETURN, pygame.K_RETURN):
@@ -40,6 +41,12 @@ def test_every_screen_fits_the_window(start: Start, size: tuple[int, int],
         for tab in ("tab_crises", "tab_post", "tab_counter", "tab_plan"):
             pilot.click(tab)
             assert_tidy(pilot)
+        pilot.click("tab_crises")
+        if pilot.game.open_crises():
+            pilot.click("crisis_list", 0)
+            assert pilot.modal == "crisis"
+            assert_tidy(pilot)
+            pilot.press(pygame.K_ESCAPE)
         pilot.press(pygame.K_F1)
         assert pilot.modal == "help"
         assert_tidy(pilot)

@@ -25,13 +25,13 @@ Row = tuple[str, str, list[tuple[str, str]], str, Any]  # id, caption, options, 
 def place_selectors(scene: DecideScene, area: pygame.Rect, rows: list[Row]) -> int:
     """Selectors one under the other; returns the y under the last one."""
     t = scene.theme
-    inline, caption_w = Selector.needs_inline(
-        scene, area.width, [row[1] for row in rows], [text for row in rows for _, text in row[2]])
+    mode, caption_w = Selector.layout(
+        scene, area.width, [(row[1], [text for _, text in row[2]]) for row in rows])
     y = area.y
     for ident, caption, options, value, setter in rows:
         Selector(scene, ident, caption, options, value, pygame.Rect(area.x, y, area.width, 0),
-                 setter, caption_width=caption_w, inline=inline, group="form")
-        y += t.button_height + t.gap // 2
+                 setter, caption_width=caption_w, mode=mode, group="form")
+        y += Selector.height(scene, mode) + t.gap // 2
     return y
 
 

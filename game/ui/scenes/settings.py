@@ -43,13 +43,13 @@ class SettingsScene(Scene):
         ]
         width = min(area.width, max(560, area.width * 2 // 3))
         x = area.x + (area.width - width) // 2
-        inline, caption_w = Selector.needs_inline(
-            self, width, [row[1] for row in rows], [text for row in rows for _, text in row[2]])
+        mode, caption_w = Selector.layout(
+            self, width, [(row[1], [text for _, text in row[2]]) for row in rows])
         y = area.y + t.gap
         for ident, caption, options, value, change in rows:
             Selector(self, ident, caption, options, value, pygame.Rect(x, y, width, 0), change,
-                     caption_width=caption_w, inline=inline, group="settings")
-            y += t.button_height + t.gap
+                     caption_width=caption_w, mode=mode, group="settings")
+            y += Selector.height(self, mode) + t.gap
         rest = button_row(self, [("back", _("Back"), self.app.pop, True)],
                           pygame.Rect(x, y, width, area.bottom - y), group=None)
         notes = [Block(_("Changes apply at once and are saved on this computer."),

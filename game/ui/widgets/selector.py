@@ -13,31 +13,36 @@ if TYPE_CHECKING:
     from game.ui.scenes.base import Scene
 
 LABEL_MARGIN = 12  # as scenes.base: pygame_gui draws text a little wider than it measures
+TEXT_PADDING = 28  # a button's own text padding and borders (theme.json), and a margin
 
 
 class Selector:
     """Built from pygame_gui buttons; only the value button takes the keyboard focus.
 
-    With room, the caption stands on the left; in a narrow column (large text) it goes
-    inside the value button (“Tone: Factual”), so a selector is always one row high."""
+    Layouts, chosen by :meth:`layout` for a whole form: ``side`` (caption on the left),
+    ``inline`` (caption inside the value button: “Tone: Factual”) and, when even that is
+    too wide, ``stacked`` (caption above, two rows)."""
 
     def __init__(self, scene: Scene, ident: str, caption: str,
                  options: Sequence[tuple[str, str]], value: str | None, rect: pygame.Rect,
                  on_change: Callable[[str], None], *, caption_width: int,
-                 inline: bool = False, group: str | None = None) -> None:
+                 mode: str = "side", group: str | None = None) -> None:
         self.scene = scene
         self.options = list(options)
         self.on_change = on_change
-        self.caption = caption if inline else None
+        self.caption = caption if mode == "inline" else None
         values = [v for v, _ in self.options]
         self.index = values.index(value) if value in values else 0
         t = scene.theme
         h = t.button_height
         row = pygame.Rect(rect.x, rect.y, rect.width, h)
-        if not inline:
+        if mode == "side":
             scene.label(f"{ident}_caption", caption, pygame.Rect(rect.x, rect.y, caption_width, h))
             row = pygame.Rect(rect.x + caption_width + t.gap, rect.y,
                               rect.width - caption_width - t.gap, h)
+        elif mode == "stacked":
+            scene.label(f"{ident}_caption", caption, pygame.Rect(rect.x, rect.y, rect.width, h))
+            row = pygame.Rect(rect.x, rect.y + h, rect.width, h)
         many = len(self.options) > 1
         self.prev = scene.button(f"{ident}_prev", "‹", pygame.Rect(row.x, row.y, h, h),
                                  lambda: self.change(-1), focusable=False, enabled=many)
@@ -49,13 +54,27 @@ class Selector:
                                  lambda: self.change(1), focusable=False, enabled=many)
 
     @staticmethod
-    def needs_inline(scene: Scene, width: int, captions: Sequence[str],
-                     texts: Sequence[str]) -> tuple[bool, int]:
-        """Whether captions must go inside the buttons, and the caption column's width."""
+    def layout(scene: Scene, width: int,
+               rows: Sequence[tuple[str, Sequence[str]]]) -> tuple[str, int]:
+        """The layout mode for selectors of *width* with these (caption, option texts),
+        and the caption column's width."""
         t = scene.theme
-        caption_w = max((t.text_width(c) for c in captions), default=0) + LABEL_MARGIN
-        widest = max((t.button_width(x) for x in texts), default=0)
-        return caption_w + widest + 2 * t.button_height + 2 * t.gap > width, caption_w
+        arrows = 2 * t.button_height + t.gap  # as laid out in __init__
+
+        def widest(texts: Sequence[str]) -> int:
+            return max((t.text_width(x) for x in texts), default=0) + TEXT_PADDING
+
+        caption_w = max((t.text_width(c) for c, _ in rows), default=0) + LABEL_MARGIN
+        values = [x for _, texts in rows for x in texts]
+        if caption_w + t.gap + arrows + widest(values) <= width:
+            return "side", caption_w
+        inline = [_("{caption}: {value}").format(caption=c, value=x) for c, texts in rows
+                  for x in texts]
+        return ("inline" if arrows + widest(inline) <= width else "stacked"), caption_w
+
+    @staticmethod
+    def height(scene: Scene, mode: str) -> int:
+        return scene.theme.button_height * (2 if mode == "stacked" else 1)
 
     def set_enabled(self, enabled: bool) -> None:
         many = enabled and len(self.options) > 1
