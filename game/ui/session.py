@@ -53,7 +53,7 @@ class ScenarioEntry:
         if not errors:
             return _("Cannot be played: the file could not be read.")
         first = errors[0]
-        where = f"{first.file}:{first.line}"
+        where = f"{Path(first.file).name}:{first.line}"  # the full path is shown beside it
         return ngettext("Cannot be played: {n} error, first: {where}: {message}",
                         "Cannot be played: {n} errors, first: {where}: {message}",
                         len(errors)).format(n=fmt_number(len(errors)), where=where,

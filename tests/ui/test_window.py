@@ -55,6 +55,22 @@ def test_every_screen_fits_the_window(start: Start, size: tuple[int, int],
         assert_tidy(pilot)
 
 
+@pytest.mark.parametrize("size", [(960, 600), (1280, 720)])
+def test_menu_screens_fit_the_window_at_the_largest_text_size(start: Start,
+                                                              size: tuple[int, int]) -> None:
+    with start(lang=None, size=size, settings=Settings(None, "largest", False, 0)) as pilot:
+        assert pilot.scene == "language"
+        assert_tidy(pilot)
+        pilot.click("lang_fr")
+        assert pilot.scene == "title"
+        assert_tidy(pilot)
+        for menu in ("scenarios", "settings"):
+            pilot.click(menu)
+            assert_tidy(pilot)
+            pilot.press(pygame.K_ESCAPE)
+            assert pilot.scene == "title"
+
+
 def test_resizing_keeps_the_scene_and_its_state(pilot: Pilot) -> None:
     pilot.press(pygame.K_RETURN, pygame.K_RETURN, pygame.K_RETURN)
     pilot.click("tab_post")

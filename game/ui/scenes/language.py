@@ -10,7 +10,7 @@ from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_column, column_width
 
 # Both languages at once, on purpose: the player has not chosen one yet.
-PROMPT = "Choisissez votre langue · Choose your language"
+PROMPTS = ("Choisissez votre langue", "Choose your language")
 
 
 class LanguageScene(Scene):
@@ -25,12 +25,13 @@ class LanguageScene(Scene):
         w, h = self.app.size
         specs = [(f"lang_{code}", text, self._chooser(code), False)
                  for code, text in labels.LANGUAGE_NAMES.items()]
-        width = column_width(self, [PROMPT] + [s[1] for s in specs])
-        top = max(t.pad, h // 2 - 2 * t.button_height - t.line("title"))
-        self.label("prompt", PROMPT, pygame.Rect(0, top, w, t.line("title")), style="#title",
-                   role="title", bold=True)
-        button_column(self, specs, w // 2, top + t.line("title") + 2 * t.gap,
-                      min(width, 420))
+        width = column_width(self, [s[1] for s in specs])
+        top = max(t.pad, h // 2 - 2 * t.button_height - 2 * t.line("title"))
+        for n, prompt in enumerate(PROMPTS):
+            self.label(f"prompt_{n}", prompt, pygame.Rect(0, top, w, t.line("title")),
+                       style="#title", role="title", bold=True)
+            top += t.line("title")
+        button_column(self, specs, w // 2, top + 2 * t.gap, min(width, 420))
 
     def _chooser(self, code: str):  # type: ignore[no-untyped-def]
         def choose() -> None:

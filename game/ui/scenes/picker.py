@@ -34,8 +34,7 @@ def facts(entry: ScenarioEntry) -> str:
 
 def entry_item(entry: ScenarioEntry) -> Item:
     if not entry.playable:
-        return Item(str(entry.path), entry.title,
-                    [(entry.problem(), "bad"), (str(entry.path), "muted")], enabled=False)
+        return Item(str(entry.path), entry.title, [(entry.problem(), "bad")], enabled=False)
     return Item(str(entry.path), entry.title, [(facts(entry), "accent"),
                                                (origin_text(entry.origin), "muted")])
 
