@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 
-from game.paths import LOCALES_DIR
+from game.paths import LOCALES_DIR, SCENARIOS_DIR
 from game.ui.pilot import Pilot
 from tests.ui.drive import play_with_keyboard, play_with_mouse
 
@@ -68,4 +69,13 @@ def test_whole_game_at_the_largest_text_size(start: Start, lang: str, contrast: 
     with start(lang=lang, seed=3, settings=Settings(lang, "largest", contrast, 0)) as pilot:
         assert pilot.app.theme.base == 24 and pilot.app.theme.high_contrast is contrast
         seen = play(pilot)
+        assert_finished(pilot, seen, lang)
+
+
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS_DIR.glob("*.yaml")),
+                         ids=lambda path: path.stem)
+def test_every_bundled_scenario_plays_to_the_debrief(start: Start, scenario: Path) -> None:
+    lang = "fr" if len(scenario.stem) % 2 else "en"  # both languages across the set
+    with start(lang=lang, seed=2, scenario=scenario) as pilot:
+        seen = play_with_keyboard(pilot)
         assert_finished(pilot, seen, lang)
