@@ -36,7 +36,8 @@ def place_selectors(scene: DecideScene, area: pygame.Rect, rows: list[Row]) -> i
 
 
 def bottom_with_message(scene: DecideScene, area: pygame.Rect, ident: str, text: str,
-                        action: Any, enabled: bool, reason: str) -> pygame.Rect:
+                        action: Any, enabled: bool, reason: str,
+                        primary: bool = True) -> pygame.Rect:
     """The tab's action button at the bottom right, the message (or refusal) on its left;
     returns the space above them."""
     t = scene.theme
@@ -44,7 +45,8 @@ def bottom_with_message(scene: DecideScene, area: pygame.Rect, ident: str, text:
     height = max(t.button_height, 2 * t.line("body") + t.pad)
     row = pygame.Rect(area.x, area.bottom - height, area.width, height)
     scene.button(ident, text, pygame.Rect(row.right - width, row.bottom - t.button_height,
-                                          width, t.button_height), action, primary=enabled)
+                                          width, t.button_height), action,
+                 primary=primary and enabled)
     if not enabled:
         scene.widgets[ident].disable()
     message, colour = scene.message or ("", "muted")
@@ -354,7 +356,7 @@ def build_plan_tab(scene: DecideScene, area: pygame.Rect) -> None:
              for i, (p, action) in enumerate(zip(game.state.planned, game.planned_actions(),
                                                  strict=True))]
     rest = bottom_with_message(scene, area, "cancel_planned", _("Cancel the selected action"),
-                               lambda: _cancel_selected(scene), bool(items), "")
+                               lambda: _cancel_selected(scene), bool(items), "", primary=False)
     view = ListView(rest, scene.ui, scene.theme, items,
                     lambda item: scene.later(lambda: scene.cancel(int(item.key))),
                     empty_text=_("Nothing planned yet: use the other tabs to plan actions."))
