@@ -140,11 +140,16 @@ _FR_TIGHT = re.compile(r"(?<=[^\s;!?])[ \u00a0\u202f]*([;!?]+)(?=\s|$|[»)\]\"'�
 _FR_COLON = re.compile(r"(?<=[^\s])[ \u00a0\u202f]*:(?=\s|$)")
 _FR_OPEN_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
 _FR_CLOSE_QUOTE = re.compile(r"(?<=[^\s])[ \u00a0\u202f]*»")
+_FR_DIGIT_GROUP = re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))")
+_FR_PERCENT = re.compile(r"(?<=\d)[ \u202f]?%")
 
 
 def french_typography(text: str) -> str:
-    """Put the no-break spaces French typography wants around : ; ! ? « »."""
+    """Put the no-break spaces French typography wants around : ; ! ? « », in numbers
+    (``1 400``) and before ``%``."""
     out = _FR_TIGHT.sub("\u202f\\1", text)
     out = _FR_COLON.sub("\u00a0:", out)
     out = _FR_OPEN_QUOTE.sub("«\u00a0", out)
-    return _FR_CLOSE_QUOTE.sub("\u00a0»", out)
+    out = _FR_CLOSE_QUOTE.sub("\u00a0»", out)
+    out = _FR_DIGIT_GROUP.sub("\u202f", out)  # 1 400 → thousands kept together
+    return _FR_PERCENT.sub("\u00a0%", out)     # 70 % → no break before %

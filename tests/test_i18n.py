@@ -43,6 +43,12 @@ def test_numbers_follow_the_locale() -> None:
     ("à 14:30", "à 14:30"),
     ("https://exemple.org/?q=1", "https://exemple.org/?q=1"),
     ("?!", "?!"),
+    ("1 400 morts", "1\u202f400 morts"),
+    ("12 000 000", "12\u202f000\u202f000"),
+    ("70 %", "70\u00a0%"),
+    ("70%", "70\u00a0%"),
+    ("en 2016, 500 messages", "en 2016, 500 messages"),
+    ("les 3 1000", "les 3 1000"),
 ])
 def test_french_typography(raw: str, expected: str) -> None:
     assert i18n.french_typography(raw) == expected

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from game.content.calls import ConditionField, EffectField
-from game.content.text import Id, LanguageCode, Strict, Text
+from game.content.text import Bool, Id, LanguageCode, Strict, Text
 from game.engine.vocabulary import (
     ActorKind,
     AudienceKind,
@@ -92,7 +92,7 @@ class Actor(Strict):
     handle: Handle
     kind: ActorKind
     country: Text | None = None
-    verified: bool = False
+    verified: Bool = False
     avatar: FilePath | None = None
 
 
@@ -121,7 +121,7 @@ class Narrative(Strict):
     claim: Text
     technique: Technique
     source: Id
-    state_sponsored: bool = False
+    state_sponsored: Bool = False
     virality: Annotated[float, Field(ge=0, le=2)] = 0.5
     decay: Annotated[float, Field(ge=0, le=1)] = 0.05
     start_turn: Annotated[int | None, Field(ge=1, le=60)] = None
@@ -171,7 +171,7 @@ class Event(Strict):
     id: Id
     turn: Annotated[int | None, Field(ge=1, le=60)] = None
     when: ConditionField | None = None
-    repeat: bool = False
+    repeat: Bool = False
     headline: Text | None = None
     alert: Text | None = None
     posts: Annotated[list[FeedItem], Field(max_length=30)] = []
@@ -189,7 +189,7 @@ class Ending(Strict):
     text: Text
     tone: EndingTone
     when: ConditionField | None = None
-    early: bool = False
+    early: Bool = False
     bonus: Annotated[int, Field(ge=-50, le=50)] = 0
     debrief: Text | None = None
 
@@ -217,7 +217,7 @@ class Question(Strict):
     id: Id
     text: Text
     source: Text | None = None
-    reliable: bool
+    reliable: Bool
 
 
 class Rules(Strict):

@@ -19,6 +19,8 @@ from game.i18n import french_typography
 MAX_TEXT_CHARS = 4000
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_\-]{0,63}$")]
+Bool = Annotated[bool, Field(strict=True)]
+"""``true`` or ``false`` only: in a scenario, ``yes``/``no``/``on``/``off`` are text."""
 """An identifier written by the author: lower-case letters, digits, ``_`` or ``-``."""
 
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]

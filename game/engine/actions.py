@@ -190,11 +190,16 @@ def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
     multiplier, notes = post_multiplier(game, action)
     outcome.notes.extend(notes)
     multiplier *= 1.0 + st.rng.uniform(-rules.POST_NOISE, rules.POST_NOISE)
+    repeats = sum(1 for p in st.posts if p["tone"] == action.tone and p["audience"] == audience.id)
+    multiplier /= 1.0 + rules.POST_FATIGUE * repeats
+    if repeats >= 2:
+        outcome.notes.append("audience_fatigue")
     effects = dict(rules.TONE_EFFECTS[action.tone])
     effects.update(s.rules.tone_effects.get(action.tone, {}))
     focus = rules.AUDIENCE_FOCUS[audience.kind]
     for indicator, delta in effects.items():
-        game.adjust(indicator, delta * multiplier * focus.get(indicator, 1.0))
+        change = delta * multiplier * focus.get(indicator, 1.0)
+        game.adjust(indicator, _with_headroom(indicator, change, st.indicators[indicator]))
     if action.tone is Tone.HUMOROUS and game.in_crisis():
         outcome.notes.append("humour_in_crisis")
         for indicator, delta in rules.HUMOUR_IN_CRISIS.items():
@@ -216,6 +221,13 @@ def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
     likes = int(st.indicators[I.REACH] * 40 * multiplier * st.rng.uniform(0.7, 1.3))
     game.add_feed_post("player", None, likes, likes // 6, kind="player",
                        post={k: v for k, v in action_to_dict(action).items() if k != "kind"})
+
+
+def _with_headroom(indicator: str, change: float, level: float) -> float:
+    """A post's gain on a gauge shrinks as the gauge nears 100 (tension rising is no gain)."""
+    if change <= 0 or indicator == I.TENSION or level <= rules.HEADROOM_FROM:
+        return change
+    return change * max(0.0, (100.0 - level) / (100.0 - rules.HEADROOM_FROM))
 
 
 def _apply_answer(game: Game, action: AnswerCrisis, outcome: Outcome) -> None:

@@ -53,6 +53,12 @@ CHANNEL_AFFINITY: Final = MappingProxyType({
 })
 
 LANGUAGE_MISMATCH: Final = 0.6      # a post not in its audience's language lands at 60 %
+# Audiences tire of hearing the same thing: the k-th earlier post with the same tone to the
+# same audience lands at 1 / (1 + 0.3·k).  Variety of tone and audience pays.
+POST_FATIGUE: Final = 0.3
+# Gains come harder near the top: a post's gain on a gauge above 50 shrinks linearly to
+# nothing at 100 (credibility of 90 is hard to raise by posting, easy to lose).
+HEADROOM_FROM: Final = 50.0
 POST_NOISE: Final = 0.15            # +-15 % on a post's effects: audiences are not machines
 TOPIC_COUNTER: Final = 4.0          # reach a factual/empathetic post on a narrative's topic removes
 TOPIC_FUEL: Final = 3.0             # reach a confrontational post on it adds (it feeds the row)

@@ -136,10 +136,76 @@ def textbook(game: Game, rng: random.Random) -> None:
     _fill_with_posts(game, rng, (Tone.FACTUAL, Tone.EMPATHETIC), topic=topic)
 
 
+_EMPATHETIC_WEIGHTS = {"soft_power": 1.0, "domestic_support": 0.8, "credibility": 0.6,
+                       "tension": -0.6, "cyber_security": 0.3}
+
+
+def _rotating_posts(game: Game, rng: random.Random, tone: Tone, kinds: tuple[str, ...] = (),
+                    topic: str | None = None) -> None:
+    """Posts in each audience's language, going round the audiences (no audience fatigue)."""
+    s = game.scenario
+    audiences = [a for a in s.audiences if not kinds or a.kind.value in kinds] or list(
+        s.audiences)
+    start = game.state.turn
+    for i in range(len(audiences) * 2):
+        if game.state.budget <= 0:
+            return
+        audience = audiences[(start + i) % len(audiences)]
+        languages = s.country.post_languages
+        language = audience.language if audience.language in languages else languages[0]
+        topic_id = topic or rng.choice(s.topics).id
+        _try(game, PostMessage(rng.choice(s.channel_ids), audience.id, tone, topic_id,
+                               language))
+
+
+def empathetic(game: Game, rng: random.Random) -> None:
+    """Listens before it answers: picks the crisis choices that protect people and the
+    country's image, never debunks or accuses, prebunks and watches narratives, runs a
+    media-literacy campaign, and speaks with empathy to every audience in its language."""
+    _answer_all(game, _EMPATHETIC_WEIGHTS)
+    s = game.scenario
+    for run in game.live_narratives():
+        _try(game, Counter(run.id, Measure.MONITOR))
+        narrative = s.narrative_by_id[run.id]
+        if narrative.technique in INAUTHENTIC_TECHNIQUES and run.phase is not NP.EMERGING:
+            _try(game, Counter(run.id, Measure.REPORT))
+    if game.live_narratives():
+        run = game.live_narratives()[0]
+        _try(game, Counter(run.id, Measure.LITERACY))
+        receptive = max(s.audiences, key=lambda a: a.echo_chamber - game.state.inoculation[a.id])
+        _try(game, Counter(run.id, Measure.PREBUNK, receptive.id))
+    _rotating_posts(game, rng, Tone.EMPATHETIC)
+
+
+_FIRM_WEIGHTS = {"credibility": 1.0, "cyber_security": 0.8, "domestic_support": 0.6,
+                 "tension": -0.2, "soft_power": 0.2}
+
+
+def firm(game: Game, rng: random.Random) -> None:
+    """Stands on facts and names names: picks the most credible answers even when they
+    raise tension, publicly attributes state-sponsored campaigns once the evidence is in,
+    reports and debunks spreading narratives, and posts firm, factual messages."""
+    _answer_all(game, _FIRM_WEIGHTS)
+    s = game.scenario
+    for run in game.live_narratives():
+        narrative = s.narrative_by_id[run.id]
+        evidence = narrative.evidence_flag is None or narrative.evidence_flag in game.state.flags
+        if run.phase in (NP.SPREADING, NP.VIRAL, NP.ENTRENCHED):
+            if narrative.state_sponsored and evidence:
+                _try(game, Counter(run.id, Measure.ATTRIBUTE))
+            _try(game, Counter(run.id, Measure.REPORT))
+            if evidence:
+                _try(game, Counter(run.id, Measure.DEBUNK))
+    tone = Tone.ASSERTIVE if game.state.turn % 2 else Tone.FACTUAL
+    _rotating_posts(game, rng, tone, kinds=("journalists", "foreign", "country", "domestic"))
+
+
 STRATEGIES: dict[str, Strategy] = {
     "random": random_player,
     "passive": passive,
     "always_confront": always_confront,
     "always_debunk": always_debunk,
     "textbook": textbook,
+    "empathetic": empathetic,
+    "firm": firm,
 }

@@ -246,3 +246,11 @@ def test_a_choice_better_on_every_indicator_is_a_warning(tmp_path: Path) -> None
     loaded = load_text(tmp_path, text, "d.yaml")
     diag = next(d for d in loaded.diagnostics if d.code == "dominant_choice")
     assert diag.params["id"] == "calm"
+
+
+def test_yes_is_not_a_boolean(tmp_path: Path) -> None:
+    loaded = variant(tmp_path, 'handle: "@Rival", kind: leader}',
+                     'handle: "@Rival", kind: leader, verified: yes}')
+    assert [(d.code, d.params) for d in loaded.diagnostics] == [
+        ("wrong_type", {"expected": "yes/no", "found": "text"})]
+    assert "expected true or false, found text" in loaded.diagnostics[0].message
