@@ -320,6 +320,28 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         return app.run(frames)
+    except Exception:  # a bug must not end a class with a traceback on the screen
+        report = crash_report()
+        print(i18n._("The game stopped because of an error. Details were saved in {path}.")
+              .format(path=report))
+        return 1
     finally:
         app.close()
+
+
+def crash_report() -> Path:
+    """Write the current exception's traceback to the data folder; returns the file."""
+    import traceback
+
+    from game.paths import user_data_dir
+
+    path = user_data_dir() / "crash.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(time.strftime("\n=== %Y-%m-%d %H:%M:%S ===\n"))
+            traceback.print_exc(file=fh)
+    except OSError:
+        log.exception("the game stopped, and the crash report could not be written")
+    return path
 

@@ -121,3 +121,37 @@ def test_main_with_a_missing_scenario_still_starts(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_likes_and_shares_count_up_when_the_feed_comes_back(pilot: Pilot) -> None:
+    pilot.press(pygame.K_RETURN, pygame.K_RETURN, pygame.K_RETURN)  # to the first desk
+    feed = pilot.widget("feed")
+    assert not feed.animating()
+    pilot.click("end_turn")
+    if pilot.modal == "confirm_end":
+        pilot.click("confirm_end_turn")
+    pilot.click("next")
+    assert pilot.scene == "feed"
+    feed = pilot.widget("feed")
+    assert feed.animating(), "yesterday's posts kept gathering likes overnight"
+    grown = [p for p in feed.posts if feed.seen[p.key] != (p.likes, p.shares)]
+    assert grown and feed.counts(grown[0]) != (grown[0].likes, grown[0].shares)
+    pilot.step(60)
+    assert not feed.animating() and feed.counts(grown[0]) == (grown[0].likes, grown[0].shares)
+
+
+def test_an_unexpected_error_is_reported_not_thrown(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from game.ui import app as app_module
+    from game.ui.scenes.title import TitleScene
+
+    def broken(self: object, dt: float) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(TitleScene, "update", broken)
+    args = argparse.Namespace(lang="en", scenario=None, seed=1, frames=3, fullscreen=False)
+    assert app_module.run(args) == 1
+    log = (tmp_path / "data" / "hashtag-diplomacy" / "crash.log").read_text("utf-8")
+    assert "RuntimeError: a bug" in log

@@ -129,6 +129,8 @@ class FeedView(Canvas):
         self.heights: list[int] = []
         self.cache: dict[tuple[int, int, int], pygame.Surface] = {}
         self.age = 0.0
+        for post in posts:  # a post seen for the first time starts from its current counts
+            seen.setdefault(post.key, (post.likes, post.shares))
         super().__init__(rect, manager, theme, object_id=object_id, background="bg")
 
     def relayout(self) -> None:
