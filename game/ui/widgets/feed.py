@@ -74,48 +74,45 @@ def render_card(theme: Theme, post: PostView, width: int, likes: int,
                 shares: int) -> pygame.Surface:
     """One post as a card (also used for the composer's preview)."""
     t = theme
-    rows = card_rows(t, post, width)
-    height = card_height(t, post, width)
-    surface = pygame.Surface((width, height - t.gap), pygame.SRCALPHA)
+    surface = pygame.Surface((width, card_height(t, post, width) - t.gap), pygame.SRCALPHA)
     box = surface.get_rect()
     pygame.draw.rect(surface, t.colour("card_new" if post.new else "card"), box, border_radius=8)
     narrative = post.kind == "narrative"
     pygame.draw.rect(surface, t.colour("narrative" if narrative else "border"), box,
                      width=2 if narrative else t.border, border_radius=8)
     draw_avatar(surface, t, post, t.pad, t.pad)
-    x, y = _text_x(t), t.pad
-    small, muted = t.font("small"), t.colour("muted")
-    counted = False
+    y = t.pad
+    rows = [row for row in card_rows(t, post, width) if row[0] != "counts"]
     for kind, text in rows:
-        if kind == "name":
-            surface.blit(t.font("body", True).render(text, True, t.colour("text")), (x, y))
-        elif kind in ("handle", "handle_when"):
-            surface.blit(small.render(text, True, muted), (x, y))
-            if post.verified:
-                r = max(4, t.line("small") // 4)
-                centre = (x + t.text_width(text, "small") + t.gap + r, y + t.line("small") // 2)
-                pygame.draw.circle(surface, t.colour("accent"), centre, r)
-            if kind == "handle_when":
-                when = small.render(post.when, True, muted)
-                surface.blit(when, (width - t.pad - when.get_width(), y))
-        elif kind == "when":
-            surface.blit(small.render(text, True, muted), (x, y))
-        elif kind == "tag":
-            colour = t.colour("narrative" if narrative else "accent")
-            surface.blit(t.font("small", True).render(text, True, colour), (x, y))
-        elif kind == "text":
-            surface.blit(t.font("body").render(text, True, t.colour("text")), (x, y))
-        elif kind == "counts" and not counted:
-            # Growing numbers: drawn whole on the first counts line, rewrapped if needed.
-            for line in wrap(counts_text(likes, shares), small, width - x - t.pad):
-                surface.blit(small.render(line, True, muted), (x, y))
-                y += t.line("small")
-            counted = True
-            continue
-        else:
-            continue
+        _draw_row(surface, t, post, kind, text, y)
         y += t.line(ROW_ROLE.get(kind, "small"))
+    # The counts grow while they animate: wrapped again here rather than taken from the rows.
+    x, small = _text_x(t), t.font("small")
+    for line in wrap(counts_text(likes, shares), small, width - x - t.pad):
+        surface.blit(small.render(line, True, t.colour("muted")), (x, y))
+        y += t.line("small")
     return surface
+
+
+def _draw_row(surface: pygame.Surface, t: Theme, post: PostView, kind: str, text: str,
+              y: int) -> None:
+    x, small, muted = _text_x(t), t.font("small"), t.colour("muted")
+    if kind == "name":
+        surface.blit(t.font("body", True).render(text, True, t.colour("text")), (x, y))
+    elif kind in ("handle", "handle_when", "when"):
+        surface.blit(small.render(text, True, muted), (x, y))
+        if post.verified and kind != "when":
+            r = max(4, t.line("small") // 4)
+            centre = (x + t.text_width(text, "small") + t.gap + r, y + t.line("small") // 2)
+            pygame.draw.circle(surface, t.colour("accent"), centre, r)
+        if kind == "handle_when":
+            when = small.render(post.when, True, muted)
+            surface.blit(when, (surface.get_width() - t.pad - when.get_width(), y))
+    elif kind == "tag":
+        colour = t.colour("narrative" if post.kind == "narrative" else "accent")
+        surface.blit(t.font("small", True).render(text, True, colour), (x, y))
+    elif kind == "text":
+        surface.blit(t.font("body").render(text, True, t.colour("text")), (x, y))
 
 
 class FeedView(Canvas):
