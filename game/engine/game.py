@@ -191,6 +191,14 @@ class Game:
                 legal.append(measure)
         return legal
 
+    def post_notes(self, action: actions.PostMessage) -> list[str]:
+        """What the rules already say about a post before it is sent (platform fit,
+        language), as note codes: the composer's preview shows them."""
+        if actions.illegal_reason(self, action) in ("unknown_channel", "unknown_audience",
+                                                    "unknown_topic", "unknown_language"):
+            return []
+        return actions.post_multiplier(self, action)[1]
+
     def in_crisis(self) -> bool:
         return bool(self.state.crises) or any(
             r.phase in (NarrativePhase.VIRAL, NarrativePhase.ENTRENCHED)

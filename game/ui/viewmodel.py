@@ -237,10 +237,4 @@ def expected_post_notes(game: Game, action: Any) -> list[str]:
     before it is sent; none if the action is not a valid post."""
     if game.why_not(action) not in (None, "over_budget", "already_planned"):
         return []
-    try:
-        from game.engine.actions import post_multiplier
-
-        return [str(code) for code in post_multiplier(game, action)[1]]
-    except Exception:  # the preview must never break the desk
-        log.exception("post preview notes unavailable")
-        return []
+    return [str(code) for code in game.post_notes(action)]

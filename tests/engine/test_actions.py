@@ -203,3 +203,12 @@ def test_monitoring_is_free_and_not_a_response(minimal: Scenario) -> None:
     game.resolve()
     run = game.state.narratives["fake"]
     assert run.monitored and not run.responded
+
+
+def test_post_notes_foretell_language_and_platform_fit(minimal: Scenario) -> None:
+    game = Game(minimal, 1)
+    game.start()
+    game.open_desk()
+    assert game.post_notes(post(Tone.FACTUAL, language="fr")) == ["language_match"]
+    assert "language_mismatch" in game.post_notes(post(Tone.FACTUAL, language="en"))
+    assert game.post_notes(post(Tone.FACTUAL, audience="nobody")) == []
