@@ -28,6 +28,7 @@ from game.engine.vocabulary import (
 )
 
 SCHEMA_VERSION = 1
+MAX_TURNS = 1000  # classroom scenarios use 3-12; long ones exist for endurance tests
 Lang = Literal["fr", "en"]
 Gauge = Annotated[float, Field(ge=0, le=100)]
 Handle = Annotated[str, Field(pattern=r"^@[A-Za-z0-9_]{1,30}$")]
@@ -44,7 +45,7 @@ class Meta(Strict):
     author: Annotated[str, Field(min_length=1, max_length=200)]
     version: Annotated[str, Field(min_length=1, max_length=40)] = "1"
     languages: Annotated[list[Lang], Field(min_length=1, max_length=2)]
-    turns: Annotated[int, Field(ge=1, le=60)]
+    turns: Annotated[int, Field(ge=1, le=MAX_TURNS)]
     difficulty: Difficulty = Difficulty.MEDIUM
     sources: Annotated[list[Annotated[str, Field(min_length=1, max_length=200)]],
                        Field(min_length=1, max_length=20)]
@@ -124,7 +125,7 @@ class Narrative(Strict):
     state_sponsored: Bool = False
     virality: Annotated[float, Field(ge=0, le=2)] = 0.5
     decay: Annotated[float, Field(ge=0, le=1)] = 0.05
-    start_turn: Annotated[int | None, Field(ge=1, le=60)] = None
+    start_turn: Annotated[int | None, Field(ge=1, le=MAX_TURNS)] = None
     seed_reach: dict[Id, Gauge] = {}
     impact: dict[Indicator, Annotated[float, Field(ge=-20, le=20)]] = {}
     evidence_flag: Id | None = None
@@ -169,7 +170,7 @@ class Event(Strict):
     holds, or when an effect schedules it."""
 
     id: Id
-    turn: Annotated[int | None, Field(ge=1, le=60)] = None
+    turn: Annotated[int | None, Field(ge=1, le=MAX_TURNS)] = None
     when: ConditionField | None = None
     repeat: Bool = False
     headline: Text | None = None

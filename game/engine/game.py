@@ -52,6 +52,9 @@ TURN_TRANSITIONS: list[dict[str, Any]] = [
 ]
 
 
+FEED_KEPT = 300  # posts kept in the feed (and in saves); a classroom game makes about 60
+
+
 class IllegalAction(Exception):
     """An action the rules refuse; ``reason`` is a code the UI explains."""
 
@@ -322,5 +325,7 @@ class Game:
                       kind: str = "actor", ref: str | None = None,
                       post: dict[str, Any] | None = None) -> None:
         texts = {k: v for k, v in (("fr", text.fr), ("en", text.en)) if v} if text else None
-        self.state.feed.append(FeedPost(self.state.turn, author, kind, likes, shares, texts,
-                                        ref, post))
+        feed = self.state.feed
+        feed.append(FeedPost(self.state.turn, author, kind, likes, shares, texts, ref, post))
+        if len(feed) > FEED_KEPT:  # a feed scrolls away; old posts are not game state
+            del feed[:len(feed) - FEED_KEPT]
