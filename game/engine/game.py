@@ -233,6 +233,9 @@ class Game:
         self._fire_due_events()
 
     def _enter_resolve(self) -> None:
+        st = self.state
+        if len(st.turn_log) == st.turn - 1:  # shorter only for states saved without a log
+            st.turn_log.append([dict(p) for p in st.planned])
         resolution.resolve_turn(self)
 
     def _fire_due_events(self) -> None:

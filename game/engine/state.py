@@ -132,6 +132,9 @@ class GameState:
     outcomes: list[Outcome] = field(default_factory=list)
     history: list[dict[str, Any]] = field(default_factory=list)
     concepts: list[str] = field(default_factory=list)
+    # The actions of each resolved turn, in plan order (``turn_log[t - 1]`` for turn t): with
+    # the seed, enough to replay the game to the start of any turn (the debrief's replay).
+    turn_log: list[list[dict[str, Any]]] = field(default_factory=list)
     forced_ending: str | None = None
     ending: str | None = None
     score: int | None = None
@@ -182,6 +185,7 @@ class GameState:
             "outcomes": [asdict(o) for o in self.outcomes],
             "history": list(self.history),
             "concepts": list(self.concepts),
+            "turn_log": [[dict(a) for a in turn] for turn in self.turn_log],
             "forced_ending": self.forced_ending,
             "ending": self.ending,
             "score": self.score,
@@ -225,6 +229,8 @@ class GameState:
             outcomes=[Outcome(**o) for o in data["outcomes"]],
             history=list(data["history"]),
             concepts=list(data["concepts"]),
+            # Absent from states saved before the log existed: replay is then unavailable.
+            turn_log=[[dict(a) for a in turn] for turn in data.get("turn_log", [])],
             forced_ending=data["forced_ending"],
             ending=data["ending"],
             score=data["score"],

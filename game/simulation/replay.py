@@ -80,5 +80,24 @@ def replay(scenario: Scenario, seed: int, turns: Sequence[TurnLog],
     return result
 
 
+def replayable_turns(game: Game) -> list[int]:
+    """The turns whose start :func:`replay_to_turn` can restore: every turn played, as far
+    as the game's log goes (a state saved before the log existed has none)."""
+    st = game.state
+    return list(range(1, min(st.turn, len(st.turn_log) + 1) + 1))
+
+
+def replay_to_turn(scenario: Scenario, game: Game, turn: int) -> Game:
+    """A new game at the start of *turn* (its feed, before any decision) of the same
+    scenario, seed and decisions as *game* (the debrief's “replay from this turn”)."""
+    if turn not in replayable_turns(game):
+        raise ValueError(f"turn {turn} cannot be replayed")
+    result = replay(scenario, game.state.seed, game.state.turn_log[:turn - 1],
+                    stop_at_decide=False)
+    if result.skipped or result.game.state.turn != turn:
+        raise ValueError(f"the scenario no longer plays the same way up to turn {turn}")
+    return result.game
+
+
 __all__ = ["Reloaded", "Replayed", "TurnLog", "action_to_dict", "record_turn",
-           "reload_scenario", "replay"]
+           "reload_scenario", "replay", "replay_to_turn", "replayable_turns"]

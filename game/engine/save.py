@@ -1,0 +1,308 @@
+"""Saved games: a versioned, checksummed JSON envelope around the state, written atomically.
+
+A save file holds the scenario's id, path and content hash, the game state
+(:meth:`GameState.to_dict`, never pickle) and a few things the session keeps (the pre/post
+question ratings).  :func:`write_save` never leaves half a file: it writes a temporary
+file, flushes and fsyncs it, keeps the previous save as ``<name>.bak`` (a hard link, so
+there is no moment without a save), renames the new file over the old one and fsyncs the
+folder.  :func:`read_save` turns every way a file can be wrong into a :class:`SaveProblem`
+with a code the UI explains (``empty``, ``truncated``, ``version``, ``edited``…).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import math
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from game.engine.actions import Action, AnswerCrisis, PostMessage, action_from_dict
+from game.engine.state import GameState
+from game.engine.vocabulary import INDICATORS, Phase
+
+if TYPE_CHECKING:
+    from game.content.model import Scenario
+
+log = logging.getLogger(__name__)
+
+SAVE_FORMAT = "hashtag-diplomacy-save"
+SAVE_VERSION = 1
+BACKUP_SUFFIX = ".bak"
+TMP_SUFFIX = ".tmp"
+MAX_SAVE_BYTES = 64 * 1024 * 1024  # a real save is ~50 KB; anything this big is not ours
+
+# Why a save cannot be used (the UI has a sentence for each).
+PROBLEMS = ("missing", "unreadable", "empty", "truncated", "damaged", "foreign", "version",
+            "edited", "invalid")
+
+
+class SaveProblem(Exception):
+    """A save that cannot be loaded as it is; ``code`` is one of :data:`PROBLEMS`.
+
+    ``save`` is set for an ``edited`` file that is still well formed: the player may choose
+    to load it anyway."""
+
+    def __init__(self, code: str, detail: str = "", save: SaveData | None = None) -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+        self.save = save
+
+
+@dataclass
+class SaveData:
+    """What a save file holds, unpacked."""
+
+    scenario_id: str
+    scenario_path: str
+    content_hash: str
+    state: dict[str, Any]
+    title: dict[str, str] = field(default_factory=dict)  # the scenario's title, per language
+    turns: int = 0                                       # the scenario's number of turns
+    extra: dict[str, Any] = field(default_factory=dict)  # the session's own data
+    saved_at: str = ""                                   # ISO 8601, local time
+
+    @property
+    def turn(self) -> int:
+        return int(self.state.get("turn", 0))
+
+    @property
+    def phase(self) -> str:
+        return str(self.state.get("phase", ""))
+
+    @property
+    def finished(self) -> bool:
+        return self.state.get("ending") is not None
+
+
+# -- encoding ----------------------------------------------------------------------------
+
+def _canonical(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")
+
+
+def _body(save: SaveData) -> dict[str, Any]:
+    return {
+        "scenario": {"id": save.scenario_id, "path": save.scenario_path,
+                     "content_hash": save.content_hash, "title": dict(save.title),
+                     "turns": save.turns},
+        "saved_at": save.saved_at,
+        "state": save.state,
+        "extra": save.extra,
+    }
+
+
+def encode(save: SaveData) -> bytes:
+    """The file's bytes: the envelope, with a checksum of its body (detects hand edits)."""
+    body = _body(save)
+    envelope = {"format": SAVE_FORMAT, "version": SAVE_VERSION,
+                "checksum": hashlib.sha256(_canonical(body)).hexdigest(), **body}
+    return json.dumps(envelope, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8") + b"\n"
+
+
+def decode(raw: bytes) -> SaveData:
+    """Unpack a save file's bytes; raises :class:`SaveProblem`."""
+    if not raw.strip():
+        raise SaveProblem("empty")
+    try:
+        text = raw.decode("utf-8")
+        data: Any = json.loads(text)
+    except UnicodeDecodeError as exc:
+        raise SaveProblem("damaged", str(exc)) from None
+    except ValueError as exc:
+        # Our files always end with "}": one that does not was cut short.
+        code = "damaged" if raw.rstrip().endswith(b"}") else "truncated"
+        raise SaveProblem(code, str(exc)) from None
+    if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+        raise SaveProblem("foreign")
+    if data.get("version") != SAVE_VERSION:
+        raise SaveProblem("version", str(data.get("version")))
+    try:
+        save = _unpack(data)
+        checksum = hashlib.sha256(_canonical(_body(save))).hexdigest()
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise SaveProblem("invalid", f"{type(exc).__name__}: {exc}") from None
+    if checksum != data.get("checksum"):
+        raise SaveProblem("edited", "checksum mismatch", save)
+    return save
+
+
+def _unpack(data: dict[str, Any]) -> SaveData:
+    scenario = data["scenario"]
+    state, extra = data["state"], data.get("extra", {})
+    if not isinstance(state, dict) or not isinstance(extra, dict):
+        raise TypeError("state and extra must be objects")
+    title = scenario.get("title", {})
+    return SaveData(
+        scenario_id=str(scenario["id"]), scenario_path=str(scenario["path"]),
+        content_hash=str(scenario["content_hash"]), state=state,
+        title={str(k): str(v) for k, v in title.items()} if isinstance(title, dict) else {},
+        turns=int(scenario.get("turns", 0)), extra=extra, saved_at=str(data.get("saved_at", "")))
+
+
+# -- files -------------------------------------------------------------------------------
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def read_save(path: Path) -> SaveData:
+    """Read and unpack a save file; raises :class:`SaveProblem`."""
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_SAVE_BYTES + 1)
+    except FileNotFoundError:
+        raise SaveProblem("missing") from None
+    except OSError as exc:
+        raise SaveProblem("unreadable", str(exc)) from None
+    if len(raw) > MAX_SAVE_BYTES:
+        raise SaveProblem("foreign", "too large")
+    return decode(raw)
+
+
+def write_save(path: Path, save: SaveData) -> None:
+    """Write *save* to *path* atomically, keeping the previous good save as the backup.
+
+    Raises OSError (a full or read-only disk); the files already there are then intact."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(path)
+    data = encode(save)
+    tmp = _write_temporary(path, data)
+    try:
+        if _is_good_save(path):  # never let a damaged file push a good backup out
+            _keep_as_backup(path)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _write_temporary(path: Path, data: bytes) -> str:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=TMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _keep_as_backup(path: Path) -> None:
+    """Make ``<name>.bak`` the current file, atomically: a hard link renamed over the old
+    backup (no copy, no moment without a save); a copy where links are not supported."""
+    backup = backup_path(path)
+    staging = path.with_name(f"{path.name}.{os.getpid()}.link{TMP_SUFFIX}")
+    staging.unlink(missing_ok=True)
+    try:
+        os.link(path, staging)
+    except OSError:  # FAT drives, some network shares
+        os.replace(_write_temporary(backup, path.read_bytes()), backup)
+        return
+    os.replace(staging, backup)
+
+
+def _is_good_save(path: Path) -> bool:
+    try:
+        read_save(path)
+    except SaveProblem:
+        return False
+    return True
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files left by a game that was killed while saving."""
+    for stale in path.parent.glob(f"{path.name}.*{TMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows cannot open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_save(path: Path) -> None:
+    """Delete a save and its backup (a slot the player empties)."""
+    for target in (path, backup_path(path)):
+        target.unlink(missing_ok=True)
+
+
+# -- checking a state against its scenario ------------------------------------------------
+
+def restore_state(save: SaveData, scenario: Scenario) -> GameState:
+    """The saved state, checked against *scenario*; raises ``SaveProblem("invalid")``
+    when it refers to things the scenario does not have or holds impossible values."""
+    try:
+        state = GameState.from_dict(save.state)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise SaveProblem("invalid", f"{type(exc).__name__}: {exc}") from None
+    reason = state_problem(state, scenario)
+    if reason is not None:
+        raise SaveProblem("invalid", reason)
+    return state
+
+
+def state_problem(state: GameState, scenario: Scenario) -> str | None:
+    """Why *state* cannot be a game of *scenario*, or None (a hand-edited file could
+    otherwise crash the game several turns later)."""
+    events = set(scenario.event_by_id)
+    checks: list[tuple[bool, str]] = [
+        (state.scenario_id == scenario.meta.id, "another scenario"),
+        (set(state.narratives) == set(scenario.narrative_by_id), "unknown narratives"),
+        (set(state.inoculation) == set(scenario.audience_by_id), "unknown audiences"),
+        (all(_gauge(state.indicators[k]) for k in INDICATORS), "indicator out of range"),
+        (all(_gauge(v, 1.0) for v in state.inoculation.values()), "inoculation out of range"),
+        (0 <= state.turn <= scenario.meta.turns, "turn out of range"),
+        (state.phase in {p.value for p in Phase}, "unknown phase"),
+        (set(state.fired) | set(state.crises) | set(state.answers) | set(state.missed)
+         <= events, "unknown events"),
+        (state.ending is None or state.ending in scenario.ending_by_id, "unknown ending"),
+        (state.phase != Phase.DEBRIEF or state.ending is not None, "debrief without ending"),
+    ]
+    for ok, reason in checks:
+        if not ok:
+            return reason
+    try:
+        actions = [action_from_dict(data) for data in
+                   [*state.planned, *(a for turn in state.turn_log for a in turn)]]
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        return f"unknown action: {exc}"
+    if not all(_action_fits(action, scenario) for action in actions):
+        return "an action refers to something the scenario does not have"
+    return None
+
+
+def _action_fits(action: Action, scenario: Scenario) -> bool:
+    if isinstance(action, PostMessage):
+        return action.audience in scenario.audience_by_id and action.topic in scenario.topic_by_id
+    if isinstance(action, AnswerCrisis):
+        event = scenario.event_by_id.get(action.event)
+        return bool(event and event.crisis and any(c.id == action.choice
+                                                   for c in event.crisis.choices))
+    return action.narrative in scenario.narrative_by_id and (
+        action.audience is None or action.audience in scenario.audience_by_id)
+
+
+def _gauge(value: float, top: float = 100.0) -> bool:
+    return math.isfinite(value) and 0.0 <= value <= top
