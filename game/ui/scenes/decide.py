@@ -158,7 +158,8 @@ class DecideScene(TurnScene):
         return _("Time left: {time}").format(time=f"{left // 60}:{left % 60:02d}")
 
     def update(self, dt: float) -> None:
-        if not self.app.settings.turn_timer:
+        # A dialog (crisis, menu, help, confirmation) pauses the clock: reading is not lost time.
+        if not self.app.settings.turn_timer or self.modal is not None:
             return
         self.seconds_left()
         self.app.session.timer_left -= dt
