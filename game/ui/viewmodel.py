@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.i18n import _, fmt_number, fmt_percent, pick
@@ -12,6 +13,7 @@ from game.ui import labels
 if TYPE_CHECKING:
     from game.content.model import Event, Scenario
     from game.engine.game import Game
+    from game.engine.state import FeedPost
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,9 @@ class PostView:
     kind: str
     new: bool
     tag: str = ""
+    folder: Path | None = None  # the scenario's folder: avatar and image are relative to it
+    avatar: str | None = None
+    image: str | None = None
 
 
 @dataclass
@@ -89,8 +94,8 @@ def _when(turn: int, index: int) -> str:
     return _("Day {day}, {time}").format(day=turn, time=f"{minutes // 60:02d}:{minutes % 60:02d}")
 
 
-def feed_posts(game: Game) -> list[PostView]:
-    """Every post of the feed, newest first."""
+def feed_posts(game: Game, folder: Path | None = None) -> list[PostView]:
+    """Every post of the feed, newest first (*folder*: where the scenario's images are)."""
     s, st = game.scenario, game.state
     views: list[PostView] = []
     per_turn: dict[int, int] = {}
@@ -105,21 +110,44 @@ def feed_posts(game: Game) -> list[PostView]:
             tag = _("on {platform}, audience: {audience}").format(
                 platform=channel_name(s, str(data.get("channel", ""))),
                 audience=pick(audience.name) if audience else "")
+            avatar = image = None
         else:
+            name, handle, verified, text, tag = _actor_post(s, post)
             actor = s.actor_by_id.get(post.author)
-            name = pick(actor.name) if actor else post.author
-            handle = actor.handle if actor else ""
-            verified = bool(actor and actor.verified)
-            text = pick(post.text) if post.text else ""
-            tag = ""
-            if post.kind == "narrative" and post.ref in s.narrative_by_id:
-                tag = _("flagged by monitoring: “{title}”").format(
-                    title=pick(s.narrative_by_id[post.ref].title))
+            avatar, image = actor.avatar if actor else None, post_image(s, post)
         views.append(PostView(key, name, handle, initials(name), post.author, verified,
                               _when(post.turn, index), text, post.likes, post.shares,
-                              post.kind, post.turn == st.turn, tag))
+                              post.kind, post.turn == st.turn, tag,
+                              folder=folder, avatar=avatar, image=image))
     views.reverse()
     return views
+
+
+def _actor_post(s: Scenario, post: FeedPost) -> tuple[str, str, bool, str, str]:
+    """Name, handle, verified mark, text and tag of a post by one of the scenario's actors."""
+    actor = s.actor_by_id.get(post.author)
+    name = pick(actor.name) if actor else post.author
+    handle = actor.handle if actor else ""
+    verified = bool(actor and actor.verified)
+    text = pick(post.text) if post.text else ""
+    tag = ""
+    if post.kind == "narrative" and post.ref in s.narrative_by_id:
+        tag = _("flagged by monitoring: “{title}”").format(
+            title=pick(s.narrative_by_id[post.ref].title))
+    return name, handle, verified, text, tag
+
+
+def post_image(s: Scenario, post: FeedPost) -> str | None:
+    """The ``image:`` of the event post this feed post came from, if it has one."""
+    event = s.event_by_id.get(post.ref or "") if post.kind == "actor" else None
+    if event is None:
+        return None
+    candidates = [p for p in event.posts if p.actor == post.author]
+    for candidate in candidates:
+        texts = {k: v for k, v in (("fr", candidate.text.fr), ("en", candidate.text.en)) if v}
+        if texts == (post.text or {}):
+            return candidate.image
+    return candidates[0].image if len(candidates) == 1 else None
 
 
 def gauges(game: Game) -> list[GaugeView]:

@@ -91,7 +91,9 @@ class TurnScene(Scene):
         return switch
 
     def build_feed(self, rect: pygame.Rect) -> FeedView:
-        view = FeedView(rect, self.ui, self.theme, viewmodel.feed_posts(self.game),
+        entry = self.app.session.entry
+        folder = entry.loaded.folder if entry is not None and entry.loaded is not None else None
+        view = FeedView(rect, self.ui, self.theme, viewmodel.feed_posts(self.game, folder),
                         self.app.session.feed_seen)
         return self.canvas("feed", view)
 

@@ -7,12 +7,14 @@ from typing import Any
 import pygame
 
 from game.i18n import fmt_number, ngettext
+from game.ui import images
 from game.ui.theme import Theme
 from game.ui.viewmodel import PostView
 from game.ui.widgets.canvas import Canvas
 from game.ui.widgets.textlayout import wrap
 
 GROW_SECONDS = 0.8  # likes and shares count up to their new value in this time
+PICTURE_LINES = 9  # a post's picture is at most this many lines of text tall
 
 
 def counts_text(likes: int, shares: int) -> str:
@@ -51,23 +53,38 @@ def card_rows(theme: Theme, post: PostView, width: int) -> list[tuple[str, str]]
 ROW_ROLE = {"name": "body", "text": "body"}
 
 
+def post_picture(theme: Theme, post: PostView, width: int) -> pygame.Surface | None:
+    """The post's own image, scaled to the text column (None if it has none or it is bad)."""
+    if not post.image:
+        return None
+    return images.picture(post.folder, post.image, width - _text_x(theme) - theme.pad,
+                          theme.line("body") * PICTURE_LINES)
+
+
 def card_height(theme: Theme, post: PostView, width: int) -> int:
     rows = card_rows(theme, post, width)
-    return 2 * theme.pad + theme.gap + sum(theme.line(ROW_ROLE.get(kind, "small"))
-                                           for kind, _ in rows)
+    picture = post_picture(theme, post, width)
+    extra = picture.get_height() + theme.gap if picture is not None else 0
+    return 2 * theme.pad + theme.gap + extra + sum(theme.line(ROW_ROLE.get(kind, "small"))
+                                                   for kind, _ in rows)
 
 
 def draw_avatar(surface: pygame.Surface, theme: Theme, post: PostView, x: int, y: int) -> None:
+    """The actor's image when the scenario gives one (and it loads), else initials."""
     size = _avatar_size(theme)
-    player = post.kind == "player"
-    colour = theme.colour("player") if player else theme.avatar_colour(post.colour_key)
     centre = (x + size // 2, y + size // 2)
-    pygame.draw.circle(surface, colour, centre, size // 2)
+    image = images.avatar(post.folder, post.avatar, size)
+    if image is not None:
+        surface.blit(image, (x, y))
+    else:
+        player = post.kind == "player"
+        colour = theme.colour("player") if player else theme.avatar_colour(post.colour_key)
+        pygame.draw.circle(surface, colour, centre, size // 2)
+        text = theme.font("body", True).render(post.initials, True,
+                                               (0, 0, 0) if player else (255, 255, 255))
+        surface.blit(text, text.get_rect(center=centre))
     if theme.high_contrast:
         pygame.draw.circle(surface, theme.colour("text"), centre, size // 2, width=2)
-    text = theme.font("body", True).render(post.initials, True,
-                                           (0, 0, 0) if player else (255, 255, 255))
-    surface.blit(text, text.get_rect(center=centre))
 
 
 def render_card(theme: Theme, post: PostView, width: int, likes: int,
@@ -86,6 +103,10 @@ def render_card(theme: Theme, post: PostView, width: int, likes: int,
     for kind, text in rows:
         _draw_row(surface, t, post, kind, text, y)
         y += t.line(ROW_ROLE.get(kind, "small"))
+    picture = post_picture(t, post, width)
+    if picture is not None:
+        surface.blit(picture, (_text_x(t), y + t.gap // 2))
+        y += picture.get_height() + t.gap
     # The counts grow while they animate: wrapped again here rather than taken from the rows.
     x, small = _text_x(t), t.font("small")
     for line in wrap(counts_text(likes, shares), small, width - x - t.pad):
