@@ -63,11 +63,7 @@ def replay(scenario: Scenario, seed: int, turns: Sequence[TurnLog],
     game.start()
     for number, actions in enumerate(turns, start=1):
         game.open_desk()
-        for data in actions:
-            try:
-                game.act(action_from_dict(data))
-            except (IllegalAction, KeyError, ValueError) as exc:
-                result.skipped.append((number, data, getattr(exc, "reason", str(exc))))
+        _plan(result, number, actions)
         if not game.budget_done():
             game.pass_turn()
         game.resolve()
@@ -77,6 +73,40 @@ def replay(scenario: Scenario, seed: int, turns: Sequence[TurnLog],
         game.next_turn()
     if stop_at_decide and game.phase is Phase.FEED:
         game.open_desk()
+    return result
+
+
+def _plan(result: Replayed, number: int, actions: Sequence[dict[str, Any]]) -> None:
+    """Plan *actions* in the decide phase of turn *number*; note the ones refused."""
+    for data in actions:
+        try:
+            result.game.act(action_from_dict(data))
+        except (IllegalAction, KeyError, ValueError) as exc:
+            result.skipped.append((number, data, getattr(exc, "reason", str(exc))))
+
+
+def fast_forward(scenario: Scenario, game: Game) -> Replayed:
+    """*game* replayed on *scenario* (the window's F5): same seed, each resolved turn's
+    actions, and back in the phase the player was in, with this turn's plan planned again.
+    It stops sooner if the new version ends the game sooner (or the log is shorter: a game
+    saved before the log existed)."""
+    st, phase = game.state, game.phase
+    done = st.turn_log[:st.turn - 1]
+    if phase is Phase.BRIEFING:
+        return Replayed(Game(scenario, st.seed))
+    if phase is Phase.DEBRIEF:
+        return replay(scenario, st.seed, st.turn_log[:st.turn])
+    result = replay(scenario, st.seed, done, stop_at_decide=phase is not Phase.FEED)
+    new = result.game
+    if phase is Phase.FEED or new.phase is not Phase.DECIDE or new.state.turn != st.turn:
+        return result
+    if phase is Phase.DECIDE:
+        _plan(result, st.turn, st.planned)
+    elif len(st.turn_log) >= st.turn:  # resolve: this turn's actions are in the log already
+        _plan(result, st.turn, st.turn_log[st.turn - 1])
+        if not new.budget_done():
+            new.pass_turn()
+        new.resolve()
     return result
 
 
@@ -99,5 +129,5 @@ def replay_to_turn(scenario: Scenario, game: Game, turn: int) -> Game:
     return result.game
 
 
-__all__ = ["Reloaded", "Replayed", "TurnLog", "action_to_dict", "record_turn",
+__all__ = ["Reloaded", "Replayed", "TurnLog", "action_to_dict", "fast_forward", "record_turn",
            "reload_scenario", "replay", "replay_to_turn", "replayable_turns"]
