@@ -224,6 +224,8 @@ class Scene:
         """Keys go to the focus ring first; returns True if the event was used here."""
         if event.type != pygame.KEYDOWN:
             return False
+        if event.key == pygame.K_F5:
+            return self.on_reload()
         if self.ring.handle_key(event.key, event.mod):
             return True
         if event.key == pygame.K_ESCAPE:
@@ -266,6 +268,15 @@ class Scene:
 
     def on_escape(self) -> None:
         """Escape with no dialog open: go back (scenes decide where)."""
+
+    def on_reload(self) -> bool:
+        """F5: read the scenario file again, on the screens of a game in progress."""
+        if self.phase is None or self.app.session.game is None:
+            return False
+        from game.ui.reload import reload_game
+
+        self.later(lambda: reload_game(self))
+        return True
 
     def on_number(self, n: int) -> bool:
         return False

@@ -99,8 +99,10 @@ def text_view(scene: Scene, ident: str, rect: pygame.Rect, blocks: list[Block], 
 
 
 def message_dialog(scene: Scene, ident: str, title: str, blocks: list[Block],
-                   buttons: Sequence[ButtonSpec], size: tuple[int, int] = (720, 420)) -> None:
-    """A dialog with a title, some text and buttons; Escape closes it."""
+                   buttons: Sequence[ButtonSpec], size: tuple[int, int] = (720, 420),
+                   focus: str | None = None) -> None:
+    """A dialog with a title, some text and buttons; Escape closes it.  *focus*: the id
+    to focus first (``f"{ident}_text"``: the text, so arrows scroll a long one)."""
 
     def build() -> None:
         assert scene.modal is not None
@@ -114,7 +116,7 @@ def message_dialog(scene: Scene, ident: str, title: str, blocks: list[Block],
         rest = button_row(scene, buttons, body, group=f"{ident}_buttons")
         text_view(scene, f"{ident}_text", rest, blocks)
 
-    scene.open_modal(ident, size, build)
+    scene.open_modal(ident, size, build, focus=focus)
 
 
 def help_blocks() -> list[Block]:
@@ -128,6 +130,7 @@ def help_blocks() -> list[Block]:
         (_("Escape"), _("close a dialog, go back, or open the menu")),
         (_("F1"), _("this help")),
         (_("F11"), _("full screen on or off")),
+        (_("F5"), _("read the scenario file again and go on where you were (for authors)")),
     ]
     blocks = [Block(_("Play with the keyboard only, the mouse only, or both."), colour="muted")]
     blocks += [Block(f"{key} — {what}", bullet=True) for key, what in keys]

@@ -1,6 +1,11 @@
-"""The scenario picker: every bundled and user scenario, and why a broken one cannot be played."""
+"""The scenario picker: every bundled and user scenario, and why a broken one cannot be played.
+
+The tutorial comes first and says it is the place to start.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pygame
 
@@ -32,35 +37,62 @@ def facts(entry: ScenarioEntry) -> str:
     return " · ".join(parts)
 
 
+TUTORIAL_ID = "tutorial"
+
+
+def is_tutorial(entry: ScenarioEntry) -> bool:
+    """The bundled tutorial: listed first and marked as the place to start."""
+    scenario = entry.loaded.scenario if entry.loaded is not None else None
+    return entry.origin == "bundled" and scenario is not None and scenario.meta.id == TUTORIAL_ID
+
+
+def ordered(entries: list[ScenarioEntry]) -> list[ScenarioEntry]:
+    """The ``--scenario`` file, then the tutorial, then the others as found."""
+    first = [e for e in entries if e.origin == "command line"]
+    tutorial = [e for e in entries if is_tutorial(e)]
+    return first + tutorial + [e for e in entries if e not in first and e not in tutorial]
+
+
+def start_here() -> str:
+    return _("Start here: a short first game that shows each kind of action.")
+
+
 def entry_item(entry: ScenarioEntry) -> Item:
     if not entry.playable:
         return Item(str(entry.path), entry.title, [(entry.problem(), "bad")], enabled=False)
-    return Item(str(entry.path), entry.title, [(facts(entry), "accent"),
-                                               (origin_text(entry.origin), "muted")])
+    lines = [(start_here(), "good")] if is_tutorial(entry) else []
+    return Item(str(entry.path), entry.title, lines + [(facts(entry), "accent"),
+                                                       (origin_text(entry.origin), "muted")])
 
 
 class PickerScene(Scene):
     name = "picker"
     default_focus = "scenario_list"
 
-    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: Any) -> None:
         super().__init__(app)
-        self.selected = 0
+        self.selected = 0  # the tutorial (or the --scenario file) unless the player moves
+
+    def entries(self) -> list[ScenarioEntry]:
+        return ordered(self.app.session.scenarios())
+
+    def current(self) -> ScenarioEntry | None:
+        entries = self.entries()
+        return entries[min(self.selected, len(entries) - 1)] if entries else None
 
     def build(self) -> None:
         t = self.theme
-        entries = self.app.session.scenarios()
         area = page(self, _("Scenarios"))
-        playable = bool(entries) and entries[min(self.selected, len(entries) - 1)].playable
+        current = self.current()
         rest = button_row(self, [("back", _("Back"), self.back, False),
                                  ("refresh", _("Look again"), self.refresh, False),
                                  ("play", _("Play this scenario"), self.play, True)], area)
-        if not playable:
+        if current is None or not current.playable:
             self.widgets["play"].disable()
         left = pygame.Rect(rest.x, rest.y, rest.width * 11 // 20, rest.height)
         right = pygame.Rect(left.right + t.gap, rest.y, rest.right - left.right - t.gap,
                             rest.height)
-        items = [entry_item(e) for e in entries]
+        items = [entry_item(e) for e in self.entries()]
         listing = ListView(left, self.ui, t, items, lambda item: self.later(self.play),
                            on_select=self._selected, selected=self.selected,
                            activate_on_click=False, empty_text=_("No scenario found."))
@@ -68,42 +100,40 @@ class PickerScene(Scene):
         text_view(self, "scenario_details", right, self.details())
 
     def details(self) -> list[Block]:
-        entries = self.app.session.scenarios()
         folder = paths.user_scenarios_dir()
         footer = [Block(_("Your own scenarios go in this folder:"), colour="muted",
                         space_before=1.0),
                   Block(str(folder), role="small", colour="muted")]
-        if not entries:
+        entry = self.current()
+        if entry is None:
             return footer
-        entry = entries[min(self.selected, len(entries) - 1)]
         if not entry.playable:
             return [Block(entry.title, role="heading", bold=True),
                     Block(entry.problem(), colour="bad"), Block(str(entry.path), role="small",
                                                                 colour="muted"), *footer]
         assert entry.loaded is not None and entry.loaded.scenario is not None
         meta = entry.loaded.scenario.meta
-        blocks = [Block(pick(meta.title), role="heading", bold=True),
-                  Block(facts(entry), colour="accent"),
-                  Block(pick(meta.summary)),
-                  Block(_("What you will learn"), bold=True, space_before=0.8)]
+        blocks = [Block(pick(meta.title), role="heading", bold=True)]
+        if is_tutorial(entry):
+            blocks.append(Block(start_here(), colour="good", bold=True))
+        blocks += [Block(facts(entry), colour="accent"),
+                   Block(pick(meta.summary)),
+                   Block(_("What you will learn"), bold=True, space_before=0.8)]
         blocks += [Block(pick(goal), bullet=True) for goal in meta.learning_goals]
         blocks.append(Block(_("By {author}").format(author=meta.author), colour="muted",
                             space_before=0.8))
         return blocks + footer
 
     def _selected(self, item: Item) -> None:
-        entries = self.app.session.scenarios()
+        entries = self.entries()
         self.selected = next((i for i, e in enumerate(entries) if str(e.path) == item.key), 0)
         self.widgets["scenario_details"].set_blocks(self.details())
         play = self.widgets["play"]
         play.enable() if entries[self.selected].playable else play.disable()
 
     def play(self) -> None:
-        entries = self.app.session.scenarios()
-        if not entries:
-            return
-        entry = entries[min(self.selected, len(entries) - 1)]
-        if entry.playable:
+        entry = self.current()
+        if entry is not None and entry.playable:
             self.app.session.new_game(entry)
             self.app.enter_game()
 
@@ -111,6 +141,12 @@ class PickerScene(Scene):
         self.app.session.scenarios(refresh=True)
         self.selected = 0
         self.rebuild()
+
+    def on_reload(self) -> bool:
+        """F5 here looks at the scenario folders again."""
+        if self.modal is None:
+            self.later(self.refresh)
+        return True
 
     def back(self) -> None:
         from game.ui.scenes.title import TitleScene

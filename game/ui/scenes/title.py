@@ -40,6 +40,11 @@ class TitleScene(Scene):
                       enabled={"continue": self.app.session.has_autosave()})
 
     def new_game(self) -> None:
+        """A student picks from the list (the tutorial first, selected); an author who gave
+        ``--scenario`` plays that file at once."""
+        if self.app.session.scenario_arg is None:
+            self.scenarios()
+            return
         entry = self.app.session.default_entry()
         if entry is None:
             message_dialog(self, "no_scenario", _("No scenario"),
@@ -50,11 +55,18 @@ class TitleScene(Scene):
             return
         if not entry.playable:
             message_dialog(self, "broken", entry.title, [Block(entry.problem(), colour="bad")],
-                           [("open_scenarios", _("Scenarios"), self.scenarios, True),
+                           [("open_scenarios", _("Scenarios"), self.scenarios, False),
+                            ("read_again", _("Read the file again"), self.read_again, True),
                             ("close", _("Close"), self.close_modal, False)])
             return
         self.app.session.new_game(entry)
         self.app.enter_game()
+
+    def read_again(self) -> None:
+        """The author fixed the file: read it again and start if it can be played now."""
+        self.close_modal(notify=False)
+        self.app.session.scenarios(refresh=True)
+        self.new_game()
 
     def resume(self) -> None:
         problem = self.app.session.resume()
