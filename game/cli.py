@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--frames", type=int, metavar="N",
                         help=_("run N frames then quit (for tests and benchmarks)"))
     parser.add_argument("--fullscreen", action="store_true", help=_("start in full screen"))
+    parser.add_argument("--no-questions", action="store_true",
+                        help=_("do not ask the scenario's reliability questions before and "
+                               "after the game (for demonstrations)"))
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
     check = sub.add_parser("check", parents=[lang], help=_("check scenario files"),
@@ -67,6 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--json", action="store_true", help=_("print the summary as JSON"))
     sim.add_argument("--html", type=Path, metavar=_("FILE"),
                      help=_("also write a balance report page to FILE (.html)"))
+    sim.add_argument("--export", type=Path, metavar=_("FOLDER"),
+                     help=_("also write student reports (HTML and JSON) of scripted games "
+                            "to FOLDER"))
+    sim.add_argument("--export-games", type=int, default=1, metavar="N",
+                     help=_("with --export: reports of the first N games of each strategy"))
+    klass = sub.add_parser("class-report", parents=[lang],
+                           help=_("summarise a folder of student reports"),
+                           description=_("Read the JSON student reports in a folder and write "
+                                         "one summary page for the class."))
+    klass.add_argument("folder", type=Path, metavar=_("FOLDER"))
+    klass.add_argument("--out", type=Path, metavar=_("FILE"), default=Path("summary.html"),
+                       help=_("the page to write (default: summary.html)"))
 
     sub.add_parser("schema", parents=[lang], help=_("print the JSON Schema of scenario files"))
     _authoring_parsers(sub, lang)
@@ -107,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "new": cmd_new,
         "import": cmd_import,
         "export": cmd_export,
+        "class-report": cmd_class_report,
         None: cmd_play,
     }
     try:
@@ -179,6 +195,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
     if args.runs < 1 or args.runs > 1_000_000:
         raise UsageError(_("--runs must be between 1 and 1000000"))
+    if not 1 <= args.export_games <= 1000:
+        raise UsageError(_("--export-games must be between 1 and 1000"))
     names = list(STRATEGIES) if args.strategy == "all" else [args.strategy]
     unknown = [n for n in names if n not in STRATEGIES]
     if unknown:
@@ -193,6 +211,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         print(simulation_text(summary))
     if args.html:
         _write_html(args.html, scenario, summary, results, args.json)
+    if args.export:
+        from game.reports.cli import export_scripted
+
+        export_scripted(args.export, scenario, names, args.seed,  # type: ignore[arg-type]
+                        min(args.export_games, args.runs), args.json)
     return EXIT_OK
 
 
@@ -295,6 +318,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     print(_("Scenario zipped into {path}").format(path=args.out))
     return EXIT_OK
+
+
+# -- class-report ------------------------------------------------------------------------
+
+def cmd_class_report(args: argparse.Namespace) -> int:
+    from game.reports.cli import class_report
+
+    return class_report(args.folder, args.out)
 
 
 # -- play -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import logging
 import os
 import re
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any, Protocol
 
 from babel.numbers import format_decimal, format_percent
@@ -115,6 +116,13 @@ def fmt_number(value: float, decimals: int = 0) -> str:
 def fmt_percent(fraction: float) -> str:
     """A fraction as a percentage (``42 %`` in French, ``42%`` in English)."""
     return format_percent(fraction, locale=_current)
+
+
+def fmt_datetime(moment: datetime) -> str:
+    """A date and time as the current locale writes them (``14 mars 2026, 10:42``)."""
+    from babel.dates import format_datetime  # only saves and reports need it: not at start-up
+
+    return format_datetime(moment, "d MMMM y, HH:mm", locale=_current)
 
 
 def pick(text: HasLanguages | Mapping[str, Any] | None, lang: str | None = None) -> str:

@@ -67,8 +67,9 @@ def game_seed(base: int, index: int) -> int:
     return base * 1_000_003 + index
 
 
-def play_once(scenario: Scenario, strategy: str, seed: int) -> RunResult:
-    """One complete game from briefing to debrief, played by *strategy*."""
+def play_game(scenario: Scenario, strategy: str, seed: int) -> Game:
+    """One complete game from briefing to debrief, played by *strategy* (the same seed
+    always gives the same game: ``simulate --export`` writes its report)."""
     decide = STRATEGIES[strategy]
     rng = random.Random(seed ^ 0x5EED)
     game = Game(scenario, seed)
@@ -81,8 +82,13 @@ def play_once(scenario: Scenario, strategy: str, seed: int) -> RunResult:
         game.resolve()
         if game.is_over():
             game.finish()
-            break
+            return game
         game.next_turn()
+
+
+def play_once(scenario: Scenario, strategy: str, seed: int) -> RunResult:
+    """One complete game, summed up for the balance report."""
+    game = play_game(scenario, strategy, seed)
     st = game.state
     assert st.ending is not None and st.score is not None
     won = scenario.ending_by_id[st.ending].tone is EndingTone.SUCCESS

@@ -62,7 +62,8 @@ class App:
         language = getattr(args, "lang", None) or self.settings.language
         i18n.set_language(i18n.choose_language(language))
         self.session = Session(scenario_arg=getattr(args, "scenario", None),
-                               seed_arg=getattr(args, "seed", None), save_dir=data_dir)
+                               seed_arg=getattr(args, "seed", None), save_dir=data_dir,
+                               questions_on=not getattr(args, "no_questions", False))
         self.fullscreen = bool(getattr(args, "fullscreen", False))
         self.windowed_size = DEFAULT_SIZE
         pygame.display.init()
@@ -205,6 +206,7 @@ class App:
         self._needs_draw = True
 
     def quit(self) -> None:
+        self.session.autosave()  # closing the window mid-turn loses nothing
         self.running = False
 
     # -- one frame --------------------------------------------------------------------------

@@ -33,8 +33,12 @@ class Pilot:
     @contextmanager
     def start(cls, *, lang: str | None = "en", scenario: Path | None = None, seed: int = 1,
               config_dir: Path | None = None, data_dir: Path | None = None,
-              size: tuple[int, int] | None = None, settings: Any = None) -> Iterator[Pilot]:
-        """An app in a hidden window (``SDL_VIDEODRIVER=dummy`` unless already set)."""
+              size: tuple[int, int] | None = None, settings: Any = None,
+              questions: bool = False) -> Iterator[Pilot]:
+        """An app in a hidden window (``SDL_VIDEODRIVER=dummy`` unless already set).
+
+        The scenario's reliability questions are off unless *questions* (as with the game's
+        ``--no-questions``): tests that are not about them go straight to the briefing."""
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
         from game.ui.app import App
@@ -43,7 +47,7 @@ class Pilot:
         if settings is not None:
             save_settings(settings, config_dir)
         args = argparse.Namespace(lang=lang, scenario=scenario, seed=seed, frames=None,
-                                  fullscreen=False)
+                                  fullscreen=False, no_questions=not questions)
         app = App(args, config_dir=config_dir, data_dir=data_dir)
         pilot = cls(app)
         try:
@@ -79,6 +83,18 @@ class Pilot:
             pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod,
                                                  unicode=char, scancode=0))
             self.settle()
+
+    def type(self, text: str) -> None:
+        """Type *text* into the focused field, as the keyboard would (a key press, then the
+        character as a ``TEXTINPUT`` event)."""
+        for char in text:
+            key = ord(char) if 32 <= ord(char) < 127 else 0
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=char,
+                                                 scancode=0))
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
+            pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode=char,
+                                                 scancode=0))
+        self.settle()
 
     def tab_to(self, ident: str, limit: int = 80) -> None:
         """Press Tab until *ident* has the keyboard focus (keyboard-only navigation)."""

@@ -1,8 +1,7 @@
-"""The game in progress and the scenarios to choose from: discovery, new game, autosave."""
+"""The game in progress and the scenarios to choose from: discovery, new game, saves."""
 
 from __future__ import annotations
 
-import json
 import logging
 import secrets
 from dataclasses import dataclass, field
@@ -11,16 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from game import paths
 from game.i18n import _, fmt_number, ngettext, pick
-from game.ui.settings import write_atomic
+from game.ui import saving
 
 if TYPE_CHECKING:
     from game.content.loader import LoadedScenario
     from game.engine.game import Game
+    from game.engine.save import SaveData
 
 log = logging.getLogger(__name__)
-
-AUTOSAVE_FILE = "autosave.json"
-AUTOSAVE_FORMAT = "hashtag-diplomacy-autosave"
 SUFFIXES = (".yaml", ".yml")
 FOLDER_FILES = ("scenario.yaml", "scenario.yml")
 
@@ -106,12 +103,24 @@ def discover(extra: Path | None = None) -> list[ScenarioEntry]:
 
 
 @dataclass
+class Opened:
+    """What opening a save gave: the game (``problem`` None), or why not and what to offer."""
+
+    problem: str | None = None
+    message: str = ""
+    backup: bool = False                    # the backup can be opened instead
+    anyway: bool = False                    # edited outside the game, but it can be opened
+    start_over: ScenarioEntry | None = None  # the scenario changed: a new game of it
+
+
+@dataclass
 class Session:
-    """The app's game: which scenario, which seed, and the save that lets it continue."""
+    """The app's game: which scenario, which seed, the saves that let it continue, and the
+    student's answers to the scenario's questions."""
 
     scenario_arg: Path | None = None
     seed_arg: int | None = None
-    save_dir: Path | None = None
+    save_dir: Path | None = None  # the data folder (``saves/`` is made in it)
     entries: list[ScenarioEntry] | None = None
     entry: ScenarioEntry | None = None
     game: Game | None = None
@@ -120,6 +129,10 @@ class Session:
     info_view: str = "feed"  # in a narrow window: "feed" or "indicators"
     timer_turn: int | None = None
     timer_left: float = 0.0
+    questions_on: bool = True  # ``--no-questions`` turns the pre/post questions off
+    # "pre"/"post" -> question id -> rating 1-7, or None when the student skipped it
+    answers: dict[str, dict[str, int | None]] = field(default_factory=dict)
+    player: dict[str, str] = field(default_factory=dict)  # name and class of the last report
 
     # -- scenarios ------------------------------------------------------------------------
 
@@ -137,77 +150,169 @@ class Session:
 
     # -- games ----------------------------------------------------------------------------
 
-    def new_game(self, entry: ScenarioEntry) -> Game:
+    def new_game(self, entry: ScenarioEntry, *, keep_answers: bool = False) -> Game:
+        """A new game of *entry*.  “Play again” (*keep_answers*) keeps the ratings given
+        before the first game: the student has seen the scenario since."""
         from game.engine.game import Game
 
         assert entry.loaded is not None and entry.loaded.scenario is not None
         seed = self.seed_arg if self.seed_arg is not None else secrets.randbelow(1_000_000)
+        same = self.entry is not None and self.entry.path == entry.path
+        self.answers = {"pre": self.answers["pre"]} if (
+            keep_answers and same and "pre" in self.answers) else {}
         self.entry = entry
-        self.game = Game(entry.loaded.scenario, seed)
-        self.feed_seen, self.desk, self.timer_turn = {}, {}, None
-        return self.game
+        self._install(Game(entry.loaded.scenario, seed))
+        return self.game  # type: ignore[return-value]
+
+    def replace_game(self, game: Game) -> None:
+        """Go on with *game*, of the same scenario (the debrief's “replay from this turn”);
+        the ratings after the game belong to the game that ended."""
+        self.answers.pop("post", None)
+        self._install(game)
+        self.autosave()
+
+    def _install(self, game: Game) -> None:
+        self.game = game
+        self.feed_seen = {i: (p.likes, p.shares) for i, p in enumerate(game.state.feed)}
+        self.desk, self.timer_turn = {}, None
 
     def end_game(self) -> None:
         self.game = None
         self.entry = None
 
-    # -- autosave -------------------------------------------------------------------------
+    def questions(self) -> list[Any]:
+        """The questions of the scenario being played (none when they are turned off)."""
+        if not self.questions_on or self.game is None:
+            return []
+        return list(self.game.scenario.questions)
+
+    def questions_due(self) -> bool:
+        """True before the briefing of a game whose questions have not been answered."""
+        game = self.game
+        return bool(game is not None and str(game.phase) == "briefing" and self.questions()
+                    and "pre" not in self.answers)
+
+    # -- saves ----------------------------------------------------------------------------
+
+    @property
+    def saves_dir(self) -> Path:
+        return (self.save_dir or paths.user_data_dir()) / saving.SAVES_FOLDER
 
     @property
     def save_path(self) -> Path:
-        return (self.save_dir or paths.user_data_dir()) / AUTOSAVE_FILE
+        return self.slot_path(saving.AUTOSAVE)
 
-    def autosave(self) -> None:
-        """Save after every phase change (not after the debrief: the game is over)."""
+    def slot_path(self, slot: str) -> Path:
+        return self.saves_dir / saving.slot_file(slot)
+
+    def make_save(self, label: str = "") -> SaveData | None:
+        from datetime import datetime
+
+        from game.engine.save import SaveData
+
         game, entry = self.game, self.entry
         if game is None or entry is None or entry.loaded is None:
-            return
-        if game.is_over() and str(game.phase) == "debrief":
-            self.clear_autosave()
-            return
-        data = {"format": AUTOSAVE_FORMAT, "version": 1, "scenario": str(entry.path),
-                "content_hash": entry.loaded.content_hash, "state": game.state.to_dict()}
-        try:
-            self.save_path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.save_path, json.dumps(data, ensure_ascii=False))
-        except OSError as exc:
-            log.warning("autosave to %s failed: %s", self.save_path, exc)
+            return None
+        title = game.scenario.meta.title
+        return SaveData(
+            game.scenario.meta.id, str(entry.path), entry.loaded.content_hash,
+            game.state.to_dict(), title={k: v for k, v in (("fr", title.fr), ("en", title.en))
+                                         if v}, turns=game.turns,
+            extra={"answers": self.answers, "player": self.player, "label": label},
+            saved_at=datetime.now().isoformat(timespec="seconds"))
 
-    def clear_autosave(self) -> None:
+    def autosave(self) -> None:
+        """Save the game in the autosave slot (at every phase change, and on quit); a full
+        or read-only disk only costs a warning."""
+        if self.save_to(saving.AUTOSAVE) is not None:
+            log.warning("autosave to %s failed", self.save_path)
+
+    def save_to(self, slot: str, label: str = "") -> str | None:
+        """Save the game in *slot*; returns None, or why it could not be saved."""
+        from game.engine.save import write_save
+
+        save = self.make_save(label)
+        if save is None:
+            return None
         try:
-            self.save_path.unlink(missing_ok=True)
-        except OSError as exc:
-            log.warning("could not remove %s: %s", self.save_path, exc)
+            write_save(self.slot_path(slot), save)
+        except (OSError, ValueError) as exc:
+            log.warning("saving to %s failed: %s", self.slot_path(slot), exc)
+            return _("The game could not be saved: {reason}").format(
+                reason=getattr(exc, "strerror", None) or exc)
+        return None
 
     def has_autosave(self) -> bool:
-        return self.save_path.is_file()
+        return saving.slot_info(saving.AUTOSAVE, self.save_path).usable
+
+    def has_saves(self) -> bool:
+        """Any slot, the autosave included, holds something to open."""
+        return any(self.slot_info(slot).usable for slot in (saving.AUTOSAVE, *saving.SLOTS))
+
+    def slot_info(self, slot: str) -> saving.SlotInfo:
+        return saving.slot_info(slot, self.slot_path(slot))
 
     def resume(self) -> str | None:
-        """Load the autosave into ``game``; returns None, or why it could not be resumed."""
+        """Open the autosave; returns None, or why it could not be opened."""
+        opened = self.open_save(saving.AUTOSAVE)
+        return None if opened.problem is None else opened.message
+
+    def open_save(self, slot: str, *, backup: bool = False, anyway: bool = False) -> Opened:
+        """Load *slot* (or its backup) into ``game``; never raises for a bad file."""
+        from game.engine.save import SaveProblem, backup_path, read_save
+
+        path = self.slot_path(slot)
+        offer_backup = not backup and saving.readable(backup_path(path))
         try:
-            data: Any = json.loads(self.save_path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("format") != AUTOSAVE_FORMAT:
-                raise ValueError("not an autosave")
-            entry = load_entry(Path(data["scenario"]), "save")
-            if not entry.playable:
-                return entry.problem()
-            assert entry.loaded is not None
-            if entry.loaded.content_hash != data.get("content_hash"):
-                return _("The scenario file has changed since this game was saved.")
-            return self._restore(entry, data["state"])
-        except Exception as exc:  # a damaged save file is input like any other
-            log.warning("autosave %s unusable: %s", self.save_path, exc)
-            self.game = self.entry = None
-            return _("The saved game could not be read.")
+            try:
+                save = read_save(backup_path(path) if backup else path)
+            except SaveProblem as problem:
+                if not (anyway and problem.code == "edited" and problem.save is not None):
+                    raise
+                save = problem.save
+            return self._open(save)
+        except SaveProblem as problem:
+            log.warning("save %s unusable: %s", path, problem)
+            return Opened(problem.code, saving.problem_text(problem), backup=offer_backup,
+                          anyway=problem.code == "edited" and problem.save is not None)
+        except Exception:  # a save file is input like any other: never a crash
+            log.exception("opening the save %s failed", path)
+            return Opened("invalid", saving.problem_text(None), backup=offer_backup)
 
-    def _restore(self, entry: ScenarioEntry, state_data: Any) -> str | None:
+    def _open(self, save: SaveData) -> Opened:
         from game.engine.game import Game
-        from game.engine.state import GameState
+        from game.engine.save import restore_state
 
+        entry = self._entry_for(save)
+        if entry is None:
+            return Opened("scenario_missing", saving.missing_text(save))
+        if not entry.playable:
+            return Opened("scenario_broken", entry.problem())
         assert entry.loaded is not None and entry.loaded.scenario is not None
-        state = GameState.from_dict(state_data)
+        if entry.loaded.content_hash != save.content_hash:
+            return Opened("scenario_changed", saving.changed_text(save, entry), start_over=entry)
+        state = restore_state(save, entry.loaded.scenario)
         self.entry = entry
-        self.game = Game(entry.loaded.scenario, state.seed, state=state)
-        self.feed_seen = {i: (p.likes, p.shares) for i, p in enumerate(state.feed)}
-        self.desk, self.timer_turn = {}, None
-        return None
+        self._install(Game(entry.loaded.scenario, state.seed, state=state))
+        self.answers = saving.answers_from(save.extra.get("answers"))
+        player = save.extra.get("player")
+        self.player = {str(k): str(v) for k, v in player.items()} \
+            if isinstance(player, dict) else {}
+        return Opened()
+
+    def _entry_for(self, save: SaveData) -> ScenarioEntry | None:
+        """The scenario a save was made with: the same file if it is still there, else a
+        scenario with the same id (the save came from another computer), same content
+        first."""
+        path = Path(save.scenario_path)
+        if save.scenario_path and path.exists():
+            entry = load_entry(path, "save")
+            scenario = entry.loaded.scenario if entry.loaded is not None else None
+            if scenario is None or scenario.meta.id == save.scenario_id:
+                return entry
+        same_id = [e for e in self.scenarios() if e.loaded is not None
+                   and e.loaded.scenario is not None
+                   and e.loaded.scenario.meta.id == save.scenario_id]
+        same_content = [e for e in same_id if e.loaded is not None
+                        and e.loaded.content_hash == save.content_hash]
+        return (same_content or same_id or [None])[0]

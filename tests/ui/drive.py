@@ -52,6 +52,15 @@ def keyboard_desk(pilot: Pilot, seen: dict[str, list[str]]) -> None:
         key_activate(pilot, "confirm_end_turn")
 
 
+def answer_with_keys(pilot: Pilot, seen: dict[str, list[str]]) -> None:
+    """The reliability questions: Enter starts them, a number key rates, Enter goes on."""
+    pilot.press(pygame.K_RETURN)
+    for n in range(len(pilot.app.session.questions())):
+        check_screen(pilot, seen)
+        pilot.press(pygame.K_1 + n % 7)
+        pilot.press(pygame.K_RETURN)
+
+
 def play_with_keyboard(pilot: Pilot) -> dict[str, list[str]]:
     """From the title screen to the debrief, never touching the mouse."""
     seen: dict[str, list[str]] = {}
@@ -65,6 +74,8 @@ def play_with_keyboard(pilot: Pilot) -> dict[str, list[str]]:
             keyboard_desk(pilot, seen)
         elif scene in ("briefing", "feed", "resolve"):
             pilot.press(pygame.K_RETURN)  # the primary button has the focus
+        elif scene == "questions":
+            answer_with_keys(pilot, seen)
         elif scene == "ending":
             key_activate(pilot, "debrief")
             break
@@ -110,6 +121,14 @@ def mouse_desk(pilot: Pilot, seen: dict[str, list[str]]) -> None:
         pilot.click("confirm_end_turn")
 
 
+def answer_with_mouse(pilot: Pilot, seen: dict[str, list[str]]) -> None:
+    pilot.click("questions_start")
+    for n in range(len(pilot.app.session.questions())):
+        check_screen(pilot, seen)
+        pilot.click(f"rating_{7 - n % 7}")
+        pilot.click("question_next")
+
+
 def play_with_mouse(pilot: Pilot) -> dict[str, list[str]]:
     """From the title screen to the debrief, clicking only."""
     seen: dict[str, list[str]] = {}
@@ -123,6 +142,8 @@ def play_with_mouse(pilot: Pilot) -> dict[str, list[str]]:
             mouse_desk(pilot, seen)
         elif scene in buttons:
             pilot.click(buttons[scene])
+        elif scene == "questions":
+            answer_with_mouse(pilot, seen)
         elif scene == "ending":
             pilot.click("debrief")
             break

@@ -85,7 +85,8 @@ def test_a_game_continues_from_its_autosave(start: Start) -> None:
 
 def test_a_damaged_autosave_is_refused_politely(tmp_path: Path) -> None:
     session = Session(save_dir=tmp_path)
+    session.save_path.parent.mkdir(parents=True)
     session.save_path.write_text('{"format": "hashtag-diplomacy-autosave", "state": 3}',
                                  encoding="utf-8")
-    assert session.resume() == "The saved game could not be read."
+    assert session.resume() == "This file is not a Hashtag Diplomacy save."
     assert session.game is None

@@ -140,13 +140,15 @@ def play_to_the_debrief(x: XSession) -> None:
     for crisis answers, Tab to reach the rest."""
     x.wait_for(lambda s: s.get("scene") == "title")
     x.click("new_game")
-    x.wait_for(lambda s: s.get("scene") == "briefing")
+    x.wait_for(lambda s: s.get("scene") in ("briefing", "questions"))
     for _ in range(80):
         status = x.status()
         scene = status["scene"]
         if scene == "debrief":
             return
-        if scene == "decide":
+        if scene == "questions":
+            answer_with_keys(x)
+        elif scene == "decide":
             decide_with_keys(x)
         elif scene == "ending":
             x.tab_to("debrief")
@@ -156,6 +158,16 @@ def play_to_the_debrief(x: XSession) -> None:
             x.key("Return")
             x.wait_for(lambda s, was=scene: s.get("scene") != was)
     raise AssertionError("the debrief was never reached")
+
+
+def answer_with_keys(x: XSession) -> None:
+    """The reliability questions before the briefing: Enter starts, a digit rates and
+    moves the focus to “Next”, Enter goes on."""
+    x.key("Return")
+    while x.status().get("scene") == "questions":
+        x.key("4")
+        x.wait_for(lambda s: s.get("focused") == "question_next")
+        x.key("Return")
 
 
 def decide_with_keys(x: XSession) -> None:

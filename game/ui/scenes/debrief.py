@@ -1,142 +1,243 @@
-"""The debrief summary: score, ending, indicators start→end, narratives, decisions, concepts.
+"""The debrief: ending, charts of every indicator and narrative, the decisions turn by turn,
+the ratings before and after, the concepts met — and replay from a turn, export a report.
 
-Each section is a function of the game in ``SECTIONS``; the full debrief (charts, timeline,
-replay, reports) will add sections rather than rewrite this screen.
+What it says comes from ``game.reports.content.build_report`` (the student report shows
+the same); each section is a function of that report in ``SECTIONS``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Any
 
-from game.i18n import _, fmt_number, ngettext, pick
-from game.ui import labels, viewmodel
+from game.i18n import _, fmt_number, fmt_percent, ngettext
+from game.ui import labels
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
 from game.ui.scenes.ending import TONE_COLOURS
+from game.ui.widgets.charts import ChartGrid, Series
 from game.ui.widgets.textlayout import Block
 
-if TYPE_CHECKING:
-    from game.engine.game import Game
-
-Section = Callable[["Game"], list[Block]]
+Report = dict[str, Any]
+Section = Callable[[Report], list[Block]]
 
 
 def heading(text: str) -> Block:
-    return Block(text, role="heading", bold=True, space_before=1.0)
+    return Block(text, role="heading", bold=True, space_before=1.2)
 
 
-def summary_section(game: Game) -> list[Block]:
-    st, s = game.state, game.scenario
-    ending = s.ending_by_id.get(st.ending or "")
-    blocks = [Block(pick(s.meta.title), role="heading", bold=True)]
+def change_colour(delta: float, lower_is_better: bool = False) -> str:
+    if abs(delta) < 0.5:
+        return "muted"
+    return "good" if (delta < 0) == lower_is_better else "bad"
+
+
+def summary_section(report: Report) -> list[Block]:
+    blocks = [Block(report["scenario"]["title"], role="heading", bold=True)]
+    ending = report["ending"]
     if ending is not None:
+        colour = TONE_COLOURS.get(ending["tone"], "text")
         blocks.append(Block(_("Ending: {title} ({tone})").format(
-            title=pick(ending.title), tone=labels.label(labels.ENDING_TONES, ending.tone)),
-            bold=True, colour=TONE_COLOURS.get(str(ending.tone), "text")))
-    if st.score is not None:
-        blocks.append(Block(_("Score: {score} / 100").format(score=fmt_number(st.score)),
-                            colour="accent", bold=True))
-    turns = ngettext("{n} turn played", "{n} turns played", st.turn).format(n=st.turn)
+            title=ending["title"], tone=ending["tone_label"]), bold=True, colour=colour))
+        blocks.append(Block(ending["text"]))
+        if ending["explanation"]:
+            blocks.append(Block(ending["explanation"], colour="muted"))
+    score = report["game"]["score"]
+    if score is not None:
+        blocks.append(Block(_("Score: {score} / 100").format(score=fmt_number(score)),
+                            colour="accent", bold=True, space_before=0.6))
+    played = report["game"]["turns_played"]
+    turns = ngettext("{n} turn played", "{n} turns played", played).format(n=played)
     blocks.append(Block(_("{turns} · game number (seed) {seed}").format(
-        turns=turns, seed=st.seed), role="small", colour="muted"))
+        turns=turns, seed=report["game"]["seed"]), role="small", colour="muted"))
     return blocks
 
 
-def indicators_section(game: Game) -> list[Block]:
-    history = game.state.history
-    start = history[0]["indicators"] if history else {}
-    blocks = [heading(_("Indicators, from the first day to the last"))]
-    for key, end in game.state.indicators.items():
-        begin = float(start.get(key, end))
-        delta = end - begin
-        good = (delta < 0) if key in labels.LOWER_IS_BETTER else (delta > 0)
-        colour = "muted" if abs(delta) < 0.5 else "good" if good else "bad"
-        blocks.append(Block(_("{indicator}: from {start} to {end} ({delta})").format(
-            indicator=labels.indicator(key), start=fmt_number(begin), end=fmt_number(end),
-            delta=labels.fmt_delta(delta, 0) if abs(delta) >= 0.5 else _("unchanged")),
-            bullet=True, colour=colour))
-    return blocks
+def indicators_section(report: Report) -> list[Block]:
+    series = []
+    for item in report["indicators"]:
+        delta = item["end"] - item["start"]
+        summary = _("from {start} to {end}").format(start=fmt_number(item["start"]),
+                                                   end=fmt_number(item["end"]))
+        if abs(delta) >= 0.5:
+            summary += f" ({labels.fmt_delta(delta, 0)})"
+        series.append(Series(item["name"], summary, [(t, v) for t, v in item["values"]],
+                             summary_colour=change_colour(delta, item["lower_is_better"])))
+    last = report["game"]["turns_played"]
+    caption = _("Indicators, turn by turn")
+    return [heading(caption),
+            Block(_("Each chart shows one indicator from the start (turn 0) to the last turn, "
+                    "on a scale of 0 to 100. For tension, lower is better."), colour="muted"),
+            Block(caption, figure=ChartGrid(series, 0, last, caption), space_before=0.6)]
 
 
-def narratives_section(game: Game) -> list[Block]:
-    s = game.scenario
-    runs = game.live_narratives()
-    if not runs:
+def narratives_section(report: Report) -> list[Block]:
+    narratives = report["narratives"]
+    if not narratives:
         return []
-    blocks = [heading(_("Disinformation narratives"))]
-    for run in runs:
-        narrative = s.narrative_by_id[run.id]
-        blocks.append(Block(_("“{title}”: {phase}, final reach {reach}").format(
-            title=pick(narrative.title), phase=labels.label(labels.NARRATIVE_PHASES, run.phase),
-            reach=viewmodel.reach_text(run.weighted)), bold=True))
-        if narrative.debrief is not None:
-            blocks.append(Block(pick(narrative.debrief), colour="muted"))
+    series = [Series(n["title"], narrative_facts(n), [(t, v) for t, v in n["values"]],
+                     colour="narrative") for n in narratives]
+    caption = _("Disinformation narratives: their reach, turn by turn")
+    first = min(n["launched_turn"] for n in narratives)
+    blocks = [heading(caption),
+              Block(caption, figure=ChartGrid(series, max(0, first - 1),
+                                              report["game"]["turns_played"], caption))]
+    for n in narratives:
+        if n["explanation"]:
+            blocks.append(Block(n["title"], bold=True, space_before=0.6))
+            blocks.append(Block(n["explanation"], colour="muted"))
     return blocks
 
 
-def decisions_section(game: Game) -> list[Block]:
-    st, s = game.state, game.scenario
-    blocks = [heading(_("Your decisions")),
-              Block(_("Posts: {posts} · crisis answers: {answers} · counter-measures: "
-                      "{counters}").format(posts=len(st.posts), answers=len(st.answers),
-                                           counters=len(st.counters)))]
-    for event_id, choice_id in st.answers.items():
-        event = s.event_by_id.get(event_id)
-        if event is None or event.crisis is None:
-            continue
-        choice = next((c for c in event.crisis.choices if c.id == choice_id), None)
-        blocks.append(Block(viewmodel.describe_action(
-            game, {"kind": "answer", "event": event_id, "choice": choice_id}), bullet=True))
-        if choice is not None and choice.debrief is not None:
-            blocks.append(Block(pick(choice.debrief), colour="muted", indent=24))
-    for event_id in st.missed:
-        event = s.event_by_id.get(event_id)
-        if event is not None:
-            blocks.append(Block(_("No answer in time: “{title}”").format(
-                title=viewmodel.crisis_title(event, game.scenario)), bullet=True, colour="bad"))
+def narrative_facts(n: dict[str, Any]) -> str:
+    return _("{technique} · {phase} · peak {peak}, at the end {final}").format(
+        technique=n["technique_label"], phase=n["phase_label"],
+        peak=fmt_percent(n["peak"] / 100), final=fmt_percent(n["final"] / 100))
+
+
+def timeline_section(report: Report) -> list[Block]:
+    entries = report["timeline"]
+    blocks = [heading(_("Your decisions, turn by turn"))]
+    if not entries:
+        return [*blocks, Block(_("You took no action during this game."), colour="muted")]
+    turn = None
+    for entry in entries:
+        if entry["turn"] != turn:
+            turn = entry["turn"]
+            blocks.append(Block(_("Turn {n}").format(n=turn), bold=True, colour="accent",
+                                space_before=0.8))
+        blocks += timeline_entry_blocks(entry)
     return blocks
 
 
-def concepts_section(game: Game) -> list[Block]:
-    s = game.scenario
-    cards = [s.concept_by_id[c] for c in game.state.concepts if c in s.concept_by_id]
-    if not cards:
+def timeline_entry_blocks(entry: dict[str, Any]) -> list[Block]:
+    missed = entry["kind"] == "missed"
+    blocks = [Block(entry["text"], bullet=True, bold=True, colour="bad" if missed else "text")]
+    indent = 24
+    if entry["result"]:
+        blocks.append(Block(entry["result"], indent=indent))
+    consequences = [entry["changes_text"], *entry["reach"]]
+    for line in filter(None, consequences):
+        blocks.append(Block(line, role="small", colour="muted", indent=indent))
+    for note in entry["notes"]:
+        blocks.append(Block(note["text"], role="small", indent=indent))
+    for concept in entry["concepts"]:
+        blocks.append(Block(_("Concept: {title}").format(title=concept["title"]), role="small",
+                            colour="accent", indent=indent))
+    if entry["explanation"]:
+        blocks.append(Block(entry["explanation"], colour="muted", indent=indent))
+    return blocks
+
+
+def questions_section(report: Report) -> list[Block]:
+    rows = report["questions"]
+    if not rows or not any(r["before"] is not None or r["after"] is not None for r in rows):
         return []
-    blocks = [heading(_("Concepts you met"))]
-    for card in cards:
-        title = pick(card.title)
-        if card.official_term is not None:
-            title = _("{title} (official term: {term})").format(
-                title=title, term=pick(card.official_term))
-        blocks.append(Block(title, bold=True, space_before=0.5))
-        blocks.append(Block(pick(card.text)))
+    blocks = [heading(_("How reliable? Your ratings before and after")),
+              Block(_("From 1 (not reliable at all) to 7 (very reliable)."), colour="muted")]
+    for row in rows:
+        verdict = _("reliable") if row["reliable"] else _("not reliable")
+        blocks.append(Block(row["text"], bold=True, space_before=0.6))
+        blocks.append(Block(_("In fact: {verdict} · before: {before} · after: {after}").format(
+            verdict=verdict, before=rating_text(row["before"]), after=rating_text(row["after"])),
+            role="small", colour=rating_colour(row)))
+    summary = questions_summary_text(report["question_summary"])
+    if summary:
+        blocks.append(Block(summary, colour="accent", space_before=0.6))
+    return blocks
+
+
+def rating_text(value: int | None) -> str:
+    return fmt_number(value) if value is not None else "—"
+
+
+def rating_colour(row: dict[str, Any]) -> str:
+    change = row["change"]
+    if change is None or change == 0:
+        return "muted"
+    return "good" if (change < 0) != bool(row["reliable"]) else "bad"
+
+
+def questions_summary_text(summary: dict[str, Any]) -> str:
+    group = summary["unreliable"]
+    if not group["n"]:
+        return ""
+    return _("Unreliable headlines: {before} on average before the game, {after} after "
+             "(lower is better).").format(before=fmt_number(group["before"], 1),
+                                          after=fmt_number(group["after"], 1))
+
+
+def concepts_section(report: Report) -> list[Block]:
+    concepts = report["concepts"]
+    blocks: list[Block] = []
+    if concepts["met"]:
+        blocks.append(heading(_("Concepts you met")))
+    for card in concepts["met"]:
+        title = card["title"]
+        if card["official_term"]:
+            title = _("{title} (official term: {term})").format(title=title,
+                                                                term=card["official_term"])
+        blocks.append(Block(title, bold=True, space_before=0.6))
+        blocks.append(Block(card["text"]))
         blocks.append(Block(_("Source: {document} — “{passage}”").format(
-            document=card.source.document, passage=card.source.passage), role="small",
-            colour="muted"))
+            document=card["source"]["document"], passage=card["source"]["passage"]),
+            role="small", colour="muted"))
+    if concepts["missed"]:
+        names = ", ".join(c["title"] for c in concepts["missed"])
+        blocks.append(Block(_("Not met this time: {names}").format(names=names),
+                            colour="muted", space_before=0.8))
     return blocks
 
 
 SECTIONS: list[Section] = [summary_section, indicators_section, narratives_section,
-                           decisions_section, concepts_section]
+                           timeline_section, questions_section, concepts_section]
 
 
 class DebriefScene(Scene):
     name = "debrief"
     default_focus = "debrief_text"
 
+    def report(self) -> Report:
+        from game.reports.content import build_report
+
+        session = self.app.session
+        answers = session.answers if session.questions_on else {}
+        return build_report(self.game, answers, session.player)
+
     def build(self) -> None:
         area = page(self, _("Debrief"))
-        rest = button_row(self, [("back", _("Back"), self.app.pop, False),
-                                 ("title_screen", _("Title screen"), self.to_title, False),
-                                 ("play_again", _("Play again"), self.play_again, True)], area)
-        blocks = [block for section in SECTIONS for block in section(self.game)]
+        rest = button_row(self, self.buttons(), area)
+        report = self.report()
+        blocks = [block for section in SECTIONS for block in section(report)]
         text_view(self, "debrief_text", rest, blocks)
+
+    def post_questions_due(self) -> bool:
+        return bool(self.app.session.questions()) and "post" not in self.app.session.answers
+
+    def buttons(self) -> list[tuple[str, str, Callable[[], None] | None, bool]]:
+        from game.ui.scenes import debrief_dialogs as dialogs
+
+        due = self.post_questions_due()
+        specs = [("back", _("Back"), self.app.pop, False),
+                 ("title_screen", _("Title screen"), self.to_title, False),
+                 ("replay", _("Replay from a turn…"), lambda: dialogs.open_replay(self), False),
+                 ("play_again", _("Play again"), self.play_again, False)]
+        if self.app.session.questions():
+            text = _("Rate the headlines again") if due else _("Change my ratings")
+            specs.append(("post_questions", text, self.questions, due))
+        specs.append(("export", _("Export report…"), lambda: dialogs.open_export(self),
+                      not due))
+        return specs
+
+    def questions(self) -> None:
+        from game.ui.scenes.questions import QuestionsScene
+
+        self.app.push(QuestionsScene(self.app, "post"))
 
     def play_again(self) -> None:
         entry = self.app.session.entry
         if entry is not None and entry.playable:
-            self.app.session.new_game(entry)
+            self.app.session.new_game(entry, keep_answers=True)
             self.app.enter_game()
 
     def to_title(self) -> None:

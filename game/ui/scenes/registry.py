@@ -24,6 +24,10 @@ def first_scene(app: App, ask_language: bool) -> Scene:
 
 def scene_for_phase(app: App, phase: Phase) -> Scene:
     """One scene per state of the turn machine."""
+    if phase is Phase.BRIEFING and app.session.questions_due():
+        from game.ui.scenes.questions import QuestionsScene
+
+        return QuestionsScene(app, "pre")  # the ratings come before anything is seen
     if phase is Phase.BRIEFING:
         from game.ui.scenes.briefing import BriefingScene
 

@@ -21,6 +21,7 @@ class TitleScene(Scene):
         specs = [
             ("new_game", _("New game"), self.new_game, True),
             ("continue", _("Continue"), self.resume, False),
+            ("saved_games", _("Saved games"), self.saved_games, False),
             ("scenarios", _("Scenarios"), self.scenarios, False),
             ("settings", _("Settings"), self.settings, False),
             ("quit", _("Quit"), self.app.quit, False),
@@ -37,7 +38,8 @@ class TitleScene(Scene):
         self.label("tagline", tagline, pygame.Rect(0, top, w, t.line("body")), style="#tagline")
         top += t.line("body") * 2
         button_column(self, specs, w // 2, top, width,
-                      enabled={"continue": self.app.session.has_autosave()})
+                      enabled={"continue": self.app.session.has_autosave(),
+                               "saved_games": self.app.session.has_saves()})
 
     def new_game(self) -> None:
         """A student picks from the list (the tutorial first, selected); an author who gave
@@ -69,13 +71,15 @@ class TitleScene(Scene):
         self.new_game()
 
     def resume(self) -> None:
-        problem = self.app.session.resume()
-        if problem is not None:
-            message_dialog(self, "cannot_resume", _("Cannot continue"),
-                           [Block(problem, colour="bad")],
-                           [("close", _("Close"), self.close_modal, True)])
-            return
-        self.app.enter_game()
+        from game.ui.saving import AUTOSAVE
+        from game.ui.scenes.saves import open_slot
+
+        open_slot(self, AUTOSAVE)  # a damaged save: its problem, and the backup if any
+
+    def saved_games(self) -> None:
+        from game.ui.scenes.saves import SavesScene
+
+        self.app.show(SavesScene(self.app, "load"))
 
     def scenarios(self) -> None:
         from game.ui.scenes.picker import PickerScene

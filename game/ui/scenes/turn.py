@@ -120,6 +120,7 @@ class TurnScene(Scene):
         specs = [("resume", _("Resume"), self.close_modal, True),
                  ("menu_settings", _("Settings"), self.settings, False),
                  ("menu_help", _("Keyboard"), self.help_from_menu, False),
+                 ("menu_save", _("Save in a slot…"), self.save_in_slot, False),
                  ("to_title", _("Save and go to the title screen"), self.to_title, False)]
         t = self.theme
         width = column_width(self, [s[1] for s in specs])
@@ -135,6 +136,12 @@ class TurnScene(Scene):
     def help_from_menu(self) -> None:
         self.close_modal(notify=False)
         self.show_help()
+
+    def save_in_slot(self) -> None:
+        from game.ui.scenes.saves import SavesScene
+
+        self.close_modal(notify=False)
+        self.app.push(SavesScene(self.app, "save"))
 
     def settings(self) -> None:
         from game.ui.scenes.settings import SettingsScene

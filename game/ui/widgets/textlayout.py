@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 import pygame
 
@@ -52,9 +53,17 @@ def ellipsize(text: str, font: pygame.font.Font, width: int) -> str:
     return text[: max(0, cut - 1)] + "…"
 
 
+class Figure(Protocol):
+    """Something drawn among the paragraphs (the debrief's charts)."""
+
+    def layout(self, theme: Theme, width: int) -> int: ...  # the height it needs
+    def draw(self, surface: pygame.Surface, origin: tuple[int, int], theme: Theme) -> None: ...
+
+
 @dataclass
 class Block:
-    """A paragraph of one style; TextView lays blocks out top to bottom."""
+    """A paragraph of one style; TextView lays blocks out top to bottom.  A block with a
+    ``figure`` draws it instead of text (its text then describes the figure)."""
 
     text: str
     role: str = "body"
@@ -64,6 +73,7 @@ class Block:
     space_before: float = 0.3  # in lines of the block's font
     bullet: bool = False
     swatch: str | None = None  # a coloured square before the text (palette name)
+    figure: Any = None  # a Figure
 
 
 @dataclass
@@ -76,6 +86,8 @@ class Line:
     colour: str
     swatch: str | None = None
     bullet: bool = False
+    figure: Any = None
+    height: int = 0  # a figure's height (text lines use their font's line height)
 
 
 @dataclass
@@ -95,6 +107,12 @@ def layout_blocks(blocks: list[Block], theme: Theme, width: int) -> Layout:
             y += round(block.space_before * step)
         marker = round(step * 0.9) if (block.bullet or block.swatch) else 0
         x = block.indent + marker
+        if block.figure is not None:
+            height = block.figure.layout(theme, max(20, width - x))
+            out.lines.append(Line(y, x, "", block.role, False, block.colour,
+                                  figure=block.figure, height=height))
+            y += height
+            continue
         for n, text in enumerate(wrap(block.text, font, max(20, width - x))):
             out.lines.append(Line(y, x, text, block.role, block.bold, block.colour,
                                   block.swatch if n == 0 else None,
@@ -105,6 +123,9 @@ def layout_blocks(blocks: list[Block], theme: Theme, width: int) -> Layout:
 
 
 def draw_line(surface: pygame.Surface, line: Line, theme: Theme, dx: int, dy: int) -> None:
+    if line.figure is not None:
+        line.figure.draw(surface, (dx + line.x, dy + line.y), theme)
+        return
     font = theme.font(line.role, line.bold)
     colour = theme.colour(line.colour)
     step = font.get_linesize()

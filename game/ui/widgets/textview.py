@@ -42,9 +42,12 @@ class TextView(Canvas):
         bottom = top + self.rect.height
         for line in self.layout.lines:
             y = line.y + self.margin
-            if y + self.theme.line(line.role) < top or y > bottom:
+            if y + (line.height or self.theme.line(line.role)) < top or y > bottom:
                 continue
             draw_line(surface, line, self.theme, self.margin, self.margin - top)
 
     def texts(self) -> list[str]:
-        return [block.text for block in self.blocks]
+        out = []
+        for block in self.blocks:
+            out.extend(block.figure.texts() if block.figure is not None else [block.text])
+        return out

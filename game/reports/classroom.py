@@ -1,0 +1,241 @@
+"""A folder of student reports read for the class summary: what was read, what was skipped
+and why, and the figures per scenario (endings, scores, choices, ratings, concepts).
+
+Student files are untrusted input: each one is checked field by field before it counts,
+and anything wrong only puts the file on the "skipped" list, with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.i18n import N_, _, get_language
+from game.reports.content import REPORT_FORMAT, REPORT_VERSION
+from game.reports.questions import summarise, valid_rating
+
+MAX_REPORT_BYTES = 5 * 1024 * 1024  # a report is ~30 KB
+MAX_DEPTH = 3  # sub-folders searched (one per student, as some platforms hand them in)
+
+# Why a file was skipped (translated when shown).
+REASONS = {
+    "not_json": N_("not a JSON file"),
+    "too_large": N_("too large to be a report"),
+    "unreadable": N_("could not be read"),
+    "empty": N_("empty file"),
+    "bad_json": N_("damaged: not valid JSON"),
+    "foreign": N_("not a Hashtag Diplomacy report"),
+    "version": N_("made by another version of the game"),
+    "incomplete": N_("damaged or edited: a part of the report is missing or wrong"),
+    "duplicate": N_("the same report as another file"),
+}
+
+
+@dataclass
+class Skipped:
+    path: Path
+    code: str
+    detail: str = ""
+
+    @property
+    def reason(self) -> str:
+        return _(REASONS[self.code])
+
+
+@dataclass
+class ClassFolder:
+    folder: Path
+    reports: list[tuple[Path, dict[str, Any]]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def candidate_files(folder: Path) -> Iterable[Path]:
+    for path in sorted(folder.rglob("*")):
+        parts = path.relative_to(folder).parts
+        if len(parts) > MAX_DEPTH + 1 or any(p.startswith(".") for p in parts):
+            continue
+        if path.is_file():
+            yield path
+
+
+def read_folder(folder: Path) -> ClassFolder:
+    """Every report in *folder*; the HTML page beside each JSON report is not listed."""
+    result = ClassFolder(folder)
+    seen: dict[tuple[Any, ...], Path] = {}
+    files = list(candidate_files(folder))
+    json_stems = {p.with_suffix("") for p in files if p.suffix.lower() == ".json"}
+    for path in files:
+        if path.suffix.lower() != ".json":
+            if not (path.suffix.lower() == ".html" and path.with_suffix("") in json_stems):
+                result.skipped.append(Skipped(path, "not_json"))
+            continue
+        report, problem = read_report(path)
+        if report is None:
+            result.skipped.append(problem or Skipped(path, "foreign"))
+            continue
+        key = identity(report)
+        if key in seen:
+            result.skipped.append(Skipped(path, "duplicate", str(seen[key].name)))
+            continue
+        seen[key] = path
+        result.reports.append((path, report))
+    return result
+
+
+def identity(report: dict[str, Any]) -> tuple[Any, ...]:
+    player, game = report["player"], report["game"]
+    return (player["name"], player["class"], report["scenario"]["id"], game["seed"],
+            game["score"], report["generated"])
+
+
+def read_report(path: Path) -> tuple[dict[str, Any] | None, Skipped | None]:
+    try:
+        if path.stat().st_size > MAX_REPORT_BYTES:
+            return None, Skipped(path, "too_large")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, Skipped(path, "unreadable", str(exc.strerror or exc))
+    if not raw.strip():
+        return None, Skipped(path, "empty")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        return None, Skipped(path, "bad_json", str(exc)[:120])
+    if not isinstance(data, dict) or data.get("format") != REPORT_FORMAT:
+        return None, Skipped(path, "foreign")
+    if data.get("version") != REPORT_VERSION:
+        return None, Skipped(path, "version", str(data.get("version"))[:20])
+    problem = report_problem(data)
+    if problem is not None:
+        return None, Skipped(path, "incomplete", problem)
+    return data, None
+
+
+# -- checking a report's shape ----------------------------------------------------------
+
+def _is(value: Any, kind: Any) -> bool:
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, kind)
+
+
+def _fields(item: Any, spec: dict[str, Any]) -> bool:
+    return isinstance(item, dict) and all(k in item and _is(item[k], kind)
+                                          for k, kind in spec.items())
+
+
+def report_problem(data: dict[str, Any]) -> str | None:
+    """The first part of *data* the summary cannot use, or None."""
+    checks: list[tuple[str, bool]] = [
+        ("player", _fields(data.get("player"), {"name": str, "class": str})),
+        ("scenario", _fields(data.get("scenario"), {"id": str, "title": str})),
+        ("game", _fields(data.get("game"), {"seed": int, "turns_played": int})
+         and (data["game"].get("score") is None or _is(data["game"].get("score"), int))),
+        ("generated", _is(data.get("generated"), str)),
+        ("ending", data.get("ending") is None or _fields(
+            data.get("ending"), {"id": str, "title": str, "tone": str})),
+        ("crises", _is(data.get("crises"), list) and all(
+            _fields(c, {"event": str, "title": str, "missed": bool}) for c in data["crises"])),
+        ("concepts", _fields(data.get("concepts"), {"met": list, "missed": list}) and all(
+            _fields(c, {"id": str, "title": str})
+            for c in [*data["concepts"]["met"], *data["concepts"]["missed"]])),
+        ("questions", _is(data.get("questions"), list) and all(
+            _fields(q, {"id": str, "text": str, "reliable": bool}) for q in data["questions"])),
+    ]
+    return next((name for name, ok in checks if not ok), None)
+
+
+# -- figures per scenario -----------------------------------------------------------------
+
+def by_scenario(reports: list[tuple[Path, dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for _path, report in reports:
+        groups.setdefault(report["scenario"]["id"], []).append(report)
+    return groups
+
+
+def preferred(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Reports in the reader's language first: their titles are the ones shown."""
+    lang = get_language()
+    return sorted(reports, key=lambda r: r.get("language") != lang)
+
+
+def titles(reports: list[dict[str, Any]], pick: Any) -> dict[str, str]:
+    """id -> title, from the first report (in the reader's language) that names it."""
+    out: dict[str, str] = {}
+    for report in preferred(reports):
+        for ident, title in pick(report):
+            out.setdefault(ident, title)
+    return out
+
+
+def endings(reports: list[dict[str, Any]]) -> list[tuple[str, str, str, int]]:
+    """(ending id, title, tone, count), most frequent first; unfinished games count too."""
+    counts = Counter(r["ending"]["id"] if r["ending"] else "" for r in reports)
+    names = titles(reports, lambda r: [(r["ending"]["id"], r["ending"]["title"])]
+                   if r["ending"] else [])
+    tones = {r["ending"]["id"]: r["ending"]["tone"] for r in reports if r["ending"]}
+    return [(ident, names.get(ident, _("not finished")), tones.get(ident, ""), n)
+            for ident, n in counts.most_common()]
+
+
+def scores(reports: list[dict[str, Any]]) -> list[int]:
+    return sorted(r["game"]["score"] for r in reports if r["game"]["score"] is not None)
+
+
+def choices(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per crisis: how many students met it, and their choices, most common first
+    (an answer missed is a choice too: “no answer in time”)."""
+    crisis_titles = titles(reports, lambda r: [(c["event"], c["title"]) for c in r["crises"]])
+    labels = titles(reports, lambda r: [(f"{c['event']}/{c.get('choice')}",
+                                         str(c.get("choice_label") or ""))
+                                        for c in r["crises"] if c.get("choice")])
+    tallies: dict[str, Counter[str]] = {}
+    for report in reports:
+        for crisis in report["crises"]:
+            choice = crisis.get("choice") if isinstance(crisis.get("choice"), str) else None
+            key = choice or ("" if crisis["missed"] else "(open)")
+            tallies.setdefault(crisis["event"], Counter())[key] += 1
+    out = []
+    for event, tally in tallies.items():
+        rows = [(choice, labels.get(f"{event}/{choice}", choice), n)
+                for choice, n in tally.most_common()]
+        out.append({"event": event, "title": crisis_titles.get(event, event),
+                    "met": sum(tally.values()), "choices": rows})
+    return out
+
+
+def ratings(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per question, the class's mean rating before and after (students who answered
+    both times), and the same group means and discernment as one report gives."""
+    texts = titles(reports, lambda r: [(q["id"], q["text"]) for q in r["questions"]])
+    rows: list[dict[str, Any]] = []
+    per_question: dict[str, list[tuple[int, int]]] = {}
+    reliable: dict[str, bool] = {}
+    for report in reports:
+        for q in report["questions"]:
+            before, after = valid_rating(q.get("before")), valid_rating(q.get("after"))
+            reliable.setdefault(q["id"], bool(q["reliable"]))
+            rows.append({"reliable": q["reliable"], "before": before, "after": after})
+            if before is not None and after is not None:
+                per_question.setdefault(q["id"], []).append((before, after))
+    questions = []
+    for ident, text in texts.items():
+        pairs = per_question.get(ident, [])
+        questions.append({"id": ident, "text": text, "reliable": reliable.get(ident, False),
+                          "n": len(pairs),
+                          "before": sum(b for b, _ in pairs) / len(pairs) if pairs else None,
+                          "after": sum(a for _, a in pairs) / len(pairs) if pairs else None})
+    return {"questions": questions, "summary": summarise(rows)}
+
+
+def concepts_missed(reports: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
+    """(concept id, title, number of students who did not meet it), most missed first."""
+    names = titles(reports, lambda r: [(c["id"], c["title"]) for c in
+                                       [*r["concepts"]["missed"], *r["concepts"]["met"]]])
+    counts = Counter(c["id"] for r in reports for c in r["concepts"]["missed"])
+    return [(ident, names.get(ident, ident), n) for ident, n in counts.most_common()]

@@ -1,0 +1,207 @@
+"""What a debrief says about one game, as plain data: the report's JSON, the HTML page and
+the debrief screen are all drawn from :func:`build_report`, so they never disagree.
+
+Texts are in the current language; ids and numbers sit beside them so a machine (the
+class summary) can read the report whatever its language.  The player-facing names of the
+engine's codes come from ``game.ui.labels`` (pygame-free), as on screen.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import game
+from game.i18n import get_language, pick
+from game.reports.questions import question_rows, question_summary
+from game.ui import labels, viewmodel
+
+if TYPE_CHECKING:
+    from game.content.model import Concept, Scenario
+    from game.engine.game import Game
+    from game.engine.state import Outcome
+
+REPORT_FORMAT = "hashtag-diplomacy-report"
+REPORT_VERSION = 1
+
+Answers = Mapping[str, Mapping[str, int | None]]
+
+
+def generated_now() -> str:
+    """Now, or ``$SOURCE_DATE_EPOCH`` when set (reproducible files: the golden tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def build_report(game_: Game, answers: Answers | None = None,
+                 player: Mapping[str, str] | None = None, *,
+                 generated: str | None = None) -> dict[str, Any]:
+    """Everything the debrief shows about *game_*, as JSON-ready data."""
+    s, st = game_.scenario, game_.state
+    player = player or {}
+    return {
+        "format": REPORT_FORMAT,
+        "version": REPORT_VERSION,
+        "generated": generated or generated_now(),
+        "app_version": game.__version__,
+        "language": get_language(),
+        "player": {"name": str(player.get("name", "")), "class": str(player.get("class", ""))},
+        "scenario": {"id": s.meta.id, "title": pick(s.meta.title), "version": s.meta.version,
+                     "turns": s.meta.turns, "sources": list(s.meta.sources)},
+        "game": {"seed": st.seed, "turns_played": st.turn, "score": st.score,
+                 "finished": st.ending is not None},
+        "ending": ending_part(s, st.ending),
+        "indicators": indicator_part(game_),
+        "narratives": narrative_part(game_),
+        "timeline": timeline(game_),
+        "crises": crisis_part(game_),
+        "concepts": concept_part(s, st.concepts),
+        "questions": question_rows(s, answers or {}),
+        "question_summary": question_summary(s, answers or {}),
+    }
+
+
+def ending_part(s: Scenario, ending_id: str | None) -> dict[str, Any] | None:
+    ending = s.ending_by_id.get(ending_id or "")
+    if ending is None:
+        return None
+    tone = str(ending.tone)
+    return {"id": ending.id, "title": pick(ending.title), "tone": tone,
+            "tone_label": labels.label(labels.ENDING_TONES, tone), "text": pick(ending.text),
+            "explanation": pick(ending.debrief)}
+
+
+def indicator_part(game_: Game) -> list[dict[str, Any]]:
+    history = game_.state.history
+    out = []
+    for key, end in game_.state.indicators.items():
+        values = [[snap["turn"], round(float(snap["indicators"][key]), 1)] for snap in history
+                  if key in snap.get("indicators", {})]
+        start = values[0][1] if values else round(end, 1)
+        out.append({"id": key, "name": labels.indicator(key), "start": start,
+                    "end": round(end, 1), "lower_is_better": key in labels.LOWER_IS_BETTER,
+                    "values": values})
+    return out
+
+
+def narrative_part(game_: Game) -> list[dict[str, Any]]:
+    s, st = game_.scenario, game_.state
+    out = []
+    for run in game_.live_narratives():
+        narrative = s.narrative_by_id[run.id]
+        launched = run.launched_turn or 0
+        values = [[snap["turn"], round(float(snap["narratives"].get(run.id, 0.0)), 1)]
+                  for snap in st.history if snap["turn"] >= launched]
+        out.append({
+            "id": run.id, "title": pick(narrative.title), "claim": pick(narrative.claim),
+            "technique": str(narrative.technique),
+            "technique_label": labels.label(labels.TECHNIQUES, narrative.technique),
+            "phase": str(run.phase), "phase_label": labels.label(labels.NARRATIVE_PHASES,
+                                                                 run.phase),
+            "launched_turn": launched, "final": round(run.weighted, 1),
+            "peak": max([v for _, v in values] + [round(run.weighted, 1)]),
+            "values": values, "explanation": pick(narrative.debrief)})
+    return out
+
+
+def timeline(game_: Game) -> list[dict[str, Any]]:
+    """The player's decisions and the deadlines they missed, turn by turn, each with what
+    it changed and the concept it illustrates."""
+    entries = []
+    for outcome in game_.state.outcomes:
+        if outcome.source in labels.PLAYER_SOURCES or outcome.source == "deadline":
+            entries.append(timeline_entry(game_, outcome))
+    return entries
+
+
+def timeline_entry(game_: Game, outcome: Outcome) -> dict[str, Any]:
+    s = game_.scenario
+    missed = outcome.source == "deadline"
+    event = s.event_by_id.get(str(outcome.ref.get("event")))
+    if missed:
+        text = labels.label(labels.SOURCES, "deadline") + " — “" + (
+            viewmodel.crisis_title(event, s) if event else "?") + "”"
+    else:
+        text = viewmodel.describe_action(game_, outcome.ref)
+    concepts = outcome_concepts(s, outcome)
+    return {
+        "turn": outcome.turn, "kind": "missed" if missed else outcome.source,
+        "action": dict(outcome.ref), "text": text, "result": scenario_result(s, outcome),
+        "changes": {k: round(v, 1) for k, v in outcome.deltas.items() if abs(v) >= 0.05},
+        "changes_text": viewmodel.deltas_text(outcome.deltas),
+        "reach": viewmodel.reach_change_text(game_, outcome.reach),
+        "notes": [{"code": code, "text": labels.note(code)} for code in outcome.notes],
+        "concepts": [{"id": c.id, "title": pick(c.title)} for c in concepts],
+        "explanation": choice_explanation(s, outcome),
+    }
+
+
+def outcome_concepts(s: Scenario, outcome: Outcome) -> list[Concept]:
+    """The concept cards an outcome illustrates; a post on a narrative's topic illustrates
+    that narrative's concepts."""
+    ids = list(outcome.concepts)
+    if not ids and outcome.source == "post":
+        topic = s.topic_by_id.get(str(outcome.ref.get("topic")))
+        narrative = s.narrative_by_id.get(topic.narrative or "") if topic else None
+        if narrative is not None and "answers_narrative" in outcome.notes:
+            ids = list(narrative.concepts)
+    if not ids and outcome.source == "deadline":
+        event = s.event_by_id.get(str(outcome.ref.get("event")))
+        ids = list(event.concepts) if event is not None else []
+    return [s.concept_by_id[c] for c in dict.fromkeys(ids) if c in s.concept_by_id]
+
+
+def _choice(s: Scenario, ref: Mapping[str, Any]) -> Any:
+    event = s.event_by_id.get(str(ref.get("event")))
+    if event is None or event.crisis is None:
+        return None
+    return next((c for c in event.crisis.choices if c.id == ref.get("choice")), None)
+
+
+def scenario_result(s: Scenario, outcome: Outcome) -> str:
+    """The scenario's own words about an outcome: a choice's result, an expired crisis."""
+    if outcome.source == "answer":
+        choice = _choice(s, outcome.ref)
+        return pick(choice.outcome) if choice is not None else ""
+    event = s.event_by_id.get(str(outcome.ref.get("event")))
+    if outcome.source == "deadline" and event is not None and event.crisis is not None:
+        return pick(event.crisis.expire_text)
+    return ""
+
+
+def choice_explanation(s: Scenario, outcome: Outcome) -> str:
+    if outcome.source != "answer":
+        return ""
+    choice = _choice(s, outcome.ref)
+    return pick(choice.debrief) if choice is not None else ""
+
+
+def crisis_part(game_: Game) -> list[dict[str, Any]]:
+    """Every crisis the game raised and what became of it (the class summary counts them)."""
+    s, st = game_.scenario, game_.state
+    out = []
+    for event_id, turn in st.fired.items():
+        event = s.event_by_id.get(event_id)
+        if event is None or event.crisis is None:
+            continue
+        choice_id = st.answers.get(event_id)
+        choice = _choice(s, {"event": event_id, "choice": choice_id}) if choice_id else None
+        out.append({"event": event_id, "title": viewmodel.crisis_title(event, s), "turn": turn,
+                    "choice": choice_id, "choice_label": pick(choice.label) if choice else "",
+                    "missed": event_id in st.missed})
+    return out
+
+
+def concept_part(s: Scenario, met_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    met = [s.concept_by_id[c] for c in met_ids if c in s.concept_by_id]
+    missed = [c for c in s.concepts if c.id not in met_ids]
+    return {
+        "met": [{"id": c.id, "title": pick(c.title), "official_term": pick(c.official_term),
+                 "text": pick(c.text), "source": {"document": c.source.document,
+                                                  "passage": c.source.passage}} for c in met],
+        "missed": [{"id": c.id, "title": pick(c.title)} for c in missed],
+    }

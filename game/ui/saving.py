@@ -1,0 +1,158 @@
+"""Save slots as the player sees them: file names, what each slot holds, and the sentences
+that explain a save that cannot be opened.
+
+The file format and the atomic writes live in ``game.engine.save``; the session
+(``game.ui.session``) saves and opens games with them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from game.i18n import _, fmt_datetime, pick
+
+if TYPE_CHECKING:
+    from game.engine.save import SaveData, SaveProblem
+    from game.ui.session import ScenarioEntry
+
+SAVES_FOLDER = "saves"
+AUTOSAVE = "autosave"
+SLOTS = ("slot1", "slot2", "slot3")
+MAX_LABEL = 40  # characters of a slot's name
+
+
+def slot_file(slot: str) -> str:
+    if slot != AUTOSAVE and slot not in SLOTS:
+        raise ValueError(f"unknown save slot {slot!r}")
+    return f"{slot}.json"
+
+
+def slot_name(slot: str) -> str:
+    if slot == AUTOSAVE:
+        return _("Automatic save")
+    return _("Slot {n}").format(n=SLOTS.index(slot) + 1)
+
+
+@dataclass
+class SlotInfo:
+    """One slot read from disk: its save, or the problem with it, and a usable backup."""
+
+    slot: str
+    path: Path
+    save: SaveData | None = None
+    problem: SaveProblem | None = None
+    backup: SaveData | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.save is None and self.backup is None and (
+            self.problem is None or self.problem.code == "missing")
+
+    @property
+    def usable(self) -> bool:
+        """Something can be offered: the save, an edited save, or its backup."""
+        return not self.empty
+
+    def title(self) -> str:
+        label = str(self.save.extra.get("label") or "") if self.save is not None else ""
+        return f"{slot_name(self.slot)} — {label}" if label else slot_name(self.slot)
+
+    def details(self) -> str:
+        if self.save is not None:
+            return describe(self.save)
+        if self.empty:
+            return _("Empty")
+        assert self.problem is not None or self.backup is not None
+        return problem_text(self.problem)
+
+
+def slot_info(slot: str, path: Path) -> SlotInfo:
+    from game.engine.save import SaveProblem, backup_path, read_save
+
+    info = SlotInfo(slot, path)
+    try:
+        info.save = read_save(path)
+    except SaveProblem as problem:
+        info.problem = problem
+        with contextlib.suppress(SaveProblem):
+            info.backup = read_save(backup_path(path))
+    return info
+
+
+def readable(path: Path) -> bool:
+    from game.engine.save import SaveProblem, read_save
+
+    try:
+        read_save(path)
+    except SaveProblem:
+        return False
+    return True
+
+
+def describe(save: SaveData) -> str:
+    """“The deepfake summit · turn 3 of 8 · 14 March 2026 10:42”."""
+    title = pick(save.title) or save.scenario_id
+    if save.finished:
+        where = _("finished")
+    else:
+        where = _("turn {turn} of {total}").format(turn=save.turn, total=save.turns or "?")
+    parts = [title, where]
+    when = saved_when(save)
+    if when:
+        parts.append(when)
+    return " · ".join(parts)
+
+
+def saved_when(save: SaveData) -> str:
+    try:
+        return fmt_datetime(datetime.fromisoformat(save.saved_at))
+    except ValueError:
+        return ""
+
+
+def problem_text(problem: SaveProblem | None) -> str:
+    """The sentence explaining why a save cannot be opened as it is."""
+    code = problem.code if problem is not None else "invalid"
+    texts = {
+        "missing": _("There is no saved game here."),
+        "unreadable": _("The save file could not be opened (is the disk still there?)."),
+        "empty": _("The save file is empty: the game was probably stopped while saving."),
+        "truncated": _("The save file is cut short: the game was probably stopped while "
+                       "saving."),
+        "damaged": _("The save file is damaged and cannot be read."),
+        "foreign": _("This file is not a Hashtag Diplomacy save."),
+        "version": _("This save was made by another version of the game, which saves "
+                     "games differently."),
+        "edited": _("This save was changed outside the game: it may not play as it was "
+                    "saved."),
+        "invalid": _("This save was changed or damaged and no longer fits its scenario."),
+    }
+    return texts.get(code, texts["invalid"])
+
+
+def missing_text(save: SaveData) -> str:
+    return _("The scenario of this game, “{title}”, is no longer on this computer.").format(
+        title=pick(save.title) or save.scenario_id)
+
+
+def changed_text(save: SaveData, entry: ScenarioEntry) -> str:
+    return _("The scenario “{title}” has changed since this game was saved, so the game "
+             "cannot go on with the new version. You can start it over.").format(
+        title=entry.title)
+
+
+def answers_from(data: Any) -> dict[str, dict[str, int | None]]:
+    """Question ratings read back from a save, keeping only well-formed ones."""
+    out: dict[str, dict[str, int | None]] = {}
+    if not isinstance(data, dict):
+        return out
+    for when in ("pre", "post"):
+        ratings = data.get(when)
+        if isinstance(ratings, dict):
+            out[when] = {str(k): v if isinstance(v, int) and 1 <= v <= 7 else None
+                         for k, v in ratings.items()}
+    return out

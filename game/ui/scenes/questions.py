@@ -1,0 +1,184 @@
+"""The reliability questions: before the briefing and after the debrief, the student rates
+how reliable each headline or post is, from 1 to 7 (keys 1-7, arrows, or the mouse).
+
+An introduction says why, then one question per page: the headline, its source, seven
+buttons and the meaning of both ends of the scale.  “Skip” leaves a question unrated; the
+report only compares questions rated both times.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.i18n import _, fmt_number, pick
+from game.ui.scenes.base import Scene
+from game.ui.scenes.common import button_row, page, text_view
+from game.ui.widgets.textlayout import Block
+
+SCALE = range(1, 8)
+
+
+class QuestionsScene(Scene):
+    """*when* is ``"pre"`` (before the briefing) or ``"post"`` (after the debrief)."""
+
+    name = "questions"
+
+    def __init__(self, app: Any, when: str) -> None:
+        super().__init__(app)
+        self.when = when
+        self.index = -1  # -1: the introduction
+        previous = app.session.answers.get(when, {})
+        self.ratings: dict[str, int | None] = dict(previous)
+
+    @property
+    def questions(self) -> list[Any]:
+        return self.app.session.questions()
+
+    @property
+    def default_focus(self) -> str:  # type: ignore[override]
+        if self.index < 0:
+            return "questions_start"
+        return "question_next" if self.current_rating() is not None else "rating_4"
+
+    def current_rating(self) -> int | None:
+        return self.ratings.get(self.questions[self.index].id) if self.index >= 0 else None
+
+    # -- building ----------------------------------------------------------------------
+
+    def build(self) -> None:
+        title = _("Before you play") if self.when == "pre" else _("After the game")
+        area = page(self, title)
+        if self.index < 0:
+            self.build_intro(area)
+        else:
+            self.build_question(area)
+
+    def build_intro(self, area: pygame.Rect) -> None:
+        n = len(self.questions)
+        rest = button_row(self, [("questions_skip", _("Skip the questions"), self.skip_all,
+                                  False),
+                                 ("questions_start", _("Start"), self.start, True)], area)
+        if self.when == "pre":
+            why = _("Before the game, how reliable do these {n} headlines or posts look to "
+                    "you? The same questions come back after the game, to see what changed.")
+        else:
+            why = _("The same {n} headlines or posts as before the game: how reliable do "
+                    "they look to you now?")
+        text_view(self, "questions_intro", rest, [
+            Block(_("How reliable is it?"), role="heading", bold=True),
+            Block(why.format(n=fmt_number(n))),
+            Block(_("Rate each one from 1 (not reliable at all) to 7 (very reliable), with "
+                    "the keys 1 to 7 or the mouse. There is no wrong answer: it is not a "
+                    "test, and it does not change your score."), space_before=0.6),
+        ])
+
+    def build_question(self, area: pygame.Rect) -> None:
+        t = self.theme
+        last = self.index == len(self.questions) - 1
+        specs = [("question_back", _("Previous"), self.previous, False),
+                 ("question_skip", _("Skip"), self.skip, False),
+                 ("question_next", _("Finish") if last else _("Next"), self.next,
+                  self.current_rating() is not None)]
+        rest = button_row(self, specs, area)
+        if self.current_rating() is None:
+            self.widgets["question_next"].disable()
+        scale_h = t.button_height + 2 * t.line("small") + 2 * t.gap
+        scale = pygame.Rect(rest.x, rest.bottom - scale_h, rest.width, scale_h)
+        self.build_scale(scale)
+        text = pygame.Rect(rest.x, rest.y, rest.width, max(0, scale.y - t.gap - rest.y))
+        text_view(self, "question_text", text, self.question_blocks())
+
+    def question_blocks(self) -> list[Block]:
+        q = self.questions[self.index]
+        count = _("Question {n} of {total}").format(n=fmt_number(self.index + 1),
+                                                     total=fmt_number(len(self.questions)))
+        blocks = [Block(count, role="small", colour="muted"),
+                  Block(pick(q.text), role="heading", bold=True, space_before=0.6)]
+        if q.source is not None:
+            blocks.append(Block(_("Source: {source}").format(source=pick(q.source)),
+                                colour="muted"))
+        blocks.append(Block(_("How reliable is it?"), space_before=0.8))
+        return blocks
+
+    def build_scale(self, rect: pygame.Rect) -> None:
+        """Seven buttons in a row (arrows move along them) and the meaning of each end."""
+        t = self.theme
+        size = min(t.button_height * 2, (rect.width - 6 * t.gap) // 7)
+        left = rect.centerx - (7 * size + 6 * t.gap) // 2
+        chosen = self.current_rating()
+        for value in SCALE:
+            box = pygame.Rect(left + (value - 1) * (size + t.gap), rect.y, size,
+                              t.button_height)
+            self.button(f"rating_{value}", fmt_number(value), box, self.rater(value),
+                        group="rating", object_id="#tab_on" if value == chosen else None)
+        y = rect.y + t.button_height + t.gap
+        width = rect.width // 2 - t.gap
+        self.label("scale_low", _("1 = not reliable at all"),
+                   pygame.Rect(rect.x, y, width, t.line("small") * 2), style="#muted",
+                   role="small")
+        high = _("7 = very reliable")
+        high_w = min(width, t.text_width(high, "small") + 16)
+        self.label("scale_high", high, pygame.Rect(rect.right - high_w, y, high_w,
+                                                   t.line("small") * 2),
+                   style="#muted", role="small")
+
+    # -- answering ---------------------------------------------------------------------
+
+    def rater(self, value: int) -> Any:
+        return lambda: self.rate(value)
+
+    def rate(self, value: int) -> None:
+        self.ratings[self.questions[self.index].id] = value
+        self.rebuild()
+        self.focus.focus("question_next")
+
+    def on_number(self, n: int) -> bool:
+        if self.index >= 0 and n in SCALE:
+            self.later(lambda: self.rate(n))
+            return True
+        return False
+
+    def start(self) -> None:
+        self.index = 0
+        self.rebuild()
+
+    def next(self) -> None:
+        if self.index >= len(self.questions) - 1:
+            self.finish()
+            return
+        self.index += 1
+        self.rebuild()
+
+    def previous(self) -> None:
+        self.index -= 1
+        self.rebuild()
+
+    def skip(self) -> None:
+        self.ratings[self.questions[self.index].id] = None
+        self.next()
+
+    def skip_all(self) -> None:
+        self.ratings = {q.id: None for q in self.questions}
+        self.finish()
+
+    def finish(self) -> None:
+        session = self.app.session
+        session.answers[self.when] = {q.id: self.ratings.get(q.id) for q in self.questions}
+        session.autosave()
+        if self.when == "pre":
+            self.app.enter_game()
+        else:
+            self.app.pop()
+
+    def on_escape(self) -> None:
+        if self.index >= 0:
+            self.previous()
+        elif self.when == "post":
+            self.app.pop()
+        else:  # before the briefing: back to the title, as from the briefing
+            from game.ui.scenes.title import TitleScene
+
+            self.app.session.end_game()
+            self.app.show(TitleScene(self.app))

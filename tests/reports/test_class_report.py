@@ -1,0 +1,129 @@
+"""``simulate --export`` and ``class-report``: scripted reports, and a class folder full of
+good, bad and foreign files — the bad ones listed and skipped, never fatal."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game import i18n
+from game.cli import main
+from game.paths import ROOT
+from game.reports.classroom import read_folder
+from game.reports.content import build_report
+from game.reports.files import write_report
+from game.reports.html import page
+from game.simulation.runner import game_seed, play_game
+from tests.reports.conftest import ANSWERS, FIXTURE, GENERATED, finished
+
+
+def test_simulate_export_writes_the_reports_of_the_scripted_games(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], classroom: object) -> None:
+    out = tmp_path / "class"
+    assert main(["simulate", str(FIXTURE), "--runs", "3", "--strategy", "textbook",
+                 "--export", str(out), "--export-games", "2", "--seed", "5"]) == 0
+    assert "2 student reports written to" in capsys.readouterr().out
+    files = sorted(out.glob("*.json"))
+    assert [f.name.split("_")[0] for f in files] == ["Textbook-1", "Textbook-2"]
+    data = json.loads(files[0].read_text("utf-8"))
+    game = play_game(classroom, "textbook", game_seed(5, 0))  # type: ignore[arg-type]
+    again = build_report(game, None, data["player"], generated=data["generated"])
+    assert data == again, "the exported report is the report of that very game"
+    assert files[0].with_suffix(".html").read_text("utf-8") == page(again)
+
+
+def test_export_games_out_of_range_is_a_usage_error(tmp_path: Path) -> None:
+    assert main(["simulate", str(FIXTURE), "--runs", "1", "--export", str(tmp_path),
+                 "--export-games", "0"]) == 2
+
+
+def class_folder(tmp_path: Path, classroom: object) -> Path:
+    """Four students' reports (two languages) and every kind of file that is not one."""
+    folder = tmp_path / "2nde B"
+    for n, (strategy, lang) in enumerate([("textbook", "en"), ("passive", "fr"),
+                                          ("random", "en"), ("always_confront", "fr")]):
+        i18n.set_language(lang)
+        player = {"name": f"Student {n} <script>alert({n})</script>", "class": "2nde B"}
+        game = finished(classroom, strategy, n)  # type: ignore[arg-type]
+        write_report(build_report(game, ANSWERS, player, generated=GENERATED), folder)
+    i18n.set_language("en")
+    good = next(folder.glob("*.json"))
+    data = json.loads(good.read_text("utf-8"))
+    (folder / "truncated.json").write_text(good.read_text("utf-8")[:500], "utf-8")
+    (folder / "empty.json").write_bytes(b"")
+    (folder / "settings.json").write_text('{"language": "fr"}', "utf-8")
+    (folder / "list.json").write_text("[1, 2, 3]", "utf-8")
+    (folder / "binary.json").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (folder / "future.json").write_text(json.dumps(dict(data, version=2)), "utf-8")
+    edited = json.loads(json.dumps(data))
+    edited["game"]["score"] = "a lot"
+    (folder / "edited.json").write_text(json.dumps(edited), "utf-8")
+    (folder / "copy.json").write_text(good.read_text("utf-8"), "utf-8")
+    (folder / "notes.txt").write_text("bring the USB sticks", "utf-8")
+    (folder / "photo.html").write_text("<p>not a report</p>", "utf-8")
+    (folder / ".hidden.json").write_text("{", "utf-8")
+    return folder
+
+
+def test_a_class_folder_with_bad_files(tmp_path: Path, classroom: object) -> None:
+    folder = class_folder(tmp_path, classroom)
+    data = read_folder(folder)
+    assert len(data.reports) == 4
+    skipped = {s.path.name: s.code for s in data.skipped}
+    assert skipped == {"truncated.json": "bad_json", "empty.json": "empty",
+                       "settings.json": "foreign", "list.json": "foreign",
+                       "binary.json": "bad_json", "future.json": "version",
+                       "edited.json": "incomplete", "copy.json": "duplicate",
+                       "notes.txt": "not_json", "photo.html": "not_json"}
+
+
+def test_class_report_command_writes_one_page_and_lists_what_it_skipped(
+        tmp_path: Path, classroom: object) -> None:
+    folder = class_folder(tmp_path, classroom)
+    out = tmp_path / "summary.html"
+    done = subprocess.run([sys.executable, "main.py", "class-report", str(folder), "--out",
+                           str(out), "--lang", "fr"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "4 rapports élève lus" in done.stdout
+    assert done.stderr.count("ignoré ") == 10
+    html = out.read_text("utf-8")
+    assert "<script" not in html and "&lt;script&gt;alert(0)&lt;/script&gt;" in html
+    assert "10 fichiers ignorés" in html and "truncated.json" in html
+    assert "Le choix le plus fréquent à chaque crise" in html
+    assert "Les notions les plus souvent manquées" in html
+    assert "Éducation aux médias" in html  # never met: every student missed it
+    assert "manquée par 4 élèves sur 4" in html
+    assert "4,0" in html and "2,0" in html  # the unreliable headline: 5 -> 2 on average
+
+
+def test_the_most_common_choice_and_the_missed_deadlines(tmp_path: Path,
+                                                         classroom: object) -> None:
+    from game.reports.classroom import choices
+
+    data = read_folder(class_folder(tmp_path, classroom))
+    crisis = choices([r for _p, r in data.reports])[0]
+    assert crisis["event"] == "tweet" and crisis["met"] == 4
+    counts = {choice: n for choice, _label, n in crisis["choices"]}
+    assert sum(counts.values()) == 4 and counts.get("", 0) >= 1  # passive missed it
+
+
+def test_class_report_on_an_empty_or_missing_folder(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "summary.html"
+    assert main(["class-report", str(tmp_path), "--out", str(out)]) == 1
+    assert "No student report was found" in out.read_text("utf-8")
+    assert main(["class-report", str(tmp_path / "nope"), "--out", str(out)]) == 2
+    assert "no such folder" in capsys.readouterr().err
+
+
+def test_class_report_to_an_unwritable_place_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["class-report", str(tmp_path), "--out",
+                 str(tmp_path / "missing" / "summary.html")]) == 2
+    assert "cannot write" in capsys.readouterr().err
