@@ -1,6 +1,7 @@
 """The scenario picker: every bundled and user scenario, and why a broken one cannot be played.
 
-The tutorial comes first and says it is the place to start.
+The tutorial comes first and says it is the place to start; a zipped scenario can be
+imported from here (a button, or a .zip dropped on the window).
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ class PickerScene(Scene):
         current = self.current()
         rest = button_row(self, [("back", _("Back"), self.back, False),
                                  ("refresh", _("Look again"), self.refresh, False),
+                                 ("import", _("Import a .zip…"), self.import_zip, False),
                                  ("play", _("Play this scenario"), self.play, True)], area)
         if current is None or not current.playable:
             self.widgets["play"].disable()
@@ -131,6 +133,12 @@ class PickerScene(Scene):
         play = self.widgets["play"]
         play.enable() if entries[self.selected].playable else play.disable()
 
+    def select_path(self, path: Any) -> None:
+        """Select the scenario at *path* (a freshly imported one)."""
+        keys = [e.path.resolve() for e in self.entries()]
+        if path is not None and path.resolve() in keys:
+            self.selected = keys.index(path.resolve())
+
     def play(self) -> None:
         entry = self.current()
         if entry is not None and entry.playable:
@@ -141,6 +149,16 @@ class PickerScene(Scene):
         self.app.session.scenarios(refresh=True)
         self.selected = 0
         self.rebuild()
+
+    def import_zip(self, path: str = "") -> None:
+        from game.ui.scenes.importing import open_import
+
+        open_import(self, path)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        from game.ui.scenes.importing import handle_import_event
+
+        return handle_import_event(self, event) or super().handle_event(event)
 
     def on_reload(self) -> bool:
         """F5 here looks at the scenario folders again."""

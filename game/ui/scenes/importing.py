@@ -1,0 +1,165 @@
+"""The picker's import dialog: a path typed, pasted or dropped, then ``sharing.import_zip``.
+
+There is no native file dialog in the game, so the path of the .zip is typed or pasted
+(Ctrl+V) into a text field, or the file is dropped onto the window.  A refusal keeps the
+dialog open with its reason (and each error of a scenario that does not pass the checker);
+an import closes it, refreshes the list and selects the new scenario.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlparse
+
+import pygame
+
+from game import paths
+from game.i18n import _, fmt_number, ngettext, pick
+from game.ui.scenes.common import button_row, message_dialog, text_view
+from game.ui.widgets.textentry import TextEntry
+from game.ui.widgets.textlayout import Block
+
+if TYPE_CHECKING:
+    from game.content.loader import LoadedScenario
+    from game.content.sharing import ImportResult
+    from game.ui.scenes.picker import PickerScene
+
+log = logging.getLogger(__name__)
+
+MAX_PATH = 1024
+PASTE_KEYS = {(pygame.K_v, pygame.KMOD_CTRL), (pygame.K_v, pygame.KMOD_META),
+              (pygame.K_INSERT, pygame.KMOD_SHIFT)}
+
+
+def typed_path(text: str) -> Path | None:
+    """The path in what was typed or pasted: quotes, ``file://`` URLs and ``~`` allowed."""
+    text = text.strip().strip("\"'").strip()
+    if text.startswith("file://"):
+        text = unquote(urlparse(text).path)
+    return Path(text).expanduser() if text else None
+
+
+def intro_blocks() -> list[Block]:
+    return [Block(_("Type or paste (Ctrl+V) the path of a scenario .zip, or drop the file "
+                    "on this window. The scenario is checked, then copied into your "
+                    "scenario folder:"), colour="muted"),
+            Block(str(paths.user_scenarios_dir()), role="small", colour="muted")]
+
+
+def open_import(scene: PickerScene, path: str = "", result: list[Block] | None = None) -> None:
+    """Open the dialog (again, with *result* saying why the last attempt failed): the
+    explanation, the path field under it, then the result, if any."""
+
+    def build() -> None:
+        assert scene.modal is not None
+        t = scene.theme
+        inner = scene.modal.inner(t.pad * 2)
+        scene.label("import_title", _("Import a scenario"),
+                    pygame.Rect(inner.x, inner.y, inner.width, t.button_height),
+                    style="#heading", role="heading", bold=True)
+        body = pygame.Rect(inner.x, inner.y + t.button_height + t.gap, inner.width,
+                           inner.height - t.button_height - t.gap)
+        rest = button_row(scene, [("import_cancel", _("Cancel"), scene.close_modal, False),
+                                  ("import_go", _("Import"), lambda: do_import(scene), True)],
+                          body, group="import_buttons")
+        intro = text_view(scene, "import_intro", rest, intro_blocks())
+        intro.set_dimensions((rest.width, min(intro.content_height, rest.height // 2)))
+        intro.mark_dirty(relayout=True)
+        field = pygame.Rect(rest.x, intro.rect.bottom + t.gap, rest.width, t.button_height)
+        entry = TextEntry(field, scene.ui, t, path, max_length=MAX_PATH,
+                          placeholder=_("for example: ~/Downloads/scenario.zip"),
+                          starting_height=scene.layer,
+                          on_focus=lambda e: scene.ring.focus_element(e))
+        scene.canvas("import_path", entry, activate=lambda: scene.later(lambda: do_import(scene)))
+        if result:
+            top = field.bottom + t.gap
+            text_view(scene, "import_text", pygame.Rect(rest.x, top, rest.width,
+                                                        rest.bottom - top), result)
+
+    t = scene.theme
+    compact = 6 * t.line("body") + 3 * t.button_height + 10 * t.pad
+    scene.open_modal("import", (900, 560 if result else compact), build, focus="import_path")
+
+
+def handle_import_event(scene: PickerScene, event: pygame.event.Event) -> bool:
+    """A .zip dropped on the window, and Ctrl+V in the path field."""
+    if event.type == pygame.DROPFILE:
+        scene.later(lambda: open_import(scene, str(event.file)))
+        return True
+    entry = scene.widgets.get("import_path")
+    if event.type != pygame.KEYDOWN or entry is None or scene.ring.current_id != "import_path":
+        return False
+    if any(event.key == key and event.mod & mod for key, mod in PASTE_KEYS):
+        try:
+            entry.insert(pygame.scrap.get_text() or "")
+        except pygame.error as exc:  # no clipboard on this system
+            log.warning("cannot read the clipboard: %s", exc)
+        return True
+    return False
+
+
+def do_import(scene: PickerScene) -> None:
+    from game.content.sharing import import_zip
+
+    entry = scene.widgets.get("import_path")
+    text = entry.text if entry is not None else ""
+    path = typed_path(text)
+    if path is None:
+        open_import(scene, text, [Block(_("Type the path of a .zip file first."),
+                                        colour="warn")])
+        return
+    result = import_zip(path)
+    if not result.ok:
+        open_import(scene, text, refusal_blocks(result))
+        return
+    scene.close_modal(notify=False)
+    scene.app.session.scenarios(refresh=True)
+    scene.select_path(result.folder)
+    scene.rebuild()
+    imported_dialog(scene, result)
+
+
+def refusal_blocks(result: ImportResult) -> list[Block]:
+    assert result.refusal is not None
+    blocks = [Block(_("Refused: {reason}.").format(
+        reason=result.refusal.message), colour="bad", bold=True)]
+    if result.loaded is not None and result.loaded.errors:
+        blocks += diagnostic_blocks(result.loaded)
+    return blocks
+
+
+def diagnostic_blocks(loaded: LoadedScenario) -> list[Block]:
+    """Each error as ``file:line:col`` and its message (in the player's language)."""
+    blocks = []
+    for diag in loaded.errors:
+        where = f"{Path(diag.file).name}:{diag.line}:{diag.column}"  # as editors parse it
+        blocks.append(Block(where, bold=True, colour="accent", space_before=0.6))
+        blocks.append(Block(diag.message, colour="bad"))
+    return blocks
+
+
+def imported_dialog(scene: PickerScene, result: ImportResult) -> None:
+    assert result.folder is not None and result.loaded is not None
+    scenario = result.loaded.scenario
+    title = pick(scenario.meta.title) if scenario is not None else result.folder.name
+    blocks = [Block(_("“{title}” is now in your scenario folder:").format(title=title),
+                    bold=True),
+              Block(str(result.folder), role="small", colour="muted")]
+    if result.renamed_from:
+        blocks.append(Block(_("A folder named “{name}” was there already: this one was "
+                              "installed beside it.").format(name=result.renamed_from),
+                            colour="warn", space_before=0.6))
+    if result.ignored:
+        blocks.append(Block(_("Left out (files the system adds): {names}").format(
+            names=", ".join(result.ignored)), colour="muted", space_before=0.6))
+    warnings = len(result.loaded.warnings)
+    if warnings:
+        blocks.append(Block(ngettext("The checker has {n} warning about it.",
+                                     "The checker has {n} warnings about it.", warnings)
+                            .format(n=fmt_number(warnings)), colour="muted",
+                            space_before=0.6))
+    message_dialog(scene, "imported", _("Scenario imported"), blocks,
+                   [("imported_close", _("Close"), scene.close_modal, False),
+                    ("imported_play", _("Play it"), scene.play, True)])
