@@ -107,6 +107,14 @@ class SavesScene(Scene):
         go = self.widgets["slot_go"]
         go.enable() if item.enabled else go.disable()
 
+    def on_number(self, n: int) -> bool:
+        """The number shown before a slot opens it (or saves into it)."""
+        listing = self.widgets.get("slot_list")
+        if listing is None or not 1 <= n <= len(listing.items):
+            return False
+        self.focus.focus("slot_list")
+        return bool(listing.activate(n - 1))
+
     @property
     def slot(self) -> str:
         return self.slots[self.selected]

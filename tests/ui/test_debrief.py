@@ -1,0 +1,227 @@
+"""The debrief on screen: its sections and charts at every text size, replay from a turn,
+the reliability questions before and after, and the export dialog."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from game.ui.pilot import Pilot
+from game.ui.settings import Settings
+from game.ui.widgets.charts import ChartGrid
+from tests.ui.drive import answer_with_keys, check_screen, key_activate, keyboard_desk
+
+Start = Callable[..., AbstractContextManager[Pilot]]
+
+
+def play_recording(pilot: Pilot) -> dict[int, str]:
+    """Play from the title to the debrief with the keyboard, keeping the state at the
+    start of each turn (its feed) as JSON."""
+    starts: dict[int, str] = {}
+    seen: dict[str, list[str]] = {}
+    pilot.press(pygame.K_RETURN)
+    for _ in range(80):
+        scene = pilot.scene
+        if scene == "questions":
+            answer_with_keys(pilot, seen)
+        elif scene == "feed":
+            starts.setdefault(pilot.game.state.turn, json.dumps(pilot.game.state.to_dict()))
+            pilot.press(pygame.K_RETURN)
+        elif scene == "decide":
+            keyboard_desk(pilot, seen)
+        elif scene in ("briefing", "resolve"):
+            pilot.press(pygame.K_RETURN)
+        elif scene == "ending":
+            key_activate(pilot, "debrief")
+            break
+    assert pilot.scene == "debrief"
+    return starts
+
+
+def debrief_texts(pilot: Pilot) -> str:
+    return "\n".join(pilot.widget("debrief_text").texts())
+
+
+@pytest.mark.parametrize(("lang", "size", "contrast"), [
+    ("en", "normal", False), ("fr", "largest", True), ("en", "largest", False)])
+def test_every_section_of_the_debrief(start: Start, lang: str, size: str,
+                                      contrast: bool) -> None:
+    with start(lang=lang, seed=5, questions=True,
+               settings=Settings(lang, size, contrast, 0)) as pilot:
+        play_recording(pilot)
+        game = pilot.game
+        check_screen(pilot, {})
+        text = debrief_texts(pilot)
+        fr = lang == "fr"
+        for heading in (("Indicateurs, tour par tour", "Indicators, turn by turn"),
+                        ("Vos décisions, tour par tour", "Your decisions, turn by turn"),
+                        ("Les notions rencontrées", "Concepts you met")):
+            assert heading[0 if fr else 1] in text
+        assert str(game.state.seed) in text and str(game.state.score) in text
+        charts = [b.figure for b in pilot.widget("debrief_text").blocks
+                  if isinstance(b.figure, ChartGrid)]
+        assert len(charts) == 2  # indicators, narratives
+        assert len(charts[0].series) == 6
+        assert [len(s.points) for s in charts[0].series] == [game.state.turn + 1] * 6
+        assert len(charts[1].series) == len(game.live_narratives())
+        assert text.count("Source") >= len(game.state.concepts)
+        turns_with_actions = {e["turn"] for e in pilot.app.scene.report()["timeline"]}
+        word = "Tour" if fr else "Turn"
+        for turn in turns_with_actions:
+            assert f"{word} {turn}" in text
+
+
+def test_charts_fit_and_grow_with_the_text_size(start: Start) -> None:
+    heights, columns = [], []
+    for size in ("normal", "large", "largest"):
+        with start(seed=5, settings=Settings("en", size, False, 0)) as pilot:
+            play_recording(pilot)
+            view = pilot.widget("debrief_text")
+            grid = next(b.figure for b in view.blocks if isinstance(b.figure, ChartGrid))
+            width = view.rect.width - 2 * view.margin - view.scrollbar_width
+            assert all(p.rect.x >= 0 and p.rect.right <= width for p in grid.panels)
+            heights.append(grid.panels[0].rect.height)
+            columns.append(len({p.rect.x for p in grid.panels}))
+            view.scroll_to(grid.panels[0].rect.y)  # drawing them must not fail either
+            pilot.app.draw()
+    assert heights == sorted(heights) and heights[0] < heights[-1]
+    assert columns == sorted(columns, reverse=True)
+
+
+def test_replay_from_a_turn_restores_the_start_of_that_turn(start: Start) -> None:
+    with start(seed=8) as pilot:
+        starts = play_recording(pilot)
+        last = pilot.game.state.turn
+        pilot.click("replay")
+        assert pilot.modal == "replay"
+        assert len(pilot.widget("replay_turns").items) == last
+        pilot.press(pygame.K_3)
+        assert pilot.modal == "replay_confirm"
+        assert pilot.focused == "replay_cancel", "the safe choice has the focus"
+        pilot.tab_to("replay_go")
+        pilot.press(pygame.K_RETURN)
+        assert pilot.scene == "feed" and pilot.game.state.turn == 3
+        assert json.dumps(pilot.game.state.to_dict()) == starts[3]
+        # The autosave now holds the replayed game.
+        assert pilot.app.session.open_save("autosave").problem is None
+        assert pilot.game.state.turn == 3
+
+
+def test_replay_can_be_cancelled(start: Start) -> None:
+    with start(seed=8) as pilot:
+        play_recording(pilot)
+        ending = pilot.game.state.ending
+        pilot.click("replay")
+        pilot.press(pygame.K_2)
+        pilot.click("replay_cancel")
+        assert pilot.modal is None and pilot.scene == "debrief"
+        assert pilot.game.state.ending == ending
+
+
+def test_questions_before_with_the_keyboard_and_after_with_the_mouse(start: Start) -> None:
+    with start(seed=5, questions=True) as pilot:
+        pilot.press(pygame.K_RETURN)
+        assert pilot.scene == "questions" and pilot.focused == "questions_start"
+        pilot.press(pygame.K_RETURN)
+        ids = [q.id for q in pilot.app.session.questions()]
+        assert not pilot.enabled("question_next")
+        pilot.press(pygame.K_6)
+        assert pilot.focused == "question_next" and pilot.enabled("question_next")
+        pilot.press(pygame.K_RETURN)
+        pilot.click("question_back")  # back to the first: its rating is kept
+        assert pilot.widget("rating_6").object_ids[-1] == "#tab_on"
+        pilot.click("question_next")
+        pilot.click("question_skip")
+        while pilot.scene == "questions":
+            pilot.press(pygame.K_2)
+            pilot.press(pygame.K_RETURN)
+        assert pilot.scene == "briefing"
+        pre = pilot.app.session.answers["pre"]
+        assert pre[ids[0]] == 6 and pre[ids[1]] is None
+        assert all(pre[i] == 2 for i in ids[2:])
+        play_recording_from_briefing(pilot)
+        assert pilot.enabled("post_questions") and pilot.shows("Rate the headlines again")
+        pilot.click("post_questions")
+        pilot.click("questions_start")
+        for _ in ids:
+            pilot.click("rating_7")
+            pilot.click("question_next")
+        assert pilot.scene == "debrief"
+        assert pilot.app.session.answers["post"] == {i: 7 for i in ids}
+        text = debrief_texts(pilot)
+        assert "before: 6 · after: 7" in text and "before: — · after: 7" in text
+        assert pilot.shows("Change my ratings")
+
+
+def play_recording_from_briefing(pilot: Pilot) -> None:
+    seen: dict[str, Any] = {}
+    for _ in range(80):
+        scene = pilot.scene
+        if scene == "decide":
+            keyboard_desk(pilot, seen)
+        elif scene in ("briefing", "feed", "resolve"):
+            pilot.press(pygame.K_RETURN)
+        elif scene == "ending":
+            key_activate(pilot, "debrief")
+            return
+
+
+def test_skipping_all_the_questions(start: Start) -> None:
+    with start(seed=5, questions=True) as pilot:
+        pilot.press(pygame.K_RETURN)
+        pilot.click("questions_skip")
+        assert pilot.scene == "briefing"
+        assert set(pilot.app.session.answers["pre"].values()) == {None}
+
+
+def test_no_questions_with_no_questions(start: Start) -> None:
+    with start(seed=5, questions=False) as pilot:
+        pilot.press(pygame.K_RETURN)
+        assert pilot.scene == "briefing"
+
+
+def test_the_export_dialog_writes_the_report(start: Start, tmp_path: Path) -> None:
+    with start(seed=5, lang="fr") as pilot:
+        play_recording(pilot)
+        pilot.click("export")
+        assert pilot.modal == "export" and pilot.focused == "export_name"
+        pilot.type("Zoé <script>/../..")
+        pilot.press(pygame.K_RETURN)  # Enter in a field goes to the next one
+        assert pilot.focused == "export_class"
+        pilot.type("2nde B")
+        check_screen(pilot, {})
+        pilot.click("export_go")
+        assert pilot.modal == "exported" and pilot.shows("Rapport enregistré")
+        folder = tmp_path / "data" / "hd" / "reports"
+        files = sorted(p.name for p in folder.iterdir())
+        assert len(files) == 2 and all(name.startswith("Zoé-script_2nde-B_") for name in files)
+        data = json.loads((folder / files[1]).read_text("utf-8"))
+        assert data["player"] == {"name": "Zoé <script>/../..", "class": "2nde B"}
+        assert data["language"] == "fr" and data["game"]["score"] == pilot.game.state.score
+        html = (folder / files[0]).read_text("utf-8")
+        assert "Zoé &lt;script&gt;/../.." in html and "<script" not in html
+        pilot.press(pygame.K_ESCAPE)
+        pilot.click("export")  # the name is remembered for the next report
+        assert pilot.widget("export_name").text == "Zoé <script>/../.."
+
+
+def test_an_export_to_a_folder_that_cannot_be_written(start: Start, tmp_path: Path) -> None:
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x", "utf-8")
+    with start(seed=5) as pilot:
+        play_recording(pilot)
+        pilot.click("export")
+        folder = pilot.widget("export_folder")
+        folder.set_text(str(blocker / "reports"))
+        pilot.click("export_go")
+        assert pilot.modal == "export_failed" and pilot.shows("Nothing was written")
+        pilot.click("close")
+        assert pilot.modal == "export"  # back to the form, the folder as typed
+        assert pilot.widget("export_folder").text == str(blocker / "reports")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("a_")] == ["a_file"]
