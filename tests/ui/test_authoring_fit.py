@@ -26,6 +26,7 @@ def test_import_dialog_fits_at_the_largest_text(start: Start, lang: str) -> None
         pilot.click("import")
         assert pilot.modal == "import"
         assert_tidy(pilot)
+        assert pilot.widget("import_intro").max_scroll == 0, "the explanation is shown whole"
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="/no/such/file.zip"))
         pilot.press(pygame.K_RETURN)
         assert pilot.modal == "import" and pilot.has("import_text")

@@ -19,7 +19,7 @@ from game import paths
 from game.i18n import _, fmt_number, ngettext, pick
 from game.ui.scenes.common import button_row, message_dialog, text_view
 from game.ui.widgets.textentry import TextEntry
-from game.ui.widgets.textlayout import Block
+from game.ui.widgets.textlayout import Block, layout_blocks
 
 if TYPE_CHECKING:
     from game.content.loader import LoadedScenario
@@ -65,7 +65,8 @@ def open_import(scene: PickerScene, path: str = "", result: list[Block] | None =
                                   ("import_go", _("Import"), lambda: do_import(scene), True)],
                           body, group="import_buttons")
         intro = text_view(scene, "import_intro", rest, intro_blocks())
-        intro.set_dimensions((rest.width, min(intro.content_height, rest.height // 2)))
+        room = rest.height // 2 if result else rest.height - t.button_height - t.gap
+        intro.set_dimensions((rest.width, min(intro.content_height, room)))
         intro.mark_dirty(relayout=True)
         field = pygame.Rect(rest.x, intro.rect.bottom + t.gap, rest.width, t.button_height)
         entry = TextEntry(field, scene.ui, t, path, max_length=MAX_PATH,
@@ -78,9 +79,16 @@ def open_import(scene: PickerScene, path: str = "", result: list[Block] | None =
             text_view(scene, "import_text", pygame.Rect(rest.x, top, rest.width,
                                                         rest.bottom - top), result)
 
+    scene.open_modal("import", (900, 560 if result else compact_height(scene)), build,
+                     focus="import_path")
+
+
+def compact_height(scene: PickerScene) -> int:
+    """The dialog's height with nothing to report yet: the explanation, the field, buttons."""
     t = scene.theme
-    compact = 6 * t.line("body") + 3 * t.button_height + 10 * t.pad
-    scene.open_modal("import", (900, 560 if result else compact), build, focus="import_path")
+    width = min(900, scene.app.size[0] - 2 * t.pad) - 4 * t.pad
+    text = layout_blocks(intro_blocks(), t, width - 3 * t.pad - 6).height + 2 * t.pad
+    return text + 3 * t.button_height + 4 * t.gap + 6 * t.pad
 
 
 def handle_import_event(scene: PickerScene, event: pygame.event.Event) -> bool:
