@@ -14,6 +14,7 @@ REPORT_CSS = """
 svg.line .grid { stroke: var(--line); stroke-width: 1; }
 svg.line .tick { fill: var(--muted); font: 11px system-ui, sans-serif; }
 figure { break-inside: avoid; }
+.cards figure { width: 326px; }
 blockquote { margin: 6px 0 10px; padding: 4px 12px; border-left: 4px solid var(--line);
   color: var(--muted); font-style: italic; }
 ul.timeline { list-style: none; padding-left: 0; margin: 4px 0 12px; }
@@ -28,6 +29,7 @@ ul.timeline ul { margin: 2px 0; padding-left: 20px; font-size: 15px; }
 .card cite { display: block; color: var(--muted); font-size: 14px; font-style: normal; }
 .good { color: #1f6b25; } .bad { color: #a61b1b; }
 table.grid td.text { max-width: 520px; }
+table.crises { width: 100%; } table.crises td:first-child { width: 34%; }
 .skipped { color: var(--muted); }
 footer { margin-top: 36px; color: var(--muted); font-size: 13px;
   border-top: 1px solid var(--line); padding-top: 8px; }

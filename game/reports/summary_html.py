@@ -7,6 +7,7 @@ Everything shown comes from student files, which are untrusted: every text is es
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from game.i18n import _, fmt_number, fmt_percent, get_language, ngettext
@@ -75,7 +76,7 @@ def choices_part(reports: list[dict[str, Any]]) -> str:
                                                    _("Other choices (students)")))
     return (h3(_("The most common choice at each crisis"))
             +
-            f"<table class=\"grid choices\"><tr>{head}</tr>{''.join(rows)}</table>")
+            f"<table class=\"grid crises\"><tr>{head}</tr>{''.join(rows)}</table>")
 
 
 def ratings_part(reports: list[dict[str, Any]]) -> str:
@@ -115,17 +116,27 @@ def concepts_part(reports: list[dict[str, Any]]) -> str:
     return h3(_("Concepts most often missed")) + f"<ol>{''.join(items)}</ol>"
 
 
+def sort_key(text: str) -> str:
+    """Alphabetical as a class list is: “Léa” before “Lucas”."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def students_part(reports: list[dict[str, Any]]) -> str:
+    # Each student's ending in the reader's language, whatever the report's language.
+    names = {ident: title for ident, title, _tone, _n in classroom.endings(reports)}
     rows = []
-    for r in sorted(reports, key=lambda r: (r["player"]["class"], r["player"]["name"])):
-        ending = r["ending"]["title"] if r["ending"] else _("not finished")
+    for r in sorted(reports, key=lambda r: (sort_key(r["player"]["class"]),
+                                            sort_key(r["player"]["name"]))):
+        ending = names.get(r["ending"]["id"], r["ending"]["title"]) if r["ending"] \
+            else _("not finished")
         score = r["game"]["score"]
         rows.append(f"<tr><td>{e(r['player']['name'] or '—')}</td>"
                     f"<td>{e(r['player']['class'] or '—')}</td><td>{e(ending)}</td>"
                     f"<td class=num>{'—' if score is None else fmt_number(score)}</td></tr>")
     head = "".join(f"<th>{e(c)}</th>" for c in (_("Name"), _("Class"), _("Ending"),
                                                    _("Score")))
-    return ("<details>" + tag("summary", _("Every student"))
+    return ("<details open>" + tag("summary", _("Every student"))
             +
             f"<table class=grid><tr>{head}</tr>{''.join(rows)}</table></details>")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-WIDTH, HEIGHT = 320, 150
+WIDTH, HEIGHT = 300, 150
 LEFT, RIGHT, TOP, BOTTOM = 30, 10, 8, 22
 
 

@@ -127,3 +127,18 @@ def test_class_report_to_an_unwritable_place_is_a_usage_error(
     assert main(["class-report", str(tmp_path), "--out",
                  str(tmp_path / "missing" / "summary.html")]) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_the_student_list_speaks_the_readers_language_and_sorts_like_a_class_list() -> None:
+    from game.reports.summary_html import students_part
+
+    def report(name: str, lang: str, title: str) -> dict[str, object]:
+        return {"language": lang, "player": {"name": name, "class": "2nde B"},
+                "ending": {"id": "good", "title": title, "tone": "success"},
+                "game": {"score": 70}}
+
+    i18n.set_language("fr")
+    html = students_part([report("Lucas", "en", "Success"), report("Léa", "fr", "Réussite"),
+                          report("adam", "en", "Success")])
+    assert "Success" not in html and html.count("Réussite") == 3
+    assert html.index("adam") < html.index("Léa") < html.index("Lucas")
