@@ -135,7 +135,7 @@ def test_questions_before_with_the_keyboard_and_after_with_the_mouse(start: Star
         assert pilot.focused == "question_next" and pilot.enabled("question_next")
         pilot.press(pygame.K_RETURN)
         pilot.click("question_back")  # back to the first: its rating is kept
-        assert pilot.widget("rating_6").object_ids[-1] == "#tab_on"
+        assert pilot.widget("rating_6").object_ids[-1] == "#primary"
         pilot.click("question_next")
         pilot.click("question_skip")
         while pilot.scene == "questions":
@@ -225,3 +225,30 @@ def test_an_export_to_a_folder_that_cannot_be_written(start: Start, tmp_path: Pa
         assert pilot.modal == "export"  # back to the form, the folder as typed
         assert pilot.widget("export_folder").text == str(blocker / "reports")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("a_")] == ["a_file"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_questions_and_dialogs_fit_a_small_window_at_the_largest_text(start: Start,
+                                                                      lang: str) -> None:
+    with start(lang=lang, seed=5, questions=True, size=(960, 600),
+               settings=Settings(lang, "largest", True, 0)) as pilot:
+        pilot.press(pygame.K_RETURN)
+        check_screen(pilot, {})  # the introduction
+        pilot.press(pygame.K_RETURN, pygame.K_4)
+        check_screen(pilot, {})  # a question, rated
+        low, high = pilot.widget("scale_low").rect, pilot.widget("scale_high").rect
+        assert low.right <= high.left
+        play_recording_from_briefing_after_questions(pilot)
+        check_screen(pilot, {})
+        for button, modal in (("export", "export"), ("replay", "replay")):
+            pilot.click(button)
+            assert pilot.modal == modal
+            check_screen(pilot, {})
+            pilot.press(pygame.K_ESCAPE)
+
+
+def play_recording_from_briefing_after_questions(pilot: Pilot) -> None:
+    while pilot.scene == "questions":
+        pilot.press(pygame.K_4, pygame.K_RETURN)
+    play_recording_from_briefing(pilot)
+    assert pilot.scene == "debrief"

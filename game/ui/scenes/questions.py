@@ -106,21 +106,24 @@ class QuestionsScene(Scene):
         """Seven buttons in a row (arrows move along them) and the meaning of each end."""
         t = self.theme
         size = min(t.button_height * 2, (rect.width - 6 * t.gap) // 7)
-        left = rect.centerx - (7 * size + 6 * t.gap) // 2
+        row = pygame.Rect(0, rect.y, 7 * size + 6 * t.gap, t.button_height)
+        row.centerx = rect.centerx
         chosen = self.current_rating()
-        for value in SCALE:
-            box = pygame.Rect(left + (value - 1) * (size + t.gap), rect.y, size,
-                              t.button_height)
+        for value in SCALE:  # the chosen value is filled, as a selected option should be
+            box = pygame.Rect(row.x + (value - 1) * (size + t.gap), row.y, size, row.height)
             self.button(f"rating_{value}", fmt_number(value), box, self.rater(value),
-                        group="rating", object_id="#tab_on" if value == chosen else None)
-        y = rect.y + t.button_height + t.gap
-        width = rect.width // 2 - t.gap
-        self.label("scale_low", _("1 = not reliable at all"),
-                   pygame.Rect(rect.x, y, width, t.line("small") * 2), style="#muted",
-                   role="small")
-        high = _("7 = very reliable")
-        high_w = min(width, t.text_width(high, "small") + 16)
-        self.label("scale_high", high, pygame.Rect(rect.right - high_w, y, high_w,
+                        group="rating", object_id="#primary" if value == chosen else None)
+        low, high = _("1 = not reliable at all"), _("7 = very reliable")
+        widths = [t.text_width(text, "small") + 16 for text in (low, high)]
+        # Under the ends of the scale when both fit there, else across the whole width.
+        span = row if sum(widths) + t.gap <= row.width else rect
+        y = row.bottom + t.gap
+        half = span.width // 2 - t.gap
+        self.label("scale_low", low, pygame.Rect(span.x, y, min(half, widths[0]),
+                                                 t.line("small") * 2),
+                   style="#muted", role="small")
+        high_w = min(half, widths[1])
+        self.label("scale_high", high, pygame.Rect(span.right - high_w, y, high_w,
                                                    t.line("small") * 2),
                    style="#muted", role="small")
 
