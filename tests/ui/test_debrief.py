@@ -252,3 +252,13 @@ def play_recording_from_briefing_after_questions(pilot: Pilot) -> None:
         pilot.press(pygame.K_4, pygame.K_RETURN)
     play_recording_from_briefing(pilot)
     assert pilot.scene == "debrief"
+
+
+def test_the_folder_a_student_types(tmp_path: Path) -> None:
+    from game.ui.scenes.debrief_dialogs import export_folder
+
+    default = tmp_path / "reports"
+    assert export_folder("  ", default) == default
+    assert export_folder("Documents/class", default) == Path.home() / "Documents" / "class"
+    assert export_folder("~/x", default) == Path.home() / "x"
+    assert export_folder(str(tmp_path / "abs"), default) == tmp_path / "abs"

@@ -110,6 +110,16 @@ def default_folder(scene: DebriefScene) -> Path:
     return (scene.app.session.save_dir or paths.user_data_dir()) / REPORTS_FOLDER
 
 
+def export_folder(typed: str, default: Path) -> Path:
+    """The folder a student typed: ``~`` expanded, a relative one taken from their home
+    folder (“Documents” means theirs, not wherever the game was started from)."""
+    typed = typed.strip()
+    if not typed:
+        return default
+    path = Path(typed).expanduser()
+    return path if path.is_absolute() else Path.home() / path
+
+
 def open_export(scene: DebriefScene, folder: str | None = None) -> None:
     state = {"folder": folder or str(default_folder(scene))}
     t = scene.theme
@@ -194,7 +204,7 @@ def export(scene: DebriefScene, state: dict[str, str]) -> None:
     scene.app.session.player = {"name": name, "class": klass}
     report = scene.report()
     try:
-        files = write_report(report, Path(folder).expanduser())
+        files = write_report(report, export_folder(folder, default_folder(scene)))
     except OSError as exc:
         scene.close_modal(notify=False)
         export_failed(scene, folder, str(exc.strerror or exc))
