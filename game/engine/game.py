@@ -16,8 +16,7 @@ does ``act``.  Scenes of the UI call only these.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from transitions import Machine
@@ -50,6 +49,24 @@ TURN_TRANSITIONS: list[dict[str, Any]] = [
     {"trigger": "next_turn", "source": Phase.RESOLVE, "dest": Phase.FEED, "unless": "is_over"},
     {"trigger": "finish", "source": Phase.RESOLVE, "dest": Phase.DEBRIEF, "conditions": "is_over"},
 ]
+
+
+class _Recording:
+    """``with game.recording(outcome):`` — a class, not a generator: a simulated game
+    enters dozens of these, and contextlib's machinery was a measurable share of it."""
+
+    __slots__ = ("game", "outcome", "previous")
+
+    def __init__(self, game: Game, outcome: Outcome) -> None:
+        self.game, self.outcome = game, outcome
+        self.previous: Outcome | None = None
+
+    def __enter__(self) -> Outcome:
+        self.previous, self.game._recording = self.game._recording, self.outcome
+        return self.outcome
+
+    def __exit__(self, *exc: object) -> None:
+        self.game._recording = self.previous
 
 
 FEED_KEPT = 300  # posts kept in the feed (and in saves); a classroom game makes about 60
@@ -254,14 +271,9 @@ class Game:
 
     # -- operations used by actions, effects and resolution -------------------------
 
-    @contextmanager
-    def recording(self, outcome: Outcome) -> Iterator[Outcome]:
-        """Attribute every change made inside the block to *outcome*."""
-        previous, self._recording = self._recording, outcome
-        try:
-            yield outcome
-        finally:
-            self._recording = previous
+    def recording(self, outcome: Outcome) -> _Recording:
+        """Attribute every change made inside the ``with`` block to *outcome*."""
+        return _Recording(self, outcome)
 
     def adjust(self, indicator: str, delta: float) -> None:
         old = self.state.indicators[indicator]
