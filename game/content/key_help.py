@@ -66,6 +66,8 @@ KEYS: dict[str, str] = {
     "Meta.learning_goals": N_("What the student will learn, shown in the briefing."),
     "Meta.actions_per_turn": N_("Action points the player spends each turn."),
     "Meta.minutes": N_("Expected playing time, shown in the picker."),
+    "Meta.hours_per_turn": N_("How long a turn lasts in the story, in hours (default 24: a "
+                              "day). The game shows days, or hours since the start."),
     # Country
     "Country.name": N_("The country's name."),
     "Country.ministry": N_("The ministry's name, as its posts are signed."),

@@ -52,6 +52,7 @@ class Meta(Strict):
     learning_goals: Annotated[list[Text], Field(min_length=1, max_length=12)]
     actions_per_turn: Annotated[int, Field(ge=1, le=10)] = 3
     minutes: Annotated[int | None, Field(ge=1, le=240)] = None
+    hours_per_turn: Annotated[int, Field(ge=1, le=24)] = 24
 
 
 class Country(Strict):

@@ -322,7 +322,12 @@ def _debunk(game: Game, run: Any, narrative: Any, outcome: Outcome, rapid: bool)
 
 def _attribute(game: Game, run: Any, narrative: Any, outcome: Outcome) -> None:
     run.attributed = True
-    if narrative.state_sponsored:
+    unproven = narrative.evidence_flag and narrative.evidence_flag not in game.state.flags
+    if narrative.state_sponsored and unproven:
+        run.virality *= rules.UNPROVEN_ATTRIBUTION_FACTOR
+        effects = rules.UNPROVEN_ATTRIBUTION_EFFECTS
+        outcome.notes.append("unproven_attribution")
+    elif narrative.state_sponsored:
         run.virality *= rules.ATTRIBUTE_FACTOR
         effects = rules.ATTRIBUTE_EFFECTS
         outcome.notes.append("attributed")

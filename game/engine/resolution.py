@@ -85,11 +85,11 @@ def _spread(game: Game) -> None:
 
 
 def _late(run: NarrativeRun, turn: int) -> bool:
-    """Spreading for a while and still unanswered: trust erodes (seed 003)."""
-    spreading, responded = run.spreading_turn, run.responded_turn
-    return (run.phase in _ACTIVE and spreading is not None
-            and turn - spreading >= rules.LATE_AFTER
-            and (responded is None or turn - responded >= rules.LATE_AFTER))
+    """Spreading for a while and never answered: trust erodes (seed 003, « le manque de
+    réponse rapide peut entraîner une perte de confiance »)."""
+    spreading = run.spreading_turn
+    return (run.phase in _ACTIVE and spreading is not None and run.responded_turn is None
+            and turn - spreading >= rules.LATE_AFTER)
 
 
 def _deadlines(game: Game) -> None:

@@ -85,8 +85,8 @@ ENTRENCHED_AFTER: Final = 2         # turns viral before a narrative becomes ent
 DEBUNKED_BELOW: Final = 10.0
 FADED_BELOW: Final = 5.0
 RESURGENCE_AT: Final = 20.0
-LATE_AFTER: Final = 2               # turns a spreading narrative may go unanswered
-LATE_PENALTY: Final = 1.5           # credibility lost per turn after that (seed 003)
+LATE_AFTER: Final = 2               # turns a spreading narrative may go without any answer
+LATE_PENALTY: Final = 1.5           # credibility lost per turn after that, until answered
 
 # --- counter-measures --------------------------------------------------------------
 MEASURE_COST: Final = MappingProxyType({
@@ -123,6 +123,10 @@ FACTCHECK_CREDIBILITY: Final = 1.5
 ATTRIBUTE_FACTOR: Final = 0.75
 ATTRIBUTE_EFFECTS: Final = MappingProxyType({I.CREDIBILITY: 2.0, I.TENSION: 8.0})
 FALSE_ATTRIBUTION_EFFECTS: Final = MappingProxyType({I.CREDIBILITY: -8.0, I.TENSION: 6.0})
+# Naming a state before the evidence is in (the narrative's evidence_flag unset): the
+# accusation may be right, but it looks like a reflex, and the other side says so.
+UNPROVEN_ATTRIBUTION_FACTOR: Final = 0.9
+UNPROVEN_ATTRIBUTION_EFFECTS: Final = MappingProxyType({I.CREDIBILITY: -4.0, I.TENSION: 8.0})
 
 LITERACY_GAIN_PER_TURN: Final = 0.04
 LITERACY_EFFECTS: Final = MappingProxyType({I.DOMESTIC_SUPPORT: 1.0, I.SOFT_POWER: 1.0})

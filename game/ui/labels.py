@@ -144,6 +144,8 @@ NOTES = {
     "rapid_response": N_("A rapid response: credibility gained."),
     "debunked": N_("The debunk cut the narrative's reach."),
     "attributed": N_("Public attribution: the campaign slows down, but tension rises."),
+    "unproven_attribution": N_("Named before the evidence was in: the accusation looks like a "
+                               "reflex. Credibility suffers and tension rises."),
     "false_attribution": N_("Wrong accusation: this narrative was not run by a state. "
                             "Credibility suffers and tension rises."),
     "platform_removed_accounts": N_("The platform removed the fake accounts spreading it."),

@@ -135,16 +135,29 @@ def test_reporting_acts_the_turn_after(minimal: Scenario) -> None:
     assert game.why_not(Counter("fake", Measure.REPORT)) in ("measure_used", "not_deciding")
 
 
-def test_attributing_a_state_sponsored_narrative_raises_tension(deepfake: Scenario) -> None:
+def _attribute_deepfake(deepfake: Scenario, evidence: bool) -> Outcome:
     game = resolved(deepfake, turns=2)
     game.next_turn()
     game.open_desk()
+    if evidence:
+        game.state.flags.add("original_found")
     game.act(Counter("deepfake_video", Measure.ATTRIBUTE))
     game.pass_turn()
     game.resolve()
-    attributed = outcome(game, "counter")
+    return outcome(game, "counter")
+
+
+def test_attributing_a_state_sponsored_narrative_raises_tension(deepfake: Scenario) -> None:
+    attributed = _attribute_deepfake(deepfake, evidence=True)
     assert "attributed" in attributed.notes
     assert attributed.deltas["tension"] == rules.ATTRIBUTE_EFFECTS["tension"]
+    assert attributed.deltas["credibility"] > 0
+
+
+def test_attributing_before_the_evidence_costs_credibility(deepfake: Scenario) -> None:
+    unproven = _attribute_deepfake(deepfake, evidence=False)
+    assert "unproven_attribution" in unproven.notes
+    assert unproven.deltas["credibility"] == rules.UNPROVEN_ATTRIBUTION_EFFECTS["credibility"]
 
 
 def test_a_false_attribution_costs_credibility(deepfake: Scenario) -> None:
