@@ -123,8 +123,8 @@ def timeline_entry(game_: Game, outcome: Outcome) -> dict[str, Any]:
     missed = outcome.source == "deadline"
     event = s.event_by_id.get(str(outcome.ref.get("event")))
     if missed:
-        text = labels.label(labels.SOURCES, "deadline") + " — “" + (
-            viewmodel.crisis_title(event, s) if event else "?") + "”"
+        text = labels.source_title(labels.label(labels.SOURCES, "deadline"),
+                                   viewmodel.crisis_title(event, s) if event else "?")
     else:
         text = viewmodel.describe_action(game_, outcome.ref)
     concepts = outcome_concepts(s, outcome)
@@ -200,8 +200,15 @@ def concept_part(s: Scenario, met_ids: list[str]) -> dict[str, list[dict[str, An
     met = [s.concept_by_id[c] for c in met_ids if c in s.concept_by_id]
     missed = [c for c in s.concepts if c.id not in met_ids]
     return {
-        "met": [{"id": c.id, "title": pick(c.title), "official_term": pick(c.official_term),
+        "met": [{"id": c.id, "title": pick(c.title), "official_term": official_term(c),
                  "text": pick(c.text), "source": {"document": c.source.document,
                                                   "passage": c.source.passage}} for c in met],
         "missed": [{"id": c.id, "title": pick(c.title)} for c in missed],
     }
+
+
+def official_term(concept: Concept) -> str:
+    """The official term of a concept card, when it says more than the card's title ("" for
+    "Deepfake (official term: deepfake)"; case and accents aside)."""
+    term, title = pick(concept.official_term), pick(concept.title)
+    return term if term and labels.fold(term) != labels.fold(title) else ""

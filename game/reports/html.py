@@ -60,8 +60,8 @@ def indicators(report: Report) -> str:
     last = report["game"]["turns_played"]
     cards, rows = [], []
     for item in report["indicators"]:
-        delta = item["end"] - item["start"]
-        change = labels.fmt_delta(delta, 0) if abs(delta) >= 0.5 else _("unchanged")
+        delta = labels.change(item["start"], item["end"])  # of the values shown
+        change = labels.fmt_delta(delta, 0) if delta else _("unchanged")
         summary = _("from {start} to {end}").format(start=fmt_number(item["start"]),
                                                    end=fmt_number(item["end"]))
         chart = line_chart([(t, v) for t, v in item["values"]], 0, last, INDICATOR_COLOUR,

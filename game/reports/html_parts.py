@@ -6,6 +6,7 @@ from typing import Any
 
 from game.i18n import _, fmt_number
 from game.reports.markup import e, h2, p
+from game.ui import labels
 
 Report = dict[str, Any]
 
@@ -77,7 +78,8 @@ def concepts(report: Report) -> str:
             title = _("{title} (official term: {term})").format(title=title,
                                                                 term=card["official_term"])
         source = _("Source: {document} — “{passage}”").format(
-            document=card["source"]["document"], passage=card["source"]["passage"])
+            document=card["source"]["document"],
+            passage=labels.nested(card["source"]["passage"]))
         cards.append(f"<div class=card><h3>{e(title)}</h3><p>{e(card['text'])}</p>"
                      f"<cite>{e(source)}</cite></div>")
     if not cards:

@@ -34,7 +34,8 @@ def endings_part(reports: list[dict[str, Any]]) -> str:
         colour = shade(base, used.get(tone, 0), 3)
         used[tone] = used.get(tone, 0) + 1
         segments.append(Segment(n / total, colour, e(share(n, total)),
-                                f"{e(title)}: {e(share(n, total))}"))
+                                e(_("{title}: {share}").format(title=title,
+                                                               share=share(n, total)))))
         legend.append(f'<li><span class=swatch style="background:{colour}"></span>{e(title)} '
                       f"— {fmt_number(n)} ({e(share(n, total))})</li>")
     return (f"{h3(_('Endings'))}{stacked_bar(segments)}"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -108,6 +110,9 @@ DIFFICULTIES = {"easy": N_("easy"), "medium": N_("medium"), "hard": N_("hard")}
 ENDING_TONES = {"success": N_("Success"), "mixed": N_("Mixed result"),
                 "failure": N_("Failure")}
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}  # each in its own language, on purpose
+# The language of a post, in the interface's language: a choice, and within a sentence.
+POST_LANGUAGES = {"fr": N_("French"), "en": N_("English")}
+POST_LANGUAGES_IN = {"fr": N_("in French"), "en": N_("in English")}
 
 SOURCES = {
     "post": N_("Your post"),
@@ -126,7 +131,7 @@ NOTES = {
     "channel_strong": N_("This platform reaches this audience well."),
     "channel_weak": N_("This platform reaches this audience poorly."),
     "language_match": N_("Written in the audience's own language: it lands in full."),
-    "language_mismatch": N_("Not in the audience's language: it lands much weaker."),
+    "language_mismatch": N_("Not in the audience's language: it carries much less weight."),
     "humour_in_crisis": N_("Joking during a crisis looks like not taking it seriously."),
     "audience_fatigue": N_("Same tone to the same audience again: it is tiring of it and "
                            "listens less."),
@@ -178,12 +183,22 @@ REASONS = {
     "not_deciding": N_("Actions are planned at your desk."),
 }
 
-# What a post says, by tone, in the language of the post (the topic comes first).
+# What a post says, by tone, in the language of the post, after the topic's name: about a
+# topic that answers a disinformation narrative, and about any other (news, an event, a
+# position), so that it reads sensibly whatever the topic.
 POST_TEMPLATES = {
-    "factual": N_("Here are the verified facts, with our sources. Check before you share."),
-    "empathetic": N_("We hear your concerns. We are with everyone affected, and we will "
+    "factual": N_("The facts, with our sources. Any questions? Ask us."),
+    "empathetic": N_("We know this matters to many of you. We are listening, and we will "
                      "keep you informed."),
-    "assertive": N_("Our position is clear and we will defend it with our partners."),
+    "assertive": N_("Our position is clear, and we will stand by it with our partners."),
+    "humorous": N_("Spoiler: the real story is even better than what you have heard."),
+    "confrontational": N_("Nobody speaks for our country but us. Here is the truth."),
+}
+ANSWER_TEMPLATES = {
+    "factual": N_("Here are the verified facts, with our sources. Check before you share."),
+    "empathetic": N_("We hear your concerns. Here is what we know, and we will keep you "
+                     "informed."),
+    "assertive": N_("The facts are established, and we will defend them with our partners."),
     "humorous": N_("Plot twist: the truth is more interesting than the rumours."),
     "confrontational": N_("Enough lies about our country. We will not stay silent."),
 }
@@ -224,12 +239,74 @@ def in_language(lang: str) -> Iterator[None]:
             i18n.set_language(previous)
 
 
+# -- quotes ------------------------------------------------------------------------------
+
+_NESTED = (re.compile(r"«[\s\u00a0\u202f]*(.+?)[\s\u00a0\u202f]*»"), re.compile(r"“(.+?)”"),
+           re.compile(r'"(.+?)"'))
+
+
+def nested(text: str) -> str:
+    """*text* ready to sit inside quotation marks: its own quotes become the inner style
+    (“ ” inside « » in French, ‘ ’ inside “ ” in English)."""
+    for pattern in _NESTED:
+        text = pattern.sub(lambda m: _("‘{text}’").format(text=m.group(1)), text)
+    return text
+
+
+def quoted(text: str) -> str:
+    """*text* in quotation marks: « … » in French, “…” in English (nested quotes handled)."""
+    return _("“{text}”").format(text=nested(text))
+
+
+def source_title(source: str, title: str) -> str:
+    """What caused an outcome, and about what: "Disinformation — “The fake tickets”"."""
+    return _("{source} — “{title}”").format(source=source, title=nested(title))
+
+
+_FR_CONTRACTIONS = ((re.compile(r"^de les ", re.IGNORECASE), "des "),
+                    (re.compile(r"^de le ", re.IGNORECASE), "du "),
+                    (re.compile(r"^de (?=[aeiouyàâäéèêëîïôöûüœæ])", re.IGNORECASE), "d'"))
+
+
+def from_name(name: str) -> str:
+    """"from Léa Brandt": in French the preposition contracts or elides as the name asks
+    (« de Léa Brandt », « du Rempart », « des Valmériens », « d'Association… »)."""
+    text = _("from {name}").format(name=name)
+    if i18n.get_language() == "fr":
+        for pattern, replacement in _FR_CONTRACTIONS:
+            text = pattern.sub(replacement, text, count=1)
+    return text
+
+
+def fold(text: str) -> str:
+    """*text* without case and accents, to compare two names."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
 # -- numbers and plurals -----------------------------------------------------------------
 
 def fmt_delta(value: float, decimals: int = 1) -> str:
     """A signed change, by locale: ``+2,5`` in French, ``+2.5`` in English."""
     text = i18n.fmt_number(abs(value), decimals)
     return ("+" if value >= 0 else "-") + text
+
+
+def whole(value: float) -> int:
+    """*value* rounded as the gauges show it (half to even, as Babel formats numbers)."""
+    return int(round(value))
+
+
+def change(start: float, end: float) -> int:
+    """The change the player sees: between the rounded values, not the exact ones (35.4 to
+    19.6 shows "from 35 to 20", so the change is -15, not -16)."""
+    return whole(end) - whole(start)
+
+
+def fmt_change(value: float) -> str:
+    """A change rounded to a whole number, signed (``+2``, ``-1``); "" when it rounds to 0."""
+    rounded = whole(value)
+    return fmt_delta(rounded, 0) if rounded else ""
 
 
 def turns_left(n: int) -> str:
@@ -242,6 +319,14 @@ def action_points(n: int) -> str:
 
 def turn_of(turn: int, total: int) -> str:
     return _("Turn {turn} of {total}").format(turn=turn, total=total)
+
+
+def turn_time(turn: int, hours_per_turn: int = 24) -> str:
+    """When a turn happens in the story: "Day 3", or "H+16 to H+24" when turns are not days."""
+    if hours_per_turn == 24:
+        return _("Day {day}").format(day=i18n.fmt_number(turn))
+    return _("H+{start} to H+{end}").format(start=(turn - 1) * hours_per_turn,
+                                            end=turn * hours_per_turn)
 
 
 def deadline_text(turns: int) -> str:

@@ -202,6 +202,16 @@ class Pilot:
         return [ident for ident, el in self.app.scene.widgets.items()
                 if el.alive() and el.visible and not screen.contains(el.rect)]
 
+    def overlapping(self) -> list[tuple[str, str]]:
+        """Pairs of widgets drawn over each other: of the open dialog if there is one, else
+        of the scene (the passing notice excepted, which lies over the scene on purpose)."""
+        modal = self.app.scene.modal
+        shown = [(ident, el) for ident, el in self.app.scene.widgets.items()
+                 if el.alive() and el.visible and ident != "notice"
+                 and (modal is None or el in modal.elements)]
+        return [(a, b) for n, (a, first) in enumerate(shown) for b, second in shown[n + 1:]
+                if first.rect.colliderect(second.rect)]
+
     def screenshot(self, path: Path) -> None:
         self.app.draw()
         pygame.image.save(self.app.screen, str(path))

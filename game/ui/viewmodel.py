@@ -69,7 +69,15 @@ def initials(name: str) -> str:
 
 
 def post_language(code: str) -> str:
-    return labels.LANGUAGE_NAMES.get(code, code.upper())
+    """A post's language as a choice in the composer: "English" (« Anglais »)."""
+    name = labels.POST_LANGUAGES.get(code)
+    return _(name) if name is not None else code.upper()
+
+
+def post_language_in(code: str) -> str:
+    """A post's language within a sentence: "in English" (« en anglais »)."""
+    phrase = labels.POST_LANGUAGES_IN.get(code)
+    return _(phrase) if phrase is not None else code.upper()
 
 
 def channel_name(scenario: Scenario, channel: str) -> str:
@@ -80,47 +88,78 @@ def channel_name(scenario: Scenario, channel: str) -> str:
 
 
 def post_text(scenario: Scenario, post: dict[str, Any]) -> str:
-    """What the ministry's post says, written in the post's own language."""
+    """What the ministry's post says, written in the post's own language: the topic's name,
+    then a sentence in the post's tone that suits a topic answering a rumour, or any other."""
     lang = str(post.get("language", ""))
     topic = scenario.topic_by_id.get(str(post.get("topic")))
+    answers = topic is not None and topic.narrative is not None
     with labels.in_language(lang):
         topic_name = pick(topic.name, lang) if topic is not None else ""
-        body = labels.label(labels.POST_TEMPLATES, post.get("tone", ""))
-    return f"{topic_name} — {body}" if topic_name else body
+        body = labels.label(labels.ANSWER_TEMPLATES if answers else labels.POST_TEMPLATES,
+                            post.get("tone", ""))
+        return _("{topic} — {text}").format(topic=topic_name, text=body) if topic_name else body
 
 
-def _when(turn: int, index: int) -> str:
-    minutes = 8 * 60 + (index * 47) % (13 * 60)
-    return _("Day {day}, {time}").format(day=turn, time=f"{minutes // 60:02d}:{minutes % 60:02d}")
+def _launches(calls: Any, narrative_id: str | None) -> bool:
+    """Whether effect *calls* (or the calls inside them) launch *narrative_id*."""
+    return any((call.name == "launch_narrative" and call.args == narrative_id)
+               or _launches(call.children, narrative_id) for call in calls)
+
+
+def story_order(game: Game) -> list[int]:
+    """The feed's places in the order things happened.  The engine adds an event's posts,
+    then runs its effects; a narrative an event launches is the rumour its posts answer
+    (the commission's denial, the analyst's fact-check), so it goes before them."""
+    s, feed = game.scenario, game.state.feed
+    order = list(range(len(feed)))
+    for place, post in enumerate(feed):
+        if post.kind != "narrative":
+            continue
+        first = place
+        while first > 0 and feed[first - 1].kind == "actor" and \
+                feed[first - 1].turn == post.turn and _launches(
+                    getattr(s.event_by_id.get(feed[first - 1].ref or ""), "effects", ()),
+                    post.ref):
+            first -= 1
+        if first < place:
+            order.remove(place)
+            order.insert(order.index(first), place)
+    return order
 
 
 def feed_posts(game: Game, folder: Path | None = None) -> list[PostView]:
     """Every post of the feed, newest first (*folder*: where the scenario's images are)."""
     s, st = game.scenario, game.state
     views: list[PostView] = []
-    per_turn: dict[int, int] = {}
-    for key, post in enumerate(st.feed):
-        index = per_turn.get(post.turn, 0)
-        per_turn[post.turn] = index + 1
+    for place in story_order(game):
+        post = st.feed[place]
+        key = place
         if post.kind == PLAYER or post.author == PLAYER:
             data = post.post or {}
             name, handle, verified = pick(s.country.ministry), s.country.handle, True
             text = post_text(s, data)
-            audience = s.audience_by_id.get(str(data.get("audience")))
-            tag = _("on {platform}, audience: {audience}").format(
-                platform=channel_name(s, str(data.get("channel", ""))),
-                audience=pick(audience.name) if audience else "")
+            tag = post_tag(s, data)
             avatar = image = None
         else:
             name, handle, verified, text, tag = _actor_post(s, post)
             actor = s.actor_by_id.get(post.author)
             avatar, image = actor.avatar if actor else None, post_image(s, post)
+        # No clock time: invented times contradicted the texts. The order tells the rest.
+        when = labels.turn_time(post.turn, s.meta.hours_per_turn)
         views.append(PostView(key, name, handle, initials(name), post.author, verified,
-                              _when(post.turn, index), text, post.likes, post.shares,
+                              when, text, post.likes, post.shares,
                               post.kind, post.turn == st.turn, tag,
                               folder=folder, avatar=avatar, image=image))
     views.reverse()
     return views
+
+
+def post_tag(s: Scenario, data: dict[str, Any]) -> str:
+    """Where and to whom the ministry posts ("on Chirp, audience: …")."""
+    audience = s.audience_by_id.get(str(data.get("audience")))
+    return _("on {platform}, audience: {audience}").format(
+        platform=channel_name(s, str(data.get("channel", ""))),
+        audience=pick(audience.name) if audience else "")
 
 
 def _actor_post(s: Scenario, post: FeedPost) -> tuple[str, str, bool, str, str]:
@@ -133,7 +172,7 @@ def _actor_post(s: Scenario, post: FeedPost) -> tuple[str, str, bool, str, str]:
     tag = ""
     if post.kind == "narrative" and post.ref in s.narrative_by_id:
         tag = _("flagged by monitoring: “{title}”").format(
-            title=pick(s.narrative_by_id[post.ref].title))
+            title=labels.nested(pick(s.narrative_by_id[post.ref].title)))
     return name, handle, verified, text, tag
 
 
@@ -157,7 +196,7 @@ def gauges(game: Game) -> list[GaugeView]:
     views = []
     for key, value in game.state.indicators.items():
         before = reference["indicators"].get(key, value) if reference else value
-        views.append(GaugeView(key, labels.indicator(key), value, value - before,
+        views.append(GaugeView(key, labels.indicator(key), value, labels.change(before, value),
                                key in labels.LOWER_IS_BETTER))
     return views
 
@@ -186,22 +225,32 @@ def reach_text(value: float) -> str:
     return fmt_percent(max(0.0, min(100.0, value)) / 100.0)
 
 
-def crisis_title(event: Event, scenario: Scenario | None = None) -> str:
-    """A crisis's name: its headline, else who raised it, else its alert."""
+def event_title(event: Event, scenario: Scenario | None = None) -> str:
+    """An event's name: its headline, else who posted in it; "" if it has neither."""
     if event.headline is not None:
         return pick(event.headline)
     if scenario is not None and event.posts:
         actor = scenario.actor_by_id.get(event.posts[0].actor)
         if actor is not None:
-            return _("Message from {name}").format(name=pick(actor.name))
+            return _("Message {from_name}").format(from_name=labels.from_name(pick(actor.name)))
+    return ""
+
+
+def crisis_title(event: Event, scenario: Scenario | None = None) -> str:
+    """A crisis's name: its headline, else who raised it, else its alert."""
+    title = event_title(event, scenario)
+    if title:
+        return title
     if event.alert is not None:
         return pick(event.alert)
     return _("A crisis")
 
 
 def crisis_turns_left(game: Game, event_id: str) -> int:
-    last = game.state.crises.get(event_id, game.state.turn)
-    return last - game.state.turn + 1
+    """Turns left to answer, this one included, but never more than the game has left."""
+    st = game.state
+    last = min(st.crises.get(event_id, st.turn), game.turns)
+    return max(1, last - st.turn + 1)
 
 
 def describe_action(game: Game, action: dict[str, Any]) -> str:
@@ -211,24 +260,26 @@ def describe_action(game: Game, action: dict[str, Any]) -> str:
     if kind == "post":
         audience = s.audience_by_id.get(str(action.get("audience")))
         topic = s.topic_by_id.get(str(action.get("topic")))
-        return _("Post on {platform}, audience: {audience}; {tone} tone, about “{topic}” "
-                 "({language})").format(
+        return _("Post on {platform}, audience: {audience}; {tone} tone, about “{topic}”, "
+                 "{language}").format(
             platform=channel_name(s, str(action.get("channel"))),
             audience=pick(audience.name) if audience else "?",
             tone=labels.label(labels.TONES, action.get("tone", "")).lower(),
-            topic=pick(topic.name) if topic else "?",
-            language=post_language(str(action.get("language", ""))))
+            topic=labels.nested(pick(topic.name)) if topic else "?",
+            language=post_language_in(str(action.get("language", ""))))
     if kind == "answer":
         event = s.event_by_id.get(str(action.get("event")))
         choice = None
         if event is not None and event.crisis is not None:
             choice = next((c for c in event.crisis.choices if c.id == action.get("choice")), None)
         return _("Answer to “{crisis}”: {choice}").format(
-            crisis=crisis_title(event, s) if event else "?",
+            crisis=labels.nested(crisis_title(event, s)) if event else "?",
             choice=pick(choice.label) if choice else "?")
-    narrative = s.narrative_by_id.get(str(action.get("narrative")))
-    title = pick(narrative.title) if narrative else "?"
     measure = labels.label(labels.MEASURES, action.get("measure", ""))
+    if action.get("measure") == "literacy":  # a campaign for everyone, not against one narrative
+        return _("{measure}, for every audience").format(measure=measure)
+    narrative = s.narrative_by_id.get(str(action.get("narrative")))
+    title = labels.nested(pick(narrative.title)) if narrative else "?"
     audience = s.audience_by_id.get(str(action.get("audience") or ""))
     if audience is not None:
         return _("{measure}: “{narrative}” (audience: {audience})").format(
@@ -237,8 +288,10 @@ def describe_action(game: Game, action: dict[str, Any]) -> str:
 
 
 def deltas_text(deltas: dict[str, float]) -> str:
-    parts = [f"{labels.indicator(k)} {labels.fmt_delta(v)}" for k, v in deltas.items()
-             if abs(v) >= 0.05]
+    """"Credibility +2 · Tension -1": whole numbers, as the gauges show them; a change that
+    rounds to 0 is left out."""
+    parts = [f"{labels.indicator(k)} {labels.fmt_change(v)}" for k, v in deltas.items()
+             if labels.fmt_change(v)]
     return " · ".join(parts)
 
 
@@ -246,10 +299,10 @@ def reach_change_text(game: Game, reach: dict[str, float]) -> list[str]:
     out = []
     for narrative_id, delta in reach.items():
         narrative = game.scenario.narrative_by_id.get(narrative_id)
-        if narrative is None or abs(delta) < 0.05:
+        if narrative is None or not labels.fmt_change(delta):
             continue
         out.append(_("Reach of “{title}”: {delta} points").format(
-            title=pick(narrative.title), delta=labels.fmt_delta(delta)))
+            title=labels.nested(pick(narrative.title)), delta=labels.fmt_change(delta)))
     return out
 
 

@@ -3,6 +3,7 @@ only, in French and in English."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from game.paths import LOCALES_DIR, SCENARIOS_DIR
+from game.ui import labels
 from game.ui.pilot import Pilot
 from tests.ui.drive import play_with_keyboard, play_with_mouse
 
@@ -19,11 +21,27 @@ Start = Callable[..., AbstractContextManager[Pilot]]
 
 def english_only_strings() -> set[str]:
     """UI strings whose French differs: seeing one of them in French means it escaped
-    translation (only whole strings without placeholders can be checked this way)."""
+    translation (only whole strings without placeholders can be checked this way).  The
+    language button's "English" is meant to be seen: each language is named in itself."""
     with (LOCALES_DIR / "fr" / "LC_MESSAGES" / "ui.po").open("rb") as fh:
         catalog = read_po(fh, locale="fr")
     return {m.id for m in catalog if isinstance(m.id, str) and m.id and "{" not in m.id
-            and m.string and m.string != m.id}
+            and m.string and m.string != m.id} - set(labels.LANGUAGE_NAMES.values())
+
+
+def french_typography_kept(text: str) -> bool:
+    """A French screen text: English quotes only inside « » (the inner quotes of a quoted
+    title), and outside quotations (a source may be quoted in English), a no-break space
+    before : ; ! ? (times and URLs aside)."""
+    depth, outside = 0, []
+    for char in text:
+        depth += {"«": 1, "»": -1}.get(char, 0)
+        if char in "“”" and depth <= 0:
+            return False
+        outside.append(char if depth <= 0 else "_")
+    plain = "".join(outside)
+    return not (re.search(r"[^\s\u00a0\u202f:;!?][:;!?]+(\s|$)", plain)
+                and not re.search(r"https?:|\d:\d", plain))
 
 
 def assert_finished(pilot: Pilot, seen: dict[str, list[str]], lang: str) -> None:
@@ -36,6 +54,10 @@ def assert_finished(pilot: Pilot, seen: dict[str, list[str]], lang: str) -> None
         assert "Score\u00a0:" in shown and "Indicateurs" in shown
         leaks = {text for texts in seen.values() for text in texts} & english_only_strings()
         assert leaks == set(), f"untranslated on screen: {sorted(leaks)[:10]}"
+        english_posts = (*labels.POST_TEMPLATES.values(), *labels.ANSWER_TEMPLATES.values())
+        texts = {text for texts in seen.values() for text in texts
+                 if not text.endswith(english_posts)}  # a post the student wrote in English
+        assert [t for t in texts if not french_typography_kept(t)] == []
     else:
         assert "Score:" in shown and "Indicators" in shown
 

@@ -290,8 +290,6 @@ class Scene:
                 continue
             if isinstance(element, Canvas):
                 out.extend(element.texts())
-            elif isinstance(element, UILabel):
+            elif isinstance(element, UILabel | UIButton):
                 out.append(getattr(element, "full_text", element.text))
-            elif isinstance(element, UIButton):
-                out.append(element.text)
         return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine.vocabulary import EndingTone, Phase
 from game.i18n import _, fmt_number, ngettext, pick
+from game.ui.labels import nested
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
 from game.ui.widgets.textlayout import Block
@@ -26,13 +27,17 @@ def briefing_blocks(scenario: object, seed: int) -> list[Block]:
                       "moment."), bullet=True)]
     for ending in s.endings:  # type: ignore[attr-defined]
         if ending.tone is EndingTone.SUCCESS:
-            blocks.append(Block(_("Aim for: “{title}”").format(title=pick(ending.title)),
+            blocks.append(Block(_("Aim for: “{title}”").format(title=nested(pick(ending.title))),
                                 bullet=True, colour="good"))
     days = ngettext("{n} turn", "{n} turns", meta.turns).format(n=fmt_number(meta.turns))
     points = ngettext("{n} action point per turn", "{n} action points per turn",
                       meta.actions_per_turn).format(n=fmt_number(meta.actions_per_turn))
-    blocks.append(Block(_("Each turn is one day: {days}, {points}.").format(
-        days=days, points=points), colour="accent", space_before=0.6))
+    hours = meta.hours_per_turn
+    length = _("Each turn is one day: {days}, {points}.") if hours == 24 else ngettext(
+        "Each turn is {hours} hour: {days}, {points}.",
+        "Each turn is {hours} hours: {days}, {points}.", hours)
+    blocks.append(Block(length.format(days=days, points=points, hours=fmt_number(hours)),
+                        colour="accent", space_before=0.6))
     blocks.append(Block(_("What you will learn"), role="heading", bold=True, space_before=0.8))
     blocks += [Block(pick(goal), bullet=True) for goal in meta.learning_goals]
     blocks.append(Block(_("Sources: {files}").format(files=", ".join(meta.sources)),

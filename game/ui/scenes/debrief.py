@@ -56,11 +56,12 @@ def summary_section(report: Report) -> list[Block]:
 def indicators_section(report: Report) -> list[Block]:
     series = []
     for item in report["indicators"]:
-        delta = item["end"] - item["start"]
+        delta = labels.change(item["start"], item["end"])  # of the values shown
         summary = _("from {start} to {end}").format(start=fmt_number(item["start"]),
                                                    end=fmt_number(item["end"]))
-        if abs(delta) >= 0.5:
-            summary += f" ({labels.fmt_delta(delta, 0)})"
+        if delta:
+            summary = _("{summary} ({change})").format(summary=summary,
+                                                       change=labels.fmt_delta(delta, 0))
         series.append(Series(item["name"], summary, [(t, v) for t, v in item["values"]],
                              summary_colour=change_colour(delta, item["lower_is_better"])))
     last = report["game"]["turns_played"]
@@ -180,7 +181,8 @@ def concepts_section(report: Report) -> list[Block]:
         blocks.append(Block(title, bold=True, space_before=0.6))
         blocks.append(Block(card["text"]))
         blocks.append(Block(_("Source: {document} — “{passage}”").format(
-            document=card["source"]["document"], passage=card["source"]["passage"]),
+            document=card["source"]["document"],
+            passage=labels.nested(card["source"]["passage"])),
             role="small", colour="muted"))
     if concepts["missed"]:
         names = ", ".join(c["title"] for c in concepts["missed"])

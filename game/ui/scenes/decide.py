@@ -14,9 +14,10 @@ from game.ui import labels, viewmodel
 from game.ui.scenes import desk
 from game.ui.scenes.common import message_dialog
 from game.ui.scenes.turn import TurnScene
+from game.ui.widgets.selector import Selector
 from game.ui.widgets.textlayout import Block
 
-TABS = ("post", "crises", "counter", "plan")
+TABS = ("news", "post", "crises", "counter", "plan")
 
 
 class DecideScene(TurnScene):
@@ -28,6 +29,7 @@ class DecideScene(TurnScene):
         self.tab = "crises" if self.game.open_crises() else "post"
         self.message: tuple[str, str] | None = None  # (text, palette colour)
         self.focus_next: str | None = None
+        self.selectors: dict[str, Selector] = {}  # the tab's choices, by id
         self._shown_seconds = -1
 
     @property
@@ -40,18 +42,24 @@ class DecideScene(TurnScene):
         return self.app.session.desk
 
     def build(self) -> None:
+        self.selectors = {}
         side = self.build_info(self.top_bar())
         content = self.build_frame(side)
-        builders = {"post": desk.build_post_tab, "crises": desk.build_crises_tab,
-                    "counter": desk.build_counter_tab, "plan": desk.build_plan_tab}
+        builders = {"news": desk.build_news_tab, "post": desk.build_post_tab,
+                    "crises": desk.build_crises_tab, "counter": desk.build_counter_tab,
+                    "plan": desk.build_plan_tab}
         builders[self.tab](self, content)
-        if self.focus_next is not None:
+
+    def rebuild(self) -> None:
+        super().rebuild()
+        # After the rebuild has put the focus back where it was: where the player goes next.
+        if self.focus_next is not None and self.modal is None:
             self.focus.focus(self.focus_next)
-            self.focus_next = None
+        self.focus_next = None
 
     def tab_title(self, tab: str) -> str:
         game = self.game
-        return {"post": _("Post"),
+        return {"news": _("News"), "post": _("Post"),
                 "crises": _("Crises ({n})").format(n=fmt_number(len(game.open_crises()))),
                 "counter": _("Counter"),
                 "plan": _("Plan ({n})").format(n=fmt_number(len(game.state.planned)))}[tab]

@@ -10,7 +10,7 @@ from game.engine.actions import AnswerCrisis, Counter, PostMessage
 from game.engine.vocabulary import Channel, Measure, Tone
 from game.i18n import _, pick
 from game.ui import labels, viewmodel
-from game.ui.scenes.common import button_row, text_view
+from game.ui.scenes.common import ButtonSpec, button_row, text_view
 from game.ui.widgets.listview import Item, ListView
 from game.ui.widgets.preview import PostPreview
 from game.ui.widgets.selector import Selector
@@ -29,33 +29,61 @@ def place_selectors(scene: DecideScene, area: pygame.Rect, rows: list[Row]) -> i
         scene, area.width, [(row[1], [text for _, text in row[2]]) for row in rows])
     y = area.y
     for ident, caption, options, value, setter in rows:
-        Selector(scene, ident, caption, options, value, pygame.Rect(area.x, y, area.width, 0),
-                 setter, caption_width=caption_w, mode=mode, group="form")
+        scene.selectors[ident] = Selector(
+            scene, ident, caption, options, value, pygame.Rect(area.x, y, area.width, 0),
+            setter, caption_width=caption_w, mode=mode, group="form")
         y += Selector.height(scene, mode) + t.gap // 2
     return y
 
 
-def bottom_with_message(scene: DecideScene, area: pygame.Rect, ident: str, text: str,
-                        action: Any, enabled: bool, reason: str,
-                        primary: bool = True) -> pygame.Rect:
-    """The tab's action button at the bottom right, the message (or refusal) on its left;
-    returns the space above them."""
+def shown_message(scene: DecideScene, reason: str) -> tuple[str, str]:
+    """What the message line says: what was just done (planned, cancelled, refused) until
+    the player changes something, else why the tab's action is refused, if it is."""
+    if scene.message is not None:
+        return scene.message
+    return (reason, "warn") if reason else ("", "muted")
+
+
+def message_blocks(scene: DecideScene, reason: str) -> list[Block]:
+    message, colour = shown_message(scene, reason)
+    return [Block(message, role="small", colour=colour)] if message else []
+
+
+def message_height(scene: DecideScene, width: int, reason: str) -> int:
+    """The message's height across *width*: at least two lines (a refusal fits without a
+    scroll bar), as many as the message needs."""
     t = scene.theme
-    width = min(area.width, t.button_width(text, bold=True))
-    height = max(t.button_height, 2 * t.line("body") + t.pad)
-    row = pygame.Rect(area.x, area.bottom - height, area.width, height)
-    scene.button(ident, text, pygame.Rect(row.right - width, row.bottom - t.button_height,
-                                          width, t.button_height), action,
-                 primary=primary and enabled)
+    scrollbar = max(6, t.pad) + 6  # as TextView lays its text out (Canvas.scrollbar_width)
+    needed = layout_blocks(message_blocks(scene, reason), t, width - 2 * t.pad - scrollbar
+                           ).height
+    return max(2 * t.line("small"), needed) + 2 * t.pad
+
+
+def bottom_with_message(scene: DecideScene, area: pygame.Rect, ident: str, text: str,
+                        action: Any, enabled: bool, reason: str, primary: bool = True,
+                        before: list[ButtonSpec] | None = None) -> pygame.Rect:
+    """The tab's action button at the bottom right (*before*: more buttons on its left),
+    the message (what was just done, or why the action is refused) across the tab above
+    them; returns the space above the message."""
+    t = scene.theme
+    buttons = [*(before or []), (ident, text, action, primary and enabled)]
+    above = button_row(scene, buttons, area, group=None)
     if not enabled:
         scene.widgets[ident].disable()
-    message, colour = scene.message or ("", "muted")
-    if reason:
-        message, colour = reason, "warn"
-    box = pygame.Rect(row.x, row.y, max(20, row.width - width - t.gap), height)
-    text_view(scene, "message", box, [Block(message, role="small", colour=colour)]
-              if message else [], background="bg")
-    return pygame.Rect(area.x, area.y, area.width, max(0, row.y - t.gap - area.y))
+    height = min(message_height(scene, area.width, reason), above.height)
+    box = pygame.Rect(area.x, above.bottom - height, area.width, height)
+    text_view(scene, "message", box, message_blocks(scene, reason), background="bg")
+    return pygame.Rect(area.x, area.y, area.width, max(0, box.y - t.gap - area.y))
+
+
+# -- news ------------------------------------------------------------------------------------
+
+def build_news_tab(scene: DecideScene, area: pygame.Rect) -> None:
+    """What the feed phase said this turn (the guide's alerts, the headlines, the crises), to
+    read again while deciding."""
+    from game.ui.scenes.feed import news_blocks
+
+    text_view(scene, "news_text", area, news_blocks(scene.game, points=False))
 
 
 # -- post ------------------------------------------------------------------------------------
@@ -129,19 +157,21 @@ def build_post_tab(scene: DecideScene, area: pygame.Rect) -> None:
          m["language"], setter("language")),
     ]
     y = place_selectors(scene, area, rows)
+    t = scene.theme
     reason = labels.reason(scene.game.why_not(post_action(scene)))
-    rest = bottom_with_message(scene, pygame.Rect(area.x, y, area.width, area.bottom - y),
-                               "plan_post", _("Plan this post"),
-                               lambda: scene.plan(post_action(scene)), not reason, reason)
-    view, notes = post_preview(scene)
-    if rest.height >= 4 * scene.theme.line("body"):
-        scene.canvas("preview", PostPreview(rest, scene.ui, scene.theme, view, notes))
-    else:  # no room beside the form (small window, large text): the preview opens on demand
-        text = _("Preview")
-        width = min(rest.width, scene.theme.button_width(text))
-        scene.button("show_preview", text, pygame.Rect(rest.x, rest.y, width,
-                                                       scene.theme.button_height),
-                     lambda: open_preview(scene))
+    below = pygame.Rect(area.x, y, area.width, area.bottom - y)
+    room = (below.height - t.button_height - 2 * t.gap
+            - message_height(scene, below.width, reason))
+    # No room under the form (small window, large text): the preview opens on demand.
+    short = room < 4 * t.line("body")
+    before: list[ButtonSpec] = [("show_preview", _("Preview"), lambda: open_preview(scene),
+                                 False)] if short else []
+    rest = bottom_with_message(scene, below, "plan_post", _("Plan this post"),
+                               lambda: scene.plan(post_action(scene)), not reason, reason,
+                               before=before)
+    if not short:
+        view, notes = post_preview(scene)
+        scene.canvas("preview", PostPreview(rest, scene.ui, t, view, notes))
 
 
 def open_preview(scene: DecideScene) -> None:
@@ -165,7 +195,7 @@ def refresh_post(scene: DecideScene) -> None:
     reason = labels.reason(scene.game.why_not(post_action(scene)))
     button = scene.widgets["plan_post"]
     button.disable() if reason else button.enable()
-    scene.widgets["message"].set_blocks([Block(reason, colour="warn")] if reason else [])
+    scene.widgets["message"].set_blocks(message_blocks(scene, reason))
 
 
 # -- crises ----------------------------------------------------------------------------------
@@ -232,7 +262,8 @@ def open_crisis(scene: DecideScene, event_id: str) -> None:
               Block(pick(crisis.prompt)),
               Block(labels.deadline_text(viewmodel.crisis_turns_left(game, event_id)),
                     colour="warn", bold=True)]
-    width = min(820, scene.app.size[0] - 2 * t.pad)
+    # Wider with larger text, so long answers wrap onto fewer lines.
+    width = min(round(820 * t.base / 16), scene.app.size[0] - 2 * t.pad)
     inner_w = width - 4 * t.pad
     header = layout_blocks(blocks, t, inner_w - 2 * t.pad - max(6, t.pad) - 6).height + 2 * t.pad
     listed = ListView.measure(t, crisis_items(scene, event_id), inner_w)
@@ -253,7 +284,7 @@ def open_crisis(scene: DecideScene, event_id: str) -> None:
                               rest.height - top - t.gap)
         view = ListView(choices, scene.ui, t, crisis_items(scene, event_id),
                         lambda item: scene.later(lambda: answer(item)),
-                        starting_height=scene.layer)
+                        starting_height=scene.layer, more_text=_("More answers below"))
         scene.canvas("crisis_choices", view)
 
     scene.open_modal("crisis", (width, height), build, focus="crisis_choices")
@@ -287,7 +318,8 @@ def counter_blocks(scene: DecideScene) -> list[Block]:
     run = game.state.narratives[action.narrative]
     narrative = game.scenario.narrative_by_id[action.narrative]
     status = _("“{title}” is {phase}: reach {reach}.").format(
-        title=pick(narrative.title), phase=labels.label(labels.NARRATIVE_PHASES, run.phase),
+        title=labels.nested(pick(narrative.title)),
+        phase=labels.label(labels.NARRATIVE_PHASES, run.phase),
         reach=viewmodel.reach_text(run.weighted))
     return [Block(labels.label(labels.MEASURE_HELP, action.measure)),
             Block(_("Cost: {points}").format(points=labels.action_points(game.cost(action))),
@@ -332,17 +364,18 @@ def build_counter_tab(scene: DecideScene, area: pygame.Rect) -> None:
 
 def refresh_counter(scene: DecideScene) -> None:
     action = counter_action(scene)
-    audience = scene.widgets.get("counter_audience")
-    if audience is not None:
-        for ident in ("counter_audience", "counter_audience_prev", "counter_audience_next"):
-            button = scene.widgets[ident]
-            button.enable() if action.measure is Measure.PREBUNK else button.disable()
+    # Only prebunking has an audience; the media-literacy campaign has no narrative (it
+    # reaches every audience against every narrative).
+    for ident, used in (("counter_audience", action.measure is Measure.PREBUNK),
+                        ("counter_narrative", action.measure is not Measure.LITERACY)):
+        selector = scene.selectors.get(ident)
+        if selector is not None:
+            selector.set_enabled(used)
     scene.widgets["counter_help"].set_blocks(counter_blocks(scene))
     reason = labels.reason(scene.game.why_not(action))
     button = scene.widgets["plan_counter"]
     button.disable() if reason else button.enable()
-    if reason or scene.message is None:
-        scene.widgets["message"].set_blocks([Block(reason, colour="warn")] if reason else [])
+    scene.widgets["message"].set_blocks(message_blocks(scene, reason))
 
 
 # -- plan ------------------------------------------------------------------------------------

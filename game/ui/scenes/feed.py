@@ -12,43 +12,58 @@ from game.ui.scenes.turn import TurnScene
 from game.ui.widgets.textlayout import Block
 
 if TYPE_CHECKING:
+    from game.content.model import Event
     from game.engine.game import Game
 
 
-def news_blocks(game: Game) -> list[Block]:
-    """What is new this turn: event headlines and alerts, new crises and narratives."""
+def news_blocks(game: Game, points: bool = True) -> list[Block]:
+    """What is new this turn: event headlines and alerts, new crises and narratives (and
+    the action points to spend, unless *points* is false)."""
     s, st = game.scenario, game.state
-    blocks = [Block(_("Day {day}: what is new").format(day=st.turn), role="heading", bold=True)]
+    when = labels.turn_time(st.turn, s.meta.hours_per_turn)
+    blocks = [Block(_("{when}: what is new").format(when=when), role="heading", bold=True)]
     before = len(blocks)
     for outcome in st.outcomes:
         if outcome.turn != st.turn or outcome.source != "event":
             continue
         event = s.event_by_id.get(str(outcome.ref.get("event")))
-        if event is None:
-            continue
-        if event.headline is not None:
-            blocks.append(Block(pick(event.headline), bold=True, space_before=0.6))
-        if event.alert is not None:
-            blocks.append(Block(pick(event.alert), colour="warn"))
-        changes = viewmodel.deltas_text(outcome.deltas)
-        if changes:
-            blocks.append(Block(changes, role="small", colour="muted"))
+        if event is not None:
+            blocks += event_blocks(game, event, viewmodel.deltas_text(outcome.deltas))
     for run in game.live_narratives():
         if run.launched_turn == st.turn:
             narrative = s.narrative_by_id[run.id]
             blocks.append(Block(_("New narrative spotted: “{title}” ({technique})").format(
-                title=pick(narrative.title),
+                title=labels.nested(pick(narrative.title)),
                 technique=labels.label(labels.TECHNIQUES, narrative.technique)),
                 colour="bad", bold=True, space_before=0.6))
     for event in game.open_crises():
         blocks.append(Block(_("Crisis: “{title}” — {deadline}").format(
-            title=viewmodel.crisis_title(event, game.scenario),
+            title=labels.nested(viewmodel.crisis_title(event, game.scenario)),
             deadline=labels.deadline_text(viewmodel.crisis_turns_left(game, event.id))),
             colour="warn", bullet=True, space_before=0.4))
     if len(blocks) == before:
         blocks.append(Block(_("A calm morning: nothing new for your desk.")))
-    blocks.append(Block(_("You have {points} this turn.").format(
-        points=labels.action_points(st.budget)), colour="accent", space_before=0.8))
+    if points:
+        blocks.append(Block(_("You have {points} this turn.").format(
+            points=labels.action_points(st.budget)), colour="accent", space_before=0.8))
+    return blocks
+
+
+def event_blocks(game: Game, event: Event, changes: str) -> list[Block]:
+    """An event's headline, alert and what it changed.  Changes never sit under nothing (or
+    under the previous event's alert): an event without headline or alert is named after
+    who posted in it, else "Other developments"."""
+    blocks = []
+    if event.headline is not None:
+        blocks.append(Block(pick(event.headline), bold=True, space_before=0.6))
+    if event.alert is not None:
+        blocks.append(Block(pick(event.alert), colour="warn",
+                            space_before=0.3 if blocks else 0.6))
+    if changes:
+        if not blocks:
+            title = viewmodel.event_title(event, game.scenario) or _("Other developments")
+            blocks.append(Block(title, bold=True, space_before=0.6))
+        blocks.append(Block(changes, role="small", colour="muted"))
     return blocks
 
 

@@ -8,7 +8,6 @@ an import closes it, refreshes the list and selects the new scenario.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
@@ -17,6 +16,7 @@ import pygame
 
 from game import paths
 from game.i18n import _, fmt_number, ngettext, pick
+from game.ui.labels import nested
 from game.ui.scenes.common import button_row, message_dialog, text_view
 from game.ui.widgets.textentry import TextEntry
 from game.ui.widgets.textlayout import Block, layout_blocks
@@ -26,11 +26,7 @@ if TYPE_CHECKING:
     from game.content.sharing import ImportResult
     from game.ui.scenes.picker import PickerScene
 
-log = logging.getLogger(__name__)
-
 MAX_PATH = 1024
-PASTE_KEYS = {(pygame.K_v, pygame.KMOD_CTRL), (pygame.K_v, pygame.KMOD_META),
-              (pygame.K_INSERT, pygame.KMOD_SHIFT)}
 
 
 def typed_path(text: str) -> Path | None:
@@ -92,18 +88,9 @@ def compact_height(scene: PickerScene) -> int:
 
 
 def handle_import_event(scene: PickerScene, event: pygame.event.Event) -> bool:
-    """A .zip dropped on the window, and Ctrl+V in the path field."""
+    """A .zip dropped on the window (Ctrl+V in the path field is the field's own key)."""
     if event.type == pygame.DROPFILE:
         scene.later(lambda: open_import(scene, str(event.file)))
-        return True
-    entry = scene.widgets.get("import_path")
-    if event.type != pygame.KEYDOWN or entry is None or scene.ring.current_id != "import_path":
-        return False
-    if any(event.key == key and event.mod & mod for key, mod in PASTE_KEYS):
-        try:
-            entry.insert(pygame.scrap.get_text() or "")
-        except pygame.error as exc:  # no clipboard on this system
-            log.warning("cannot read the clipboard: %s", exc)
         return True
     return False
 
@@ -152,7 +139,7 @@ def imported_dialog(scene: PickerScene, result: ImportResult) -> None:
     assert result.folder is not None and result.loaded is not None
     scenario = result.loaded.scenario
     title = pick(scenario.meta.title) if scenario is not None else result.folder.name
-    blocks = [Block(_("“{title}” is now in your scenario folder:").format(title=title),
+    blocks = [Block(_("“{title}” is now in your scenario folder:").format(title=nested(title)),
                     bold=True),
               Block(str(result.folder), role="small", colour="muted")]
     if result.renamed_from:

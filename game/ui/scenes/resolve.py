@@ -25,12 +25,14 @@ def outcome_title(game: Game, outcome: Outcome) -> str:
         return viewmodel.describe_action(game, outcome.ref)
     source = labels.label(labels.SOURCES, outcome.source)
     narrative = s.narrative_by_id.get(str(outcome.ref.get("narrative")))
-    if narrative is not None:
-        return f"{source} — “{pick(narrative.title)}”"
     event = s.event_by_id.get(str(outcome.ref.get("event")))
-    if event is not None:
-        return f"{source} — “{viewmodel.crisis_title(event, game.scenario)}”"
-    return source
+    if narrative is not None:
+        title = pick(narrative.title)
+    elif event is not None:
+        title = viewmodel.crisis_title(event, game.scenario)
+    else:
+        return source
+    return labels.source_title(source, title)
 
 
 def scenario_texts(game: Game, outcome: Outcome) -> list[str]:
@@ -80,8 +82,9 @@ def results_blocks(game: Game) -> list[Block]:
     for outcome in world:
         blocks += outcome_blocks(game, outcome)
     if game.is_over():
-        blocks.append(Block(_("This was the last turn: see how it ends."), colour="warn",
-                            bold=True, space_before=1.2))
+        text = _("This was the last turn: see how it ends.") if st.turn >= game.turns else \
+            _("The game ends here, before its last turn: see how it ends.")
+        blocks.append(Block(text, colour="warn", bold=True, space_before=1.2))
     return blocks
 
 

@@ -10,7 +10,8 @@ from pygame_gui.core import UIElement
 from game.ui.theme import Theme
 
 DOUBLE_CLICK_MS = 400
-SCROLL_KEYS = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -8, pygame.K_PAGEDOWN: 8}
+SCROLL_KEYS = {pygame.K_UP: -1, pygame.K_DOWN: 1}  # in lines of body text
+PAGE_KEYS = {pygame.K_PAGEUP: -1, pygame.K_PAGEDOWN: 1}  # a page, less one line kept in view
 
 
 class Canvas(UIElement):
@@ -22,6 +23,7 @@ class Canvas(UIElement):
     """
 
     focusable = True
+    more_text = ""  # said at the bottom while there is more to scroll to ("" for nothing)
 
     def __init__(self, rect: pygame.Rect, manager: Any, theme: Theme, *,
                  object_id: str | None = None, starting_height: int = 1,
@@ -85,9 +87,38 @@ class Canvas(UIElement):
         surface.fill(self.theme.colour(self.background))
         self.draw_content(surface, self.scroll)
         if self.max_scroll:
+            if self.more_below:
+                self._draw_more(surface)
             self._draw_scrollbar(surface)
         self._set_image(surface)
         self._dirty = False
+
+    @property
+    def more_below(self) -> bool:
+        """True while the "more below" band shows (there is a text for it, and more below)."""
+        return bool(self.more_text) and self.scroll < self.max_scroll
+
+    @property
+    def more_height(self) -> int:
+        return self.theme.line("small") + self.theme.pad
+
+    def _draw_more(self, surface: pygame.Surface) -> None:
+        """A band at the bottom saying there is more below (gone once scrolled to the end)."""
+        t = self.theme
+        small = t.font("small", True)
+        height = self.more_height
+        band = pygame.Rect(0, self.rect.height - height, self.rect.width - self.scrollbar_width,
+                           height)
+        pygame.draw.rect(surface, t.colour(self.background), band)
+        pygame.draw.line(surface, t.colour("border"), band.topleft, band.topright, 1)
+        text = small.render(self.more_text, True, t.colour("accent"))
+        size = t.line("small") // 2
+        x = band.centerx - (text.get_width() + size + t.gap) // 2
+        y = band.centery
+        pygame.draw.polygon(surface, t.colour("accent"), [(x, y - size // 2),
+                                                          (x + size, y - size // 2),
+                                                          (x + size // 2, y + size // 2)])
+        surface.blit(text, (x + size + t.gap, y - text.get_height() // 2))
 
     def _scrollbar_rect(self) -> tuple[pygame.Rect, pygame.Rect]:
         width = max(6, self.theme.pad)
@@ -121,6 +152,11 @@ class Canvas(UIElement):
     def scroll_by(self, lines: int) -> bool:
         return self.scroll_to(self.scroll + lines * self.theme.line("body"))
 
+    def scroll_page(self, direction: int) -> bool:
+        """Scroll by what the widget shows, less a line, so the reader keeps their place."""
+        line = self.theme.line("body")
+        return self.scroll_to(self.scroll + direction * max(line, self.view_height - line))
+
     def ensure_visible(self, top: int, bottom: int) -> None:
         if top < self.scroll:
             self.scroll_to(top)
@@ -133,6 +169,8 @@ class Canvas(UIElement):
         """Keys when focused: arrows and page keys scroll."""
         if key in SCROLL_KEYS and self.max_scroll:
             return self.scroll_by(SCROLL_KEYS[key]) or True
+        if key in PAGE_KEYS and self.max_scroll:
+            return self.scroll_page(PAGE_KEYS[key]) or True
         if key == pygame.K_HOME:
             return self.scroll_to(0) or bool(self.max_scroll)
         if key == pygame.K_END:

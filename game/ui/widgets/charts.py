@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.i18n import _
 from game.ui.theme import Theme
 from game.ui.widgets.textlayout import wrap
 
@@ -153,4 +154,5 @@ class ChartGrid:
                 pygame.draw.circle(surface, colour, point, radius)
 
     def texts(self) -> list[str]:
-        return [self.caption] + [f"{s.title}: {s.summary}" for s in self.series]
+        return [self.caption] + [_("{title}: {summary}").format(title=s.title, summary=s.summary)
+                                 for s in self.series]

@@ -11,7 +11,7 @@ from game.ui import labels
 from game.ui.theme import Theme
 from game.ui.viewmodel import GaugeView, NarrativeView, reach_text, trend
 from game.ui.widgets.canvas import Canvas
-from game.ui.widgets.textlayout import wrap
+from game.ui.widgets.textlayout import ellipsize, wrap
 
 PHASE_COLOURS = {"emerging": "warn", "spreading": "warn", "viral": "bad", "entrenched": "bad",
                  "debunked": "good", "faded": "good"}
@@ -71,7 +71,7 @@ class Dashboard(Canvas):
         self.layouts = []
         for gauge in self.gauges:
             value = fmt_number(gauge.value)
-            right = f"{value}  {labels.fmt_delta(gauge.delta)}" if trend(gauge.delta) else value
+            right = f"{value}  {labels.fmt_delta(gauge.delta, 0)}" if trend(gauge.delta) else value
             room = width - arrow - 3 * t.gap - t.text_width(gauge.label)
             if t.text_width(right) > room:
                 right = value
@@ -142,13 +142,17 @@ class NarrativesView(Canvas):
             rows += [("small", line, colour) for line in wrap(status, t.font("small"), width)]
             for name, value, colour in [(_("Overall reach"), n.weighted, "narrative")] + [
                     (name, value, "muted") for name, value in n.audiences]:
-                if t.text_width(name, "small") > width * 0.45:  # too long: name above its bar
-                    rows += [("small", line, "text") for line in wrap(name, t.font("small"), width)]
-                    name = ""
+                # One row per bar: a name too long for its column is cut, not wrapped.
+                name = ellipsize(name, t.font("small"), self.name_width(width))
                 rows.append(("bar", (name, value), colour))
         self.rows = rows
         self.content_height = sum(self._row_height(kind) for kind, _, _ in rows) + t.pad
         self.focusable = self.content_height > self.rect.height
+
+    @staticmethod
+    def name_width(width: int) -> int:
+        """The column of audience names beside their bars."""
+        return round(width * 0.45)
 
     def _row_height(self, kind: str) -> int:
         t = self.theme
@@ -179,7 +183,7 @@ class NarrativesView(Canvas):
             small = t.font("small")
             value_text = reach_text(value)
             value_w = small.size("100 %")[0] + t.gap
-            name_w = round(width * 0.45) if name else -t.gap
+            name_w = self.name_width(width) if name else -t.gap
             if name:
                 surface.blit(small.render(name, True, t.colour("text")), (x, y))
             bar = pygame.Rect(x + name_w + t.gap, y + t.line("small") // 3,

@@ -42,7 +42,8 @@ def card_rows(theme: Theme, post: PostView, width: int) -> list[tuple[str, str]]
     rows.append(("handle_when" if beside <= text_w else "handle", post.handle))
     if beside > text_w:
         rows.append(("when", post.when))
-    rows += [("tag", line) for line in wrap(post.tag, t.font("small"), text_w)] if post.tag else []
+    tag_font = t.font("small", True)  # the tag is drawn in bold: wrapped in bold too
+    rows += [("tag", line) for line in wrap(post.tag, tag_font, text_w)] if post.tag else []
     rows += [("text", line) for line in wrap(post.text, t.font("body"), text_w)] if post.text \
         else []
     counts = counts_text(post.likes, post.shares)

@@ -55,8 +55,9 @@ class ListView(Canvas):
                  on_activate: Callable[[Item], None] | None = None, *,
                  on_select: Callable[[Item], None] | None = None, selected: int = 0,
                  activate_on_click: bool = True, object_id: str | None = None,
-                 starting_height: int = 1, empty_text: str = "") -> None:
+                 starting_height: int = 1, empty_text: str = "", more_text: str = "") -> None:
         self.items = items
+        self.more_text = more_text
         self.on_activate = on_activate
         self.on_select = on_select
         self.selected = max(0, min(selected, len(items) - 1)) if items else -1
@@ -119,7 +120,10 @@ class ListView(Canvas):
             if self.on_select is not None:
                 self.on_select(self.items[index])
         placed = self.placed[index]
-        self.ensure_visible(placed.top - self.theme.gap, placed.bottom + self.theme.gap)
+        below = self.theme.gap
+        if self.more_text and index < len(self.items) - 1:  # clear of the "more below" band
+            below += self.more_height
+        self.ensure_visible(placed.top - self.theme.gap, placed.bottom + below)
         self.mark_dirty()
 
     def activate(self, index: int | None = None) -> bool:

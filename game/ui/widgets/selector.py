@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.i18n import _
+from game.ui.widgets.textlayout import ellipsize
 
 if TYPE_CHECKING:
     from game.ui.scenes.base import Scene
 
 LABEL_MARGIN = 12  # as scenes.base: pygame_gui draws text a little wider than it measures
 TEXT_PADDING = 28  # a button's own text padding and borders (theme.json), and a margin
+MIN_VALUE_EMS = 9  # a value shorter than this many text sizes is cut rather than laid out
 
 
 class Selector:
@@ -21,7 +23,9 @@ class Selector:
 
     Layouts, chosen by :meth:`layout` for a whole form: ``side`` (caption on the left),
     ``inline`` (caption inside the value button: “Tone: Factual”) and, when even that is
-    too wide, ``stacked`` (caption above, two rows)."""
+    too wide, ``side`` again if the values keep a fair width, else ``stacked`` (caption
+    above, two rows).  A value too long for its button is cut with an ellipsis (the
+    composer's preview shows it whole)."""
 
     def __init__(self, scene: Scene, ident: str, caption: str,
                  options: Sequence[tuple[str, str]], value: str | None, rect: pygame.Rect,
@@ -31,6 +35,7 @@ class Selector:
         self.options = list(options)
         self.on_change = on_change
         self.caption = caption if mode == "inline" else None
+        self.room = 0  # the value's width in its button, set below
         values = [v for v, _ in self.options]
         self.index = values.index(value) if value in values else 0
         t = scene.theme
@@ -47,9 +52,11 @@ class Selector:
         self.prev = scene.button(f"{ident}_prev", "‹", pygame.Rect(row.x, row.y, h, h),
                                  lambda: self.change(-1), focusable=False, enabled=many)
         value_rect = pygame.Rect(row.x + h + t.gap // 2, row.y, row.width - 2 * h - t.gap, h)
+        self.room = value_rect.width - TEXT_PADDING - LABEL_MARGIN
         self.value_button = scene.button(ident, self.text, value_rect, lambda: self.change(1),
                                          keys=self._keys, group=group,
                                          enabled=bool(self.options))
+        self.value_button.full_text = self.full_text
         self.next = scene.button(f"{ident}_next", "›", pygame.Rect(row.right - h, row.y, h, h),
                                  lambda: self.change(1), focusable=False, enabled=many)
 
@@ -70,7 +77,12 @@ class Selector:
             return "side", caption_w
         inline = [_("{caption}: {value}").format(caption=c, value=x) for c, texts in rows
                   for x in texts]
-        return ("inline" if arrows + widest(inline) <= width else "stacked"), caption_w
+        if arrows + widest(inline) <= width:
+            return "inline", caption_w
+        # Long values are cut rather than pushing every caption onto its own row.
+        if caption_w + t.gap + arrows + MIN_VALUE_EMS * t.base + TEXT_PADDING <= width:
+            return "side", caption_w
+        return "stacked", caption_w
 
     @staticmethod
     def height(scene: Scene, mode: str) -> int:
@@ -87,17 +99,23 @@ class Selector:
         return self.options[self.index][0] if self.options else None
 
     @property
-    def text(self) -> str:
+    def full_text(self) -> str:
         text = self.options[self.index][1] if self.options else "—"
         if self.caption is not None:
             return _("{caption}: {value}").format(caption=self.caption, value=text)
         return text
+
+    @property
+    def text(self) -> str:
+        """What the value button shows: :attr:`full_text`, with an ellipsis if too long."""
+        return ellipsize(self.full_text, self.scene.theme.font("body"), max(10, self.room))
 
     def change(self, step: int) -> None:
         if len(self.options) < 2:
             return
         self.index = (self.index + step) % len(self.options)
         self.value_button.set_text(self.text)
+        self.value_button.full_text = self.full_text
         value = self.value
         assert value is not None
         self.on_change(value)

@@ -1,12 +1,14 @@
 """A one-line text field (a student's name, a class, a folder): typing, arrows, Backspace.
 
 Characters arrive as ``TEXTINPUT`` events (so accents, dead keys and input methods work);
-key presses edit.  While the field has the focus it keeps printable keys for itself, so a
-digit typed in a name is not taken for a shortcut; Tab, Enter and Escape still move on.
+key presses edit, and Ctrl+V (Cmd+V, Shift+Insert) pastes.  While the field has the focus
+it keeps printable keys for itself, so a digit typed in a name is not taken for a shortcut;
+Tab, Enter and Escape still move on.
 """
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -16,8 +18,12 @@ import pygame
 from game.ui.theme import Theme
 from game.ui.widgets.canvas import Canvas
 
+log = logging.getLogger(__name__)
+
 EDIT_KEYS = (pygame.K_BACKSPACE, pygame.K_DELETE, pygame.K_LEFT, pygame.K_RIGHT,
              pygame.K_HOME, pygame.K_END)
+PASTE_KEYS = ((pygame.K_v, pygame.KMOD_CTRL), (pygame.K_v, pygame.KMOD_META),
+              (pygame.K_INSERT, pygame.KMOD_SHIFT))
 
 
 def printable(text: str) -> str:
@@ -30,7 +36,7 @@ class TextEntry(Canvas):
 
     def __init__(self, rect: pygame.Rect, manager: Any, theme: Theme, text: str = "", *,
                  max_length: int = 80, placeholder: str = "", starting_height: int = 1,
-                 on_focus: Callable[[TextEntry], None] | None = None) -> None:
+                 on_focus: Callable[[TextEntry], object] | None = None) -> None:
         self.max_length = max_length
         self.text = printable(text)[:max_length]
         self.caret = len(self.text)
@@ -54,7 +60,17 @@ class TextEntry(Canvas):
         self.caret = len(self.text)
         self.mark_dirty()
 
+    def paste(self) -> None:
+        """Insert the clipboard's text at the caret (nothing if there is no clipboard)."""
+        try:
+            self.insert(pygame.scrap.get_text() or "")
+        except pygame.error as exc:  # no clipboard on this system
+            log.warning("cannot read the clipboard: %s", exc)
+
     def handle_key(self, key: int, mod: int) -> bool:
+        if any(key == paste_key and mod & paste_mod for paste_key, paste_mod in PASTE_KEYS):
+            self.paste()
+            return True
         if key in EDIT_KEYS:
             self._edit(key)
             self.mark_dirty()

@@ -49,8 +49,14 @@ def ellipsize(text: str, font: pygame.font.Font, width: int) -> str:
     """*text* cut with an ellipsis to fit *width* (for one-line labels only)."""
     if font.size(text)[0] <= width:
         return text
-    cut = _longest_prefix(text + "…", font, width)
-    return text[: max(0, cut - 1)] + "…"
+    low, high = 0, len(text)  # the longest prefix that fits with its ellipsis
+    while low < high:
+        mid = (low + high + 1) // 2
+        if font.size(text[:mid].rstrip() + "…")[0] <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
 
 
 class Figure(Protocol):

@@ -1,0 +1,118 @@
+"""Widgets at the largest text size: feed cards, the narratives panel, page keys, the text
+field's paste."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+
+import pygame
+import pytest
+
+from game.paths import SCENARIOS_DIR
+from game.ui.pilot import Pilot
+from game.ui.settings import Settings
+from game.ui.theme import Theme
+from game.ui.viewmodel import NarrativeView, PostView
+from game.ui.widgets.dashboard import NarrativesView
+from game.ui.widgets.feed import _text_x, card_rows
+from game.ui.widgets.textentry import TextEntry
+
+Start = Callable[..., AbstractContextManager[Pilot]]
+
+
+@pytest.fixture
+def largest(start: Start) -> Iterator[Pilot]:
+    with start(settings=Settings("fr", "largest", False, 0), lang="fr") as pilot:
+        yield pilot
+
+
+def post(tag: str) -> PostView:
+    return PostView(key=1, name="Ministère des Affaires étrangères de Valmérie",
+                    handle="@MAE_Valmerie", initials="MA", colour_key="player", verified=True,
+                    when="Jour 2", text="Un texte.", likes=0, shares=0, kind="player",
+                    new=True, tag=tag)
+
+
+def test_a_long_tag_stays_on_its_card(largest: Pilot) -> None:
+    theme: Theme = largest.app.theme
+    width = 330
+    tag = ("sur Pictogram, cible\u00a0: Association des Valmériens de l'étranger et "
+           "Ressortissants valmériens en Ardanie")
+    rows = card_rows(theme, post(tag), width)
+    room = width - _text_x(theme) - theme.pad
+    bold = theme.font("small", True)
+    tags = [text for kind, text in rows if kind == "tag"]
+    assert len(tags) >= 2
+    assert all(bold.size(line)[0] <= room for line in tags)  # measured as it is drawn
+
+
+def test_long_audience_names_keep_their_bar_on_their_line(largest: Pilot) -> None:
+    theme: Theme = largest.app.theme
+    long_name = "Association des Valmériens de l'étranger (diaspora)"
+    narrative = NarrativeView("n", "La rumeur", "spreading", "rumeur", 30.0,
+                              [(long_name, 12.0), ("Public", 40.0)], [])
+    view = NarrativesView(pygame.Rect(0, 0, 300, 600), largest.app.ui, theme, [narrative])
+    try:
+        bars = [payload for kind, payload, _ in view.rows if kind == "bar"]
+        smalls = [payload for kind, payload, _ in view.rows if kind == "small"]
+        width = 300 - 2 * theme.pad - view.scrollbar_width
+        assert len(bars) == 3 and all(name for name, _ in bars)  # a name beside every bar
+        assert all(theme.text_width(name, "small") <= view.name_width(width)
+                   for name, _ in bars)
+        assert bars[1][0].endswith("…") and long_name not in smalls
+        assert long_name in view.texts()
+    finally:
+        view.kill()
+
+
+def test_page_down_scrolls_a_page_of_the_debrief(start: Start) -> None:
+    with start(scenario=SCENARIOS_DIR / "tutorial.yaml") as pilot:
+        from game.ui.scenes.debrief import DebriefScene
+
+        pilot.click("new_game")
+        game = pilot.game
+        while not game.is_over():
+            if game.may_start():
+                game.start()
+            elif game.may_open_desk():
+                game.open_desk()
+            elif game.may_pass_turn():
+                game.pass_turn()
+                game.resolve()
+            else:
+                game.advance()
+        pilot.app.push(DebriefScene(pilot.app))
+        pilot.settle()
+        text = pilot.widget("debrief_text")
+        assert pilot.focused == "debrief_text" and text.max_scroll > text.view_height
+        pilot.press(pygame.K_PAGEDOWN)
+        line = pilot.app.theme.line("body")
+        assert text.scroll == text.view_height - line  # a page, keeping one line in view
+        pilot.press(pygame.K_PAGEDOWN, pygame.K_PAGEUP)
+        assert text.scroll == text.view_height - line
+        pilot.press(pygame.K_DOWN)
+        assert text.scroll == text.view_height  # an arrow: one line
+
+
+def test_ctrl_v_pastes_into_any_text_field(largest: Pilot,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    app = largest.app
+    entry = TextEntry(pygame.Rect(0, 0, 300, 40), app.ui, app.theme, "Zoé ")
+    try:
+        monkeypatch.setattr(pygame.scrap, "get_text", lambda: "Martin\n2nde B")
+        assert entry.handle_key(pygame.K_v, pygame.KMOD_LCTRL)
+        assert entry.text == "Zoé Martin2nde B"  # the newline is not kept
+        entry.caret = 0
+        assert entry.handle_key(pygame.K_INSERT, pygame.KMOD_SHIFT)
+        assert entry.text.startswith("Martin2nde BZoé")
+        assert entry.handle_key(pygame.K_v, 0)  # a plain v is typed (as TEXTINPUT), not pasted
+        assert entry.text.count("Martin") == 2
+
+        def no_clipboard() -> str:
+            raise pygame.error("no clipboard")
+
+        monkeypatch.setattr(pygame.scrap, "get_text", no_clipboard)
+        assert entry.handle_key(pygame.K_v, pygame.KMOD_LCTRL)  # nothing breaks
+    finally:
+        entry.kill()
