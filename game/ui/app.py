@@ -23,6 +23,7 @@ import pygame  # noqa: E402
 import pygame_gui  # noqa: E402
 
 from game import i18n  # noqa: E402
+from game.ui.memory import release_freed_memory  # noqa: E402
 from game.ui.scenes.base import Scene  # noqa: E402
 from game.ui.session import Session  # noqa: E402
 from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
@@ -37,6 +38,7 @@ ACTIVE_FPS = 60
 IDLE_WAIT = 0.25      # while the player reads: a frame 4 times a second (timers)
 IDLE_POLL = 0.03      # and a look at the event queue every 30 ms (the input latency when idle)
 BUSY_SECONDS = 0.6    # full frame rate this long after any input
+UNSAVED_SECONDS = 10.0  # "the game could not be saved" stays this long (or until clicked)
 
 
 class GameUIManager(pygame_gui.UIManager):
@@ -81,6 +83,7 @@ class App:
         self.status = StatusFile.from_env()
         self._busy_until = 0.0
         self._needs_draw = True
+        self._notice: str | None = None  # shown once the frame's scene changes are done
         from game.ui.scenes.registry import first_scene
 
         self.scene: Scene = first_scene(self, ask_language=language is None)
@@ -189,7 +192,7 @@ class App:
         if self.scene.phase != game.phase:
             from game.ui.scenes.registry import scene_for_phase
 
-            self.session.autosave()
+            self.autosave()
             self.show(scene_for_phase(self, game.phase))
 
     def enter_game(self) -> None:
@@ -198,8 +201,27 @@ class App:
         if game is not None:
             from game.ui.scenes.registry import scene_for_phase
 
-            self.session.autosave()
+            self.autosave()
             self.show(scene_for_phase(self, game.phase))
+
+    def autosave(self) -> None:
+        """Save the game in progress; if the disk refuses, say so on the screen (after this
+        frame's scene changes, so the notice lands on the scene the player sees)."""
+        problem = self.session.autosave()
+        release_freed_memory()
+        if problem is not None:
+            from game.ui.saving import unsaved_notice
+
+            self._notice = unsaved_notice(problem)
+
+    def notify(self, text: str, seconds: float | None = None) -> None:
+        """A short message at the bottom of the current scene that goes away by itself."""
+        from game.ui.widgets.notice import NOTICE_SECONDS, Notice
+
+        scene = self.scene
+        scene.canvas("notice", Notice(scene.screen_rect, self.ui, self.theme, text, self.busy,
+                                      seconds or NOTICE_SECONDS))
+        self.busy()
 
     def busy(self) -> None:
         self._busy_until = time.monotonic() + BUSY_SECONDS
@@ -242,6 +264,9 @@ class App:
             self.dispatch(event)
         self.scene.run_later()
         self.follow_game()
+        if self._notice is not None:
+            self.notify(self._notice, UNSAVED_SECONDS)
+            self._notice = None
         self.scene.update(dt)
         animating = self.scene.animating()
         dirty = any(c.dirty_pending for c in self.scene.canvases)

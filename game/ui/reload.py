@@ -17,7 +17,6 @@ from game.i18n import _, fmt_number, ngettext
 from game.ui import images, labels, viewmodel
 from game.ui.scenes.common import message_dialog
 from game.ui.session import ScenarioEntry, Session
-from game.ui.widgets.notice import Notice
 from game.ui.widgets.textlayout import Block
 
 if TYPE_CHECKING:
@@ -52,7 +51,7 @@ def reload_game(scene: Scene) -> None:
     session.entry = fresh_entry(session, entry, reloaded.loaded)
     # The same game goes on: the composer's choices and the turn timer are kept.
     session.game = result.game
-    session.feed_seen = {i: (p.likes, p.shares) for i, p in enumerate(result.game.state.feed)}
+    session.reset_feed()
     scene.app.enter_game()
     shown = scene.app.scene
     if result.skipped:
@@ -85,8 +84,7 @@ def reloaded_text(old: Game, new: Game, warnings: int) -> str:
 
 
 def notify(scene: Scene, text: str) -> None:
-    scene.canvas("notice", Notice(scene.screen_rect, scene.ui, scene.theme, text,
-                                  scene.app.busy))
+    scene.app.notify(text)
 
 
 # -- the overlays ---------------------------------------------------------------------------

@@ -145,6 +145,26 @@ def changed_text(save: SaveData, entry: ScenarioEntry) -> str:
         title=entry.title)
 
 
+def write_problem_text(exc: OSError | ValueError) -> str:
+    """Why a save could not be written, in words a student can act on."""
+    import errno
+
+    code = getattr(exc, "errno", None)
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        reason = _("the disk is full")
+    elif code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        reason = _("the game may not write in its data folder (read-only, or no permission)")
+    else:
+        reason = str(getattr(exc, "strerror", None) or exc)
+    return _("The game could not be saved: {reason}").format(reason=reason)
+
+
+def unsaved_notice(problem: str) -> str:
+    """The notice shown when the automatic save failed: what happened, and that nothing
+    is lost yet."""
+    return problem + " " + _("The previous save is kept, and the game goes on.")
+
+
 def answers_from(data: Any) -> dict[str, dict[str, int | None]]:
     """Question ratings read back from a save, keeping only well-formed ones."""
     out: dict[str, dict[str, int | None]] = {}

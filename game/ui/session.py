@@ -124,7 +124,10 @@ class Session:
     entries: list[ScenarioEntry] | None = None
     entry: ScenarioEntry | None = None
     game: Game | None = None
+    # Likes and shares the feed showed last, per post key (see feed_keys): they grow from there.
     feed_seen: dict[int, tuple[int, int]] = field(default_factory=dict)
+    _feed_keys: list[tuple[Any, int]] = field(default_factory=list, repr=False)
+    _next_feed_key: int = 0
     desk: dict[str, Any] = field(default_factory=dict)  # the composer's last choices
     info_view: str = "feed"  # in a narrow window: "feed" or "indicators"
     timer_turn: int | None = None
@@ -140,6 +143,14 @@ class Session:
         if self.entries is None or refresh:
             self.entries = discover(self.scenario_arg)
         return self.entries
+
+    def reread(self, entry: ScenarioEntry) -> ScenarioEntry:
+        """*entry* read from its file again, in the list in its place."""
+        fresh = load_entry(entry.path, entry.origin)
+        for place, known in enumerate(self.entries or []):
+            if known is entry:
+                self.entries[place] = fresh  # type: ignore[index]
+        return fresh
 
     def default_entry(self) -> ScenarioEntry | None:
         """What “New game” plays: the ``--scenario`` file, else the first playable one."""
@@ -173,8 +184,37 @@ class Session:
 
     def _install(self, game: Game) -> None:
         self.game = game
-        self.feed_seen = {i: (p.likes, p.shares) for i, p in enumerate(game.state.feed)}
+        self.reset_feed()
         self.desk, self.timer_turn = {}, None
+
+    def reset_feed(self) -> None:
+        """A new, loaded or reloaded game: its posts show their counts as they are now."""
+        self._feed_keys, self.feed_seen = [], {}
+        feed = self.game.state.feed if self.game is not None else []
+        self.feed_seen.update((key, (post.likes, post.shares))
+                              for key, post in zip(self.feed_keys(), feed, strict=True))
+
+    def feed_keys(self) -> list[int]:
+        """A key per post of the feed that stays the same while the post is in it.
+
+        A post's place in the list is not enough: once the feed holds its maximum, the
+        engine drops the oldest posts and every place shifts (the likes of one post would
+        then count up from another's).  The posts are the engine's own objects, changed in
+        place, so they are known by identity; the list keeps them alive, so an identity is
+        never reused while it is remembered.  Keys of dropped posts are forgotten."""
+        feed = self.game.state.feed if self.game is not None else []
+        known = {id(post): key for post, key in self._feed_keys}
+        keys = []
+        for post in feed:
+            key = known.get(id(post))
+            if key is None:
+                key, self._next_feed_key = self._next_feed_key, self._next_feed_key + 1
+            keys.append(key)
+        self._feed_keys = list(zip(feed, keys, strict=True))
+        alive = set(keys)
+        for gone in [k for k in self.feed_seen if k not in alive]:
+            del self.feed_seen[gone]  # in place: the feed on screen holds this dict
+        return keys
 
     def end_game(self) -> None:
         self.game = None
@@ -221,11 +261,14 @@ class Session:
             extra={"answers": self.answers, "player": self.player, "label": label},
             saved_at=datetime.now().isoformat(timespec="seconds"))
 
-    def autosave(self) -> None:
-        """Save the game in the autosave slot (at every phase change, and on quit); a full
-        or read-only disk only costs a warning."""
-        if self.save_to(saving.AUTOSAVE) is not None:
+    def autosave(self) -> str | None:
+        """Save the game in the autosave slot (at every phase change, and on quit); returns
+        None, or why it could not be saved (a full or read-only disk: the game goes on, the
+        previous save stays as it was, and the window says so)."""
+        problem = self.save_to(saving.AUTOSAVE)
+        if problem is not None:
             log.warning("autosave to %s failed", self.save_path)
+        return problem
 
     def save_to(self, slot: str, label: str = "") -> str | None:
         """Save the game in *slot*; returns None, or why it could not be saved."""
@@ -238,8 +281,7 @@ class Session:
             write_save(self.slot_path(slot), save)
         except (OSError, ValueError) as exc:
             log.warning("saving to %s failed: %s", self.slot_path(slot), exc)
-            return _("The game could not be saved: {reason}").format(
-                reason=getattr(exc, "strerror", None) or exc)
+            return saving.write_problem_text(exc)
         return None
 
     def has_autosave(self) -> bool:

@@ -28,14 +28,42 @@ def theme_data() -> dict[str, Any]:
     return data
 
 
+def _bundled_with_pygame_gui(name: str) -> Path:
+    import pygame_gui
+
+    return Path(pygame_gui.__file__).parent / "data" / name
+
+
+@cache
+def font_file(bold: bool) -> Path | None:
+    """The font file to draw with: ours, else the copy of the same family pygame_gui ships,
+    else None (pygame's own default font).  A broken install still shows text, with a
+    warning in the log."""
+    pygame.font.init()  # idempotent; a probe before it would find every file unusable
+    ours = FONT_BOLD if bold else FONT_REGULAR
+    for path in (ours, _bundled_with_pygame_gui(ours.name)):
+        try:  # a damaged file opens, and fails only when used: measure some text
+            pygame.font.Font(str(path), 12).size("Hashtag é")
+        except (OSError, pygame.error, ValueError) as exc:
+            log.warning("font %s unusable (%s)", path, exc)
+            continue
+        if path != ours:
+            log.warning("using the font %s instead of %s", path, ours)
+        return path
+    log.warning("no font file can be used: pygame's default font instead")
+    return None
+
+
 @cache
 def _font(size: int, bold: bool) -> pygame.font.Font:
-    path = FONT_BOLD if bold else FONT_REGULAR
-    try:
-        return pygame.font.Font(str(path), size)
-    except (OSError, pygame.error) as exc:  # a broken install still shows text
-        log.warning("font %s unusable (%s): using pygame's default font", path, exc)
-        return pygame.font.Font(None, size)
+    path = font_file(bold)
+    return pygame.font.Font(str(path) if path is not None else None, size)
+
+
+def forget_fonts() -> None:
+    """Look for the font files again (tests that break them, then mend them)."""
+    font_file.cache_clear()
+    _font.cache_clear()
 
 
 class Theme:
@@ -93,9 +121,12 @@ class Theme:
         if ref.startswith("$"):
             return self.raw_palette[ref[1:]]
         role, _, style = ref[1:].partition("_")
-        return {"name": GUI_FONT_NAME, "size": str(self.size(role)),
-                "bold": "1" if style == "bold" else "0",
-                "regular_path": str(FONT_REGULAR), "bold_path": str(FONT_BOLD)}
+        font = {"name": GUI_FONT_NAME, "size": str(self.size(role)),
+                "bold": "1" if style == "bold" else "0"}
+        regular, bold = font_file(False), font_file(True)
+        if regular is not None and bold is not None:  # else pygame_gui's own default
+            font.update(regular_path=str(regular), bold_path=str(bold))
+        return font
 
 
 def _substitute(value: Any, lookup: Any) -> Any:

@@ -127,13 +127,15 @@ def story_order(game: Game) -> list[int]:
     return order
 
 
-def feed_posts(game: Game, folder: Path | None = None) -> list[PostView]:
-    """Every post of the feed, newest first (*folder*: where the scenario's images are)."""
+def feed_posts(game: Game, folder: Path | None = None,
+               keys: list[int] | None = None) -> list[PostView]:
+    """Every post of the feed, newest first (*folder*: where the scenario's images are;
+    *keys*: each post's key, its place in the feed by default)."""
     s, st = game.scenario, game.state
     views: list[PostView] = []
     for place in story_order(game):
         post = st.feed[place]
-        key = place
+        key = keys[place] if keys is not None else place
         if post.kind == PLAYER or post.author == PLAYER:
             data = post.post or {}
             name, handle, verified = pick(s.country.ministry), s.country.handle, True

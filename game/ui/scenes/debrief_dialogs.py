@@ -209,6 +209,6 @@ def export(scene: DebriefScene, state: dict[str, str]) -> None:
         scene.close_modal(notify=False)
         export_failed(scene, folder, str(exc.strerror or exc))
         return
-    scene.app.session.autosave()  # remembers the name for the next report
+    scene.app.autosave()  # remembers the name for the next report
     scene.close_modal(notify=False)
     export_done(scene, files.html, files.json)

@@ -14,7 +14,7 @@ from game import paths
 from game.i18n import _, fmt_number, ngettext, pick
 from game.ui import labels
 from game.ui.scenes.base import Scene
-from game.ui.scenes.common import button_row, page, text_view
+from game.ui.scenes.common import button_row, message_dialog, page, text_view
 from game.ui.session import ScenarioEntry
 from game.ui.widgets.listview import Item, ListView
 from game.ui.widgets.textlayout import Block
@@ -140,10 +140,32 @@ class PickerScene(Scene):
             self.selected = keys.index(path.resolve())
 
     def play(self) -> None:
+        """Read the file again (it may have been changed, damaged or removed since the list
+        was made) and start it if it can still be played."""
         entry = self.current()
-        if entry is not None and entry.playable:
-            self.app.session.new_game(entry)
-            self.app.enter_game()
+        if entry is None or not entry.playable:
+            return
+        fresh = self.app.session.reread(entry)
+        if not fresh.playable:
+            self.cannot_play(fresh)
+            return
+        self.app.session.new_game(fresh)
+        self.app.enter_game()
+
+    def cannot_play(self, entry: ScenarioEntry) -> None:
+        """The file went away or broke while the list was open: say so, and list again."""
+        self.app.session.scenarios(refresh=True)
+        listed = [e for e in self.entries() if e.path == entry.path]
+        self.selected = 0
+        self.select_path(entry.path if listed else None)
+        self.rebuild()
+        if listed:
+            text = listed[0].problem()
+        else:
+            text = _("This scenario's file is no longer there: {path}. The list has been "
+                     "updated.").format(path=entry.path)
+        message_dialog(self, "scenario_gone", entry.title, [Block(text, colour="bad")],
+                       [("scenario_gone_close", _("Close"), self.close_modal, True)])
 
     def refresh(self) -> None:
         self.app.session.scenarios(refresh=True)

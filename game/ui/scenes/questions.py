@@ -169,7 +169,7 @@ class QuestionsScene(Scene):
     def finish(self) -> None:
         session = self.app.session
         session.answers[self.when] = {q.id: self.ratings.get(q.id) for q in self.questions}
-        session.autosave()
+        self.app.autosave()
         if self.when == "pre":
             self.app.enter_game()
         else:

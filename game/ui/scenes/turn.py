@@ -91,10 +91,11 @@ class TurnScene(Scene):
         return switch
 
     def build_feed(self, rect: pygame.Rect) -> FeedView:
-        entry = self.app.session.entry
+        session = self.app.session
+        entry = session.entry
         folder = entry.loaded.folder if entry is not None and entry.loaded is not None else None
-        view = FeedView(rect, self.ui, self.theme, viewmodel.feed_posts(self.game, folder),
-                        self.app.session.feed_seen)
+        posts = viewmodel.feed_posts(self.game, folder, session.feed_keys())
+        view = FeedView(rect, self.ui, self.theme, posts, session.feed_seen)
         return self.canvas("feed", view)
 
     def build_indicators(self, rect: pygame.Rect) -> None:
@@ -152,7 +153,7 @@ class TurnScene(Scene):
     def to_title(self) -> None:
         from game.ui.scenes.title import TitleScene
 
-        self.app.session.autosave()
+        self.app.autosave()
         self.app.session.end_game()
         self.app.show(TitleScene(self.app))
 

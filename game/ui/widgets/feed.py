@@ -6,9 +6,9 @@ from typing import Any
 
 import pygame
 
-from game.i18n import fmt_number, ngettext
+from game.i18n import fmt_number, get_language, ngettext
 from game.ui import images
-from game.ui.theme import Theme
+from game.ui.theme import Theme, font_file
 from game.ui.viewmodel import PostView
 from game.ui.widgets.canvas import Canvas
 from game.ui.widgets.textlayout import wrap
@@ -31,9 +31,26 @@ def _text_x(theme: Theme) -> int:
     return theme.pad * 2 + _avatar_size(theme)
 
 
+ROWS_KEPT = 2000  # wrapped cards remembered across screens (a full feed is 300 cards)
+_rows: dict[tuple[object, ...], list[tuple[str, str]]] = {}
+
+
 def card_rows(theme: Theme, post: PostView, width: int) -> list[tuple[str, str]]:
-    """The card's lines as (style, text): the name wraps rather than being cut, and the
-    time goes beside the handle when there is room."""
+    """The card's lines as (style, text), wrapped once per text and width: every screen
+    of a turn lays out the whole feed again, 300 cards in a long game (do not modify)."""
+    key = (theme.base, font_file(False), width, get_language(), post.name, post.handle,
+           post.when, post.tag, post.text, post.likes, post.shares)
+    rows = _rows.get(key)
+    if rows is None:
+        if len(_rows) >= ROWS_KEPT:
+            _rows.clear()
+        rows = _rows[key] = _card_rows(theme, post, width)
+    return rows
+
+
+def _card_rows(theme: Theme, post: PostView, width: int) -> list[tuple[str, str]]:
+    """The name wraps rather than being cut, and the time goes beside the handle when there
+    is room."""
     t = theme
     text_w = width - _text_x(t) - t.pad
     rows = [("name", line) for line in wrap(post.name, t.font("body", True), text_w)]
@@ -195,7 +212,7 @@ class FeedView(Canvas):
             card = self.cache.get(key)
             if card is None:
                 card = render_card(self.theme, post, width, likes, shares)
-                if not self.animating():
+                if (likes, shares) == (post.likes, post.shares):  # not a step of the count-up
                     self.cache[key] = card
             surface.blit(card, (0, y - top))
 

@@ -17,16 +17,17 @@ NOTICE_HEIGHT = 120  # pygame_gui layer: above the scene and its dialogs
 
 
 class Notice(Canvas):
-    """Shown for :data:`NOTICE_SECONDS` of real time (the idle loop's frames are not evenly
-    spaced), then removed; *on_gone* asks the app for a redraw.  A click dismisses it."""
+    """Shown for *seconds* (:data:`NOTICE_SECONDS` unless told) of real time (the idle
+    loop's frames are not evenly spaced), then removed; *on_gone* asks the app for a
+    redraw.  A click dismisses it."""
 
     focusable = False
 
     def __init__(self, screen: pygame.Rect, manager: Any, theme: Theme, text: str,
-                 on_gone: Callable[[], None]) -> None:
+                 on_gone: Callable[[], None], seconds: float = NOTICE_SECONDS) -> None:
         self.text = text
         self.on_gone = on_gone
-        self.until = time.monotonic() + NOTICE_SECONDS
+        self.until = time.monotonic() + seconds
         fits = theme.text_width(text) + 5 * theme.pad  # one line when the window allows
         width = min(screen.width - 4 * theme.pad, max(320, fits))
         self.lines = wrap(text, theme.font("body"), width - 4 * theme.pad)
