@@ -42,7 +42,7 @@ def main() -> None:
         x = XSession(Path(tmp))
         try:
             x.start_display()
-            x.start_game("--lang", "fr", "--seed", "1", "--scenario",
+            x.start_game("--lang", "fr", "--seed", "1", "--no-questions", "--scenario",
                          str(ROOT / "scenarios" / "deepfake_summit.yaml"))
             x.find_window()
             x.wait_for(lambda s: s.get("scene") == "title")
