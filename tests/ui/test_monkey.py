@@ -179,32 +179,43 @@ def arrived(at: str, expected: str) -> bool:
     return at == expected or at.endswith("/" + expected) or at.split("/")[0] == expected
 
 
+def play_route(start: Start, tmp_path: Path, rng: random.Random, name: str, n: int,
+               inputs: int) -> set[str]:
+    """*inputs* random inputs from the place route *name* leads to (the route is taken
+    again when the monkey quits the game); returns where they landed."""
+    extra, route, expected = ROUTES[name]
+    seen: set[str] = set()
+    done, attempt = 0, 0
+    while done < inputs:
+        attempt += 1
+        kwargs = dict(extra, lang=extra.get("lang", rng.choice(["fr", "en"])), seed=n)
+        if kwargs.pop("reloadable", False):
+            kwargs["scenario"] = Path(shutil.copy(bundled_scenario(),
+                                                  tmp_path / f"s{n}-{attempt}.yaml"))
+        if kwargs["lang"] is None:  # a first start: no language chosen yet
+            kwargs["config_dir"] = tmp_path / f"config-{n}-{attempt}"
+        with start(**kwargs) as pilot:
+            route(pilot)
+            assert arrived(place(pilot), expected), (name, place(pilot))
+            while done < inputs and pilot.app.running:
+                seen.add(place(pilot))
+                try:
+                    random_input(pilot, rng)
+                except Exception as exc:
+                    raise AssertionError(f"route {name!r}, input {done} at "
+                                         f"{place(pilot)}") from exc
+                done += 1
+    return seen
+
+
 @pytest.mark.slow
 def test_random_input_on_every_scene_never_raises(start: Start, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))  # reports typed as relative paths
     rng = random.Random(7)
-    per_route = EVENTS // len(ROUTES)
-    visited: dict[str, set[str]] = {}
-    for n, (name, (extra, route, expected)) in enumerate(ROUTES.items()):
-        kwargs = dict(extra, lang=extra.get("lang", rng.choice(["fr", "en"])), seed=n)
-        if kwargs.pop("reloadable", False):
-            kwargs["scenario"] = Path(shutil.copy(bundled_scenario(), tmp_path / f"s{n}.yaml"))
-        if kwargs["lang"] is None:
-            kwargs["config_dir"] = tmp_path / f"config-{n}"  # a first start: no language yet
-        with start(**kwargs) as pilot:
-            route(pilot)
-            assert arrived(place(pilot), expected), (name, place(pilot))
-            seen = visited.setdefault(name, set())
-            for event in range(per_route):
-                if not pilot.app.running:
-                    break
-                seen.add(place(pilot))
-                try:
-                    random_input(pilot, rng)
-                except Exception as exc:
-                    raise AssertionError(f"route {name!r}, event {event} at "
-                                         f"{place(pilot)}") from exc
+    per_route = -(-EVENTS // len(ROUTES))  # at least EVENTS in all
+    visited = {name: play_route(start, tmp_path, rng, name, n, per_route)
+               for n, name in enumerate(ROUTES)}
     everywhere = set().union(*visited.values())
     scenes = {p.split("/")[0].split(":")[0] for p in everywhere}
     assert scenes >= {"language", "title", "settings", "picker", "saves", "questions",
