@@ -47,7 +47,9 @@ def test_a_long_tag_stays_on_its_card(largest: Pilot) -> None:
     assert all(bold.size(line)[0] <= room for line in tags)  # measured as it is drawn
 
 
-def test_long_audience_names_keep_their_bar_on_their_line(largest: Pilot) -> None:
+def test_long_audience_names_never_push_a_bar_onto_a_line_of_its_own(largest: Pilot) -> None:
+    """Every bar has its name (beside it, or just above it for the whole panel when a name
+    does not fit beside), and a name too long even so is cut with an ellipsis."""
     theme: Theme = largest.app.theme
     long_name = "Association des Valmériens de l'étranger (diaspora)"
     narrative = NarrativeView("n", "La rumeur", "spreading", "rumeur", 30.0,
@@ -57,13 +59,20 @@ def test_long_audience_names_keep_their_bar_on_their_line(largest: Pilot) -> Non
         bars = [payload for kind, payload, _ in view.rows if kind == "bar"]
         smalls = [payload for kind, payload, _ in view.rows if kind == "small"]
         width = 300 - 2 * theme.pad - view.scrollbar_width
-        assert len(bars) == 3 and all(name for name, _ in bars)  # a name beside every bar
+        assert len(bars) == 3 and all(name for name, _ in bars)  # a name with every bar
+        assert view.bars_under and "Public" in [name for name, _ in bars]
         assert all(theme.text_width(name, "small") <= view.name_width(width)
                    for name, _ in bars)
         assert bars[1][0].endswith("…") and long_name not in smalls
         assert long_name in view.texts()
     finally:
         view.kill()
+    short = NarrativeView("n", "La rumeur", "spreading", "rumeur", 30.0, [("Public", 40.0)], [])
+    wide = NarrativesView(pygame.Rect(0, 0, 900, 600), largest.app.ui, theme, [short])
+    try:
+        assert not wide.bars_under  # names that fit stay beside their bars
+    finally:
+        wide.kill()
 
 
 def test_page_down_scrolls_a_page_of_the_debrief(start: Start) -> None:

@@ -55,8 +55,10 @@ class BriefingScene(Scene):
     def build(self) -> None:
         game = self.game
         area = page(self, pick(game.scenario.meta.title))
+        days = game.scenario.meta.hours_per_turn == 24
+        start = _("Start the first day") if days else _("Start the first turn")
         rest = button_row(self, [("back", _("Back to the title"), self.back, False),
-                                 ("start", _("Start the first day"), self.start, True)], area)
+                                 ("start", start, self.start, True)], area)
         text_view(self, "briefing_text", rest, briefing_blocks(game.scenario, game.state.seed))
 
     def start(self) -> None:

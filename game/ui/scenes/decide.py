@@ -108,7 +108,7 @@ class DecideScene(TurnScene):
         self.message = (_("Planned: {action}").format(
             action=viewmodel.describe_action(self.game, self.game.state.planned[-1])), "good")
         if self.game.state.budget <= 0:
-            self.message = (self.message[0] + " " + _("No action points left: end the turn."),
+            self.message = (self.message[0] + "\n" + _("No action points left: end the turn."),
                             "good")
             self.focus_next = "end_turn"
         self.rebuild()

@@ -216,13 +216,14 @@ def build_crises_tab(scene: DecideScene, area: pygame.Rect) -> None:
     rest = bottom_with_message(scene, area, "open_crisis", _("Open this crisis"),
                                lambda: _open_selected(scene), bool(game.open_crises()), "")
     t = scene.theme
-    hint = [Block(_("Press Enter, a number key or click to open a crisis."), role="small",
-                  colour="muted")]
-    hint_h = min(rest.height // 3, layout_blocks(hint, t, rest.width - 2 * t.pad - 12).height
-                 + 2 * t.pad)
-    rest.height -= hint_h + t.gap
-    text_view(scene, "crises_hint", pygame.Rect(rest.x, rest.bottom + t.gap, rest.width,
-                                                hint_h), hint, background="bg")
+    if game.open_crises():  # how to open one (nothing to say once they are all answered)
+        hint = [Block(_("Press Enter, a number key or click to open a crisis."), role="small",
+                      colour="muted")]
+        hint_h = min(rest.height // 3, layout_blocks(hint, t, rest.width - 2 * t.pad - 12
+                                                     ).height + 2 * t.pad)
+        rest.height -= hint_h + t.gap
+        text_view(scene, "crises_hint", pygame.Rect(rest.x, rest.bottom + t.gap, rest.width,
+                                                    hint_h), hint, background="bg")
     view = ListView(rest, scene.ui, scene.theme, items,
                     lambda item: scene.later(lambda: open_crisis(scene, item.key)),
                     empty_text=_("No crisis is waiting for an answer."))

@@ -121,6 +121,7 @@ class NarrativesView(Canvas):
                  narratives: list[NarrativeView], *, object_id: str | None = None) -> None:
         self.narratives = narratives
         self.rows: list[tuple[str, Any, str]] = []
+        self.bars_under = False  # set by relayout
         super().__init__(rect, manager, theme, object_id=object_id)
 
     def relayout(self) -> None:
@@ -133,6 +134,12 @@ class NarrativesView(Canvas):
         if not self.narratives:
             rows += [("small", line, "muted") for line in wrap(
                 _("No narrative detected yet. Monitoring is on."), t.font("small"), width)]
+        # Names beside their bars when every name fits the name column; else, for the whole
+        # panel, each name on its own line with its value, and a thin bar just under them.
+        names = [_("Overall reach")] + [name for n in self.narratives for name, _ in n.audiences]
+        self.bars_under = False
+        self.bars_under = any(t.text_width(name, "small") > self.name_width(width)
+                              for name in names)
         for n in self.narratives:
             rows.append(("gap", None, ""))
             rows += [("bold", line, "text") for line in wrap(n.title, t.font("body", True), width)]
@@ -142,22 +149,32 @@ class NarrativesView(Canvas):
             rows += [("small", line, colour) for line in wrap(status, t.font("small"), width)]
             for name, value, colour in [(_("Overall reach"), n.weighted, "narrative")] + [
                     (name, value, "muted") for name, value in n.audiences]:
-                # One row per bar: a name too long for its column is cut, not wrapped.
+                # One row per bar: a name too long even so is cut, not wrapped.
                 name = ellipsize(name, t.font("small"), self.name_width(width))
                 rows.append(("bar", (name, value), colour))
         self.rows = rows
         self.content_height = sum(self._row_height(kind) for kind, _, _ in rows) + t.pad
         self.focusable = self.content_height > self.rect.height
 
-    @staticmethod
-    def name_width(width: int) -> int:
-        """The column of audience names beside their bars."""
+    @property
+    def value_width(self) -> int:
+        return self.theme.text_width("100 %", "small") + self.theme.gap
+
+    def name_width(self, width: int) -> int:
+        """Room for an audience's name: a column beside the bars, or the line above one."""
+        if self.bars_under:
+            return width - self.value_width
         return round(width * 0.45)
+
+    @property
+    def bar_thickness(self) -> int:
+        return max(4, self.theme.line("small") // 3)
 
     def _row_height(self, kind: str) -> int:
         t = self.theme
+        bar = t.line("small") + (self.bar_thickness + 4 if self.bars_under else 2)
         return {"heading": t.line("heading"), "bold": t.line("body"),
-                "small": t.line("small"), "gap": t.gap, "bar": t.line("small") + 2}[kind]
+                "small": t.line("small"), "gap": t.gap, "bar": bar}[kind]
 
     def draw_content(self, surface: pygame.Surface, top: int) -> None:
         t = self.theme
@@ -181,16 +198,16 @@ class NarrativesView(Canvas):
         elif kind == "bar":
             name, value = payload
             small = t.font("small")
-            value_text = reach_text(value)
-            value_w = small.size("100 %")[0] + t.gap
-            name_w = self.name_width(width) if name else -t.gap
-            if name:
-                surface.blit(small.render(name, True, t.colour("text")), (x, y))
-            bar = pygame.Rect(x + name_w + t.gap, y + t.line("small") // 3,
-                              max(10, width - name_w - value_w - 2 * t.gap),
-                              max(4, t.line("small") // 3))
+            surface.blit(small.render(name, True, t.colour("text")), (x, y))
+            if self.bars_under:
+                bar = pygame.Rect(x, y + t.line("small") + 1, width, self.bar_thickness)
+            else:
+                name_w = self.name_width(width)
+                bar = pygame.Rect(x + name_w + t.gap, y + t.line("small") // 3,
+                                  max(10, width - name_w - self.value_width - 2 * t.gap),
+                                  self.bar_thickness)
             draw_bar(surface, t, bar, value, colour if colour != "muted" else "warn")
-            text = small.render(value_text, True, t.colour("text"))
+            text = small.render(reach_text(value), True, t.colour("text"))
             surface.blit(text, (x + width - text.get_width(), y))
 
     def texts(self) -> list[str]:
