@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 
-from common import ROOT, emit
+from common import ROOT, emit, median_seconds
 
 SCENARIO = "scenarios/deepfake_summit.yaml"
 
@@ -26,7 +26,24 @@ def command_seconds(*args: str, repeat: int = 3) -> float:
     return statistics.median(times)
 
 
+def per_game_ms(strategy: str, games: int = 300) -> float:
+    """One process, no start-up: the engine's own cost per game (the notes compare it with
+    earlier measurements of the same figure)."""
+    from game.content.loader import load_scenario
+    from game.simulation.runner import game_seed, play_once
+
+    scenario = load_scenario(ROOT / SCENARIO, check=False).scenario
+
+    def play() -> None:
+        for i in range(games):
+            play_once(scenario, strategy, game_seed(1, i))
+
+    return median_seconds(play, repeat=5) / games * 1000
+
+
 def main() -> None:
+    for strategy in ("random", "passive", "textbook"):
+        emit(f"simulate_per_game[{strategy}, one process]", per_game_ms(strategy), "ms")
     for label, args, games in (
         ("all_strategies_2000_each", ("--runs", "2000", "--strategy", "all"), 10_000),
         ("random_10000", ("--runs", "10000", "--strategy", "random"), 10_000),

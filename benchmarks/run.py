@@ -29,7 +29,10 @@ BEGIN, END = "<!-- BEGIN GENERATED: figures -->", "<!-- END GENERATED -->"
 
 
 def scripts(filters: list[str]) -> list[Path]:
-    found = sorted([*HERE.glob("bench_*.py"), *HERE.glob("ui_*.py")])
+    # The long play goes last: the figures before it need a quiet machine, and other work
+    # may start beside its half hour (it measures growth and stability, not speed).
+    found = sorted([*HERE.glob("bench_*.py"), *HERE.glob("ui_*.py")],
+                   key=lambda s: ("long" in s.name, s.name))
     return [s for s in found if not filters or any(f in s.name for f in filters)]
 
 

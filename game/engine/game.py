@@ -33,21 +33,28 @@ if TYPE_CHECKING:
     from game.content.text import Text
     from game.engine.registry import Call
 
+# The machine's states are the phases' plain string values: with Enum states,
+# ``transitions`` converts every state to its name on every look-up, a measurable share of
+# a simulated game.  ``Game.phase`` gives the Enum.
+P = {p: p.value for p in Phase}
+
 TURN_STATES: list[dict[str, Any]] = [
-    {"name": Phase.BRIEFING},
-    {"name": Phase.FEED, "on_enter": "_enter_feed"},
-    {"name": Phase.DECIDE},
-    {"name": Phase.RESOLVE, "on_enter": "_enter_resolve"},
-    {"name": Phase.DEBRIEF},
+    {"name": P[Phase.BRIEFING]},
+    {"name": P[Phase.FEED], "on_enter": "_enter_feed"},
+    {"name": P[Phase.DECIDE]},
+    {"name": P[Phase.RESOLVE], "on_enter": "_enter_resolve"},
+    {"name": P[Phase.DEBRIEF]},
 ]
 
 TURN_TRANSITIONS: list[dict[str, Any]] = [
-    {"trigger": "start", "source": Phase.BRIEFING, "dest": Phase.FEED},
-    {"trigger": "open_desk", "source": Phase.FEED, "dest": Phase.DECIDE},
-    {"trigger": "resolve", "source": Phase.DECIDE, "dest": Phase.RESOLVE,
+    {"trigger": "start", "source": P[Phase.BRIEFING], "dest": P[Phase.FEED]},
+    {"trigger": "open_desk", "source": P[Phase.FEED], "dest": P[Phase.DECIDE]},
+    {"trigger": "resolve", "source": P[Phase.DECIDE], "dest": P[Phase.RESOLVE],
      "conditions": "budget_done"},
-    {"trigger": "next_turn", "source": Phase.RESOLVE, "dest": Phase.FEED, "unless": "is_over"},
-    {"trigger": "finish", "source": Phase.RESOLVE, "dest": Phase.DEBRIEF, "conditions": "is_over"},
+    {"trigger": "next_turn", "source": P[Phase.RESOLVE], "dest": P[Phase.FEED],
+     "unless": "is_over"},
+    {"trigger": "finish", "source": P[Phase.RESOLVE], "dest": P[Phase.DEBRIEF],
+     "conditions": "is_over"},
 ]
 
 
@@ -98,8 +105,6 @@ def new_state(scenario: Scenario, seed: int) -> GameState:
 class Game:
     """One game of one scenario: the model of the turn machine."""
 
-    phase: Phase
-
     def __init__(self, scenario: Scenario, seed: int = 0, *, state: GameState | None = None):
         self.scenario = scenario
         self.book = rulebook_for(scenario)
@@ -111,9 +116,24 @@ class Game:
         if state is None:
             self.state.history.append(self.state.snapshot())
         Machine(model=self, states=TURN_STATES, transitions=TURN_TRANSITIONS,
-                initial=Phase(self.state.phase), model_attribute="phase",
-                auto_transitions=False, queued=True,
-                after_state_change="_sync_phase")
+                initial=self.state.phase, model_attribute="machine_phase",
+                auto_transitions=False)
+
+    # The machine reads and writes ``machine_phase`` (a string); writing it through to the
+    # state keeps saves in step without a callback on every transition.
+    @property
+    def machine_phase(self) -> str:
+        return self.state.phase
+
+    @machine_phase.setter
+    def machine_phase(self, value: str) -> None:
+        self.state.phase = value
+        self._phase = Phase(value)
+
+    @property
+    def phase(self) -> Phase:
+        """The phase of the turn (the machine's state)."""
+        return self._phase
 
     if TYPE_CHECKING:  # bound by the machine at run time; declared here for type checkers
 
@@ -233,9 +253,6 @@ class Game:
         return max(0, self.turns - self.state.turn)
 
     # -- machine callbacks ----------------------------------------------------------
-
-    def _sync_phase(self, *_trigger_args: Any) -> None:
-        self.state.phase = self.phase.value
 
     def _enter_feed(self) -> None:
         st = self.state
