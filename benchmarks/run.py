@@ -6,10 +6,12 @@
 
 Each ``bench_*.py`` / ``ui_*.py`` script runs in its own process (start-up and memory
 figures need a fresh interpreter) and prints JSON lines; figures are medians of several
-runs.  The table between the GENERATED markers of RESULTS.md is rewritten; the prose
-around it (profiles, before/after, explanations) is kept.  The whole run takes about half
+runs.  Between the GENERATED markers of RESULTS.md, the rows of the figures measured are
+rewritten (the others stay); the prose around it (profiles, before/after, explanations)
+is kept.  ``python benchmarks/run.py bench_simulate --write`` runs only the scripts whose
+name contains ``bench_simulate``.  The whole run takes about half
 an hour, most of it ``ui_long_play.py`` (1,000 turns; ``HD_LONG_TURNS=100`` for a quick
-look); the machine's load average is written beside the figures.
+look); the machine's load average is written beside each figure.
 """
 
 from __future__ import annotations
@@ -37,41 +39,50 @@ def scripts(filters: list[str]) -> list[Path]:
 
 
 def run_script(script: Path) -> list[dict[str, object]]:
+    # Other jobs on the machine skew the timings: each figure says how busy it was.
+    when = f"{time.strftime('%Y-%m-%d')}, load {os.getloadavg()[0]:.1f}"
     done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True,
                           text=True, timeout=3600, check=False)
     figures = []
     for line in done.stdout.splitlines():
         if line.startswith("{"):
             print(line, flush=True)
-            figures.append(json.loads(line))
+            figure = json.loads(line)
+            figure["measured"] = when
+            figures.append(figure)
     if done.returncode != 0:
         print(json.dumps({"benchmark": script.stem, "error": done.stderr[-2000:]}), flush=True)
     return figures
 
 
-def table(figures: list[dict[str, object]], loads: list[float]) -> str:
-    rows = ["| benchmark | value | unit | target |", "|---|---:|---|---|"]
+HEADER = ["| benchmark | value | unit | target | measured (date, load average) |",
+          "|---|---:|---|---|---|"]
+
+
+def table(old: str, figures: list[dict[str, object]]) -> str:
+    """The table with the new figures' rows replaced or added; rows of scripts that did
+    not run this time are kept (``run.py bench_simulate --write`` updates only those)."""
+    rows: dict[str, str] = {}
+    for line in old.splitlines():
+        if line.startswith("| ") and line not in HEADER:
+            rows[line.split(" | ")[0][2:]] = line
     for f in figures:
-        rows.append(f"| {f['benchmark']} | {f['value']} | {f['unit']} | {f.get('target', '')} |")
-    stamp = time.strftime("%Y-%m-%d")
-    load = " → ".join(f"{x:.1f}" for x in loads)
-    return "\n".join([BEGIN, "", f"Measured {stamp} on {machine()}; load average (1 min) "
-                      f"before each script and at the end: {load}.", "", *rows, "", END])
+        rows[str(f["benchmark"])] = (f"| {f['benchmark']} | {f['value']} | {f['unit']} | "
+                                     f"{f.get('target', '')} | {f['measured']} |")
+    return "\n".join([BEGIN, "", f"Machine: {machine()}.", "", *HEADER, *rows.values(), "",
+                      END])
 
 
 def main(argv: list[str]) -> int:
     filters = [a for a in argv if not a.startswith("--")]
     figures: list[dict[str, object]] = []
-    loads: list[float] = []  # other jobs on the machine skew the timings: say how busy it was
     for script in scripts(filters):
-        loads.append(os.getloadavg()[0])
         figures.extend(run_script(script))
-    loads.append(os.getloadavg()[0])
     if "--write" in argv:
         results = HERE / "RESULTS.md"
         text = results.read_text("utf-8")
         pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-        results.write_text(pattern.sub(lambda _m: table(figures, loads), text), "utf-8")
+        results.write_text(pattern.sub(lambda m: table(m.group(0), figures), text), "utf-8")
     return 0
 
 
