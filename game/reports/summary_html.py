@@ -62,14 +62,17 @@ def choices_part(reports: list[dict[str, Any]]) -> str:
     crises = classroom.choices(reports)
     if not crises:
         return ""
+    def named(choice: str, label: str) -> str:
+        if choice == "":
+            return _("no answer in time")
+        return _("not answered yet") if choice == "(open)" else label
+
     rows = []
     for crisis in crises:
         choice, label, n = crisis["choices"][0]
-        label = label if choice not in ("", "(open)") else (
-            _("no answer in time") if choice == "" else _("not answered yet"))
-        nobody = _("no answer in time")
-        others = "; ".join(f"{e(other_label or nobody)} ({fmt_number(k)})"
-                           for _c, other_label, k in crisis["choices"][1:])
+        label = named(choice, label)
+        others = "; ".join(f"{e(named(other, other_label))} ({fmt_number(k)})"
+                           for other, other_label, k in crisis["choices"][1:])
         rows.append(f"<tr><td>{e(crisis['title'])}</td><td><strong>{e(label)}</strong> "
                     f"({e(share(n, crisis['met']))})</td><td class=muted>{others or '—'}</td>"
                     f"</tr>")

@@ -113,6 +113,23 @@ def test_the_most_common_choice_and_the_missed_deadlines(tmp_path: Path,
     assert sum(counts.values()) == 4 and counts.get("", 0) >= 1  # passive missed it
 
 
+def test_unanswered_crises_are_named_in_every_column() -> None:
+    """A crisis still open at the end, or missed, is said in words wherever it appears,
+    not only when it is the most common case."""
+    from game.reports.summary_html import choices_part
+
+    def report(choice: str | None, missed: bool) -> dict[str, object]:
+        return {"crises": [{"event": "tweet", "title": "The tweet", "choice": choice,
+                            "choice_label": "Call the ambassador" if choice else None,
+                            "missed": missed}]}
+
+    html = choices_part([report("call", False), report("call", False), report(None, False),
+                         report(None, True)])
+    assert "Call the ambassador" in html
+    assert "not answered yet (1)" in html and "no answer in time (1)" in html
+    assert "(open)" not in html
+
+
 def test_class_report_on_an_empty_or_missing_folder(tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "summary.html"
