@@ -13,6 +13,8 @@ import time
 
 from common import ROOT, emit, median_seconds
 
+from game.simulation.strategies import STRATEGIES
+
 SCENARIO = "scenarios/deepfake_summit.yaml"
 
 
@@ -45,7 +47,8 @@ def main() -> None:
     for strategy in ("random", "passive", "textbook"):
         emit(f"simulate_per_game[{strategy}, one process]", per_game_ms(strategy), "ms")
     for label, args, games in (
-        ("all_strategies_2000_each", ("--runs", "2000", "--strategy", "all"), 10_000),
+        ("all_strategies_2000_each", ("--runs", "2000", "--strategy", "all"),
+         2000 * len(STRATEGIES)),
         ("random_10000", ("--runs", "10000", "--strategy", "random"), 10_000),
         ("textbook_10000", ("--runs", "10000", "--strategy", "textbook"), 10_000),
     ):
