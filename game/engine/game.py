@@ -36,24 +36,23 @@ if TYPE_CHECKING:
 # The machine's states are the phases' plain string values: with Enum states,
 # ``transitions`` converts every state to its name on every look-up, a measurable share of
 # a simulated game.  ``Game.phase`` gives the Enum.
-P = {p: p.value for p in Phase}
 
 TURN_STATES: list[dict[str, Any]] = [
-    {"name": P[Phase.BRIEFING]},
-    {"name": P[Phase.FEED], "on_enter": "_enter_feed"},
-    {"name": P[Phase.DECIDE]},
-    {"name": P[Phase.RESOLVE], "on_enter": "_enter_resolve"},
-    {"name": P[Phase.DEBRIEF]},
+    {"name": Phase.BRIEFING.value},
+    {"name": Phase.FEED.value, "on_enter": "_enter_feed"},
+    {"name": Phase.DECIDE.value},
+    {"name": Phase.RESOLVE.value, "on_enter": "_enter_resolve"},
+    {"name": Phase.DEBRIEF.value},
 ]
 
 TURN_TRANSITIONS: list[dict[str, Any]] = [
-    {"trigger": "start", "source": P[Phase.BRIEFING], "dest": P[Phase.FEED]},
-    {"trigger": "open_desk", "source": P[Phase.FEED], "dest": P[Phase.DECIDE]},
-    {"trigger": "resolve", "source": P[Phase.DECIDE], "dest": P[Phase.RESOLVE],
+    {"trigger": "start", "source": Phase.BRIEFING.value, "dest": Phase.FEED.value},
+    {"trigger": "open_desk", "source": Phase.FEED.value, "dest": Phase.DECIDE.value},
+    {"trigger": "resolve", "source": Phase.DECIDE.value, "dest": Phase.RESOLVE.value,
      "conditions": "budget_done"},
-    {"trigger": "next_turn", "source": P[Phase.RESOLVE], "dest": P[Phase.FEED],
+    {"trigger": "next_turn", "source": Phase.RESOLVE.value, "dest": Phase.FEED.value,
      "unless": "is_over"},
-    {"trigger": "finish", "source": P[Phase.RESOLVE], "dest": P[Phase.DEBRIEF],
+    {"trigger": "finish", "source": Phase.RESOLVE.value, "dest": Phase.DEBRIEF.value,
      "conditions": "is_over"},
 ]
 
