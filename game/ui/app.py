@@ -127,6 +127,9 @@ class App:
 
     def clear_ui(self) -> None:
         self.ui.clear_and_reset()
+        # pygame_gui's sprite group keeps the rect of every killed element as a dirty rect
+        # and never reads or empties the list: it grew a little at every rebuild.
+        self.ui.get_sprite_group().lostsprites.clear()
         self._collect_garbage()
 
     def _collect_garbage(self) -> None:
