@@ -9,9 +9,9 @@ figures need a fresh interpreter) and prints JSON lines; figures are medians of 
 runs.  Between the GENERATED markers of RESULTS.md, the rows of the figures measured are
 rewritten (the others stay); the prose around it (profiles, before/after, explanations)
 is kept.  ``python benchmarks/run.py bench_simulate --write`` runs only the scripts whose
-name contains ``bench_simulate``.  The whole run takes about half
-an hour, most of it ``ui_long_play.py`` (1,000 turns; ``HD_LONG_TURNS=100`` for a quick
-look); the machine's load average is written beside each figure.
+name contains ``bench_simulate``.  The whole run takes about half an hour, most of it
+``ui_long_play.py`` (1,000 turns; ``HD_LONG_TURNS=100`` for a quick look); the machine's
+load average is written beside each figure.
 """
 
 from __future__ import annotations

@@ -136,9 +136,9 @@ class NarrativesView(Canvas):
                 _("No narrative detected yet. Monitoring is on."), t.font("small"), width)]
         # Names beside their bars when every name fits the name column; else, for the whole
         # panel, each name on its own line with its value, and a thin bar just under them.
-        names = [_("Overall reach")] + [name for n in self.narratives for name, _ in n.audiences]
-        self.bars_under = False
-        self.bars_under = any(t.text_width(name, "small") > self.name_width(width)
+        names = [_("Overall reach")] + [name for n in self.narratives
+                                        for name, _value in n.audiences]
+        self.bars_under = any(t.text_width(name, "small") > self.column_width(width)
                               for name in names)
         for n in self.narratives:
             rows.append(("gap", None, ""))
@@ -160,11 +160,14 @@ class NarrativesView(Canvas):
     def value_width(self) -> int:
         return self.theme.text_width("100 %", "small") + self.theme.gap
 
-    def name_width(self, width: int) -> int:
-        """Room for an audience's name: a column beside the bars, or the line above one."""
-        if self.bars_under:
-            return width - self.value_width
+    @staticmethod
+    def column_width(width: int) -> int:
+        """The column of names beside the bars."""
         return round(width * 0.45)
+
+    def name_width(self, width: int) -> int:
+        """Room for an audience's name: the column beside the bars, or the line above one."""
+        return width - self.value_width if self.bars_under else self.column_width(width)
 
     @property
     def bar_thickness(self) -> int:
