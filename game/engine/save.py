@@ -107,7 +107,7 @@ def encode(save: SaveData) -> bytes:
     body = _canonical(_body(save))
     head = json.dumps({"format": SAVE_FORMAT, "version": SAVE_VERSION,
                        "checksum": hashlib.sha256(body).hexdigest()}, separators=(",", ":"))
-    return head[:-1].encode("utf-8") + b"," + body[1:] + b"\n"
+    return b"".join((head[:-1].encode("utf-8"), b",", memoryview(body)[1:], b"\n"))
 
 
 def decode(raw: bytes) -> SaveData:

@@ -7,7 +7,7 @@ The state is plain data.  The rules that change it live in ``game.engine.game`` 
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from game.engine.vocabulary import INDICATORS, NarrativePhase
@@ -157,6 +157,10 @@ class GameState:
     # -- JSON -------------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
+        """The state as JSON-ready data.  The record of past turns (outcomes, feed posts,
+        snapshots, the turn log) is finished and never changed again: its inner dicts and
+        lists are shared, not copied.  Every autosave calls this, and deep copies of a
+        long game's record were the largest passing allocation of its late turns."""
         version, internal, gauss = self.rng.getstate()
         return {
             "version": STATE_VERSION,
@@ -181,11 +185,11 @@ class GameState:
             "literacy_turn": self.literacy_turn,
             "posts": [dict(p) for p in self.posts],
             "counters": [dict(c) for c in self.counters],
-            "feed": [asdict(p) for p in self.feed],
-            "outcomes": [asdict(o) for o in self.outcomes],
+            "feed": [_fields(p) for p in self.feed],
+            "outcomes": [_fields(o) for o in self.outcomes],
             "history": list(self.history),
             "concepts": list(self.concepts),
-            "turn_log": [[dict(a) for a in turn] for turn in self.turn_log],
+            "turn_log": list(self.turn_log),
             "forced_ending": self.forced_ending,
             "ending": self.ending,
             "score": self.score,
@@ -235,3 +239,12 @@ class GameState:
             ending=data["ending"],
             score=data["score"],
         )
+
+
+def _fields(record: FeedPost | Outcome) -> dict[str, Any]:
+    """A record's fields by name, its containers shared (``dataclasses.asdict`` copies
+    them deeply)."""
+    return {name: getattr(record, name) for name in _FIELD_NAMES[type(record)]}
+
+
+_FIELD_NAMES = {cls: tuple(f.name for f in fields(cls)) for cls in (FeedPost, Outcome)}

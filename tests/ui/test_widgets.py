@@ -14,6 +14,7 @@ from game.ui.pilot import Pilot
 from game.ui.settings import Settings
 from game.ui.theme import Theme
 from game.ui.viewmodel import NarrativeView, PostView
+from game.ui.widgets import feed
 from game.ui.widgets.dashboard import NarrativesView
 from game.ui.widgets.feed import _text_x, card_rows
 from game.ui.widgets.textentry import TextEntry
@@ -45,6 +46,26 @@ def test_a_long_tag_stays_on_its_card(largest: Pilot) -> None:
     tags = [text for kind, text in rows if kind == "tag"]
     assert len(tags) >= 2
     assert all(bold.size(line)[0] <= room for line in tags)  # measured as it is drawn
+
+
+def test_wrapped_cards_are_kept_up_to_a_bound_least_recently_used_first(
+        largest: Pilot) -> None:
+    """Every screen lays out the whole feed again: the cards it just used stay wrapped,
+    and the cache never holds more than its bound (it grew and emptied over long games)."""
+    theme: Theme = largest.app.theme
+    feed._rows.clear()
+    often = card_rows(theme, post("souvent"), 330)
+    oldest = card_rows(theme, post("tag 0"), 330)
+    for n in range(1, feed.ROWS_KEPT + 50):
+        last = card_rows(theme, post(f"tag {n}"), 330)
+        if n % 100 == 0:
+            assert card_rows(theme, post("souvent"), 330) is often  # used again: kept
+        assert len(feed._rows) <= feed.ROWS_KEPT
+    assert len(feed._rows) == feed.ROWS_KEPT
+    assert card_rows(theme, post("souvent"), 330) is often
+    assert card_rows(theme, post(f"tag {feed.ROWS_KEPT + 49}"), 330) is last
+    again = card_rows(theme, post("tag 0"), 330)  # unused since: dropped, wrapped again
+    assert again is not oldest and again == oldest
 
 
 def test_long_audience_names_never_push_a_bar_onto_a_line_of_its_own(largest: Pilot) -> None:

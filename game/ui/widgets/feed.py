@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 import pygame
@@ -31,8 +32,11 @@ def _text_x(theme: Theme) -> int:
     return theme.pad * 2 + _avatar_size(theme)
 
 
-ROWS_KEPT = 2000  # wrapped cards remembered across screens (a full feed is 300 cards)
-_rows: dict[tuple[object, ...], list[tuple[str, str]]] = {}
+# Wrapped cards remembered across screens, least recently used dropped first: a full feed
+# (300 cards) at the two feed widths, with room for the cards whose counts grew this turn.
+# Emptying the whole cache when full made memory rise and fall over a long game.
+ROWS_KEPT = 800
+_rows: OrderedDict[tuple[object, ...], list[tuple[str, str]]] = OrderedDict()
 
 
 def card_rows(theme: Theme, post: PostView, width: int) -> list[tuple[str, str]]:
@@ -42,9 +46,11 @@ def card_rows(theme: Theme, post: PostView, width: int) -> list[tuple[str, str]]
            post.when, post.tag, post.text, post.likes, post.shares)
     rows = _rows.get(key)
     if rows is None:
-        if len(_rows) >= ROWS_KEPT:
-            _rows.clear()
         rows = _rows[key] = _card_rows(theme, post, width)
+        if len(_rows) > ROWS_KEPT:
+            _rows.popitem(last=False)
+    else:
+        _rows.move_to_end(key)
     return rows
 
 
