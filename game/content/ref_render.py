@@ -22,7 +22,7 @@ from game.content.ref_types import ENUM_NAMES, anchor, default_text, describe, f
 from game.content.text import Text
 from game.engine import vocabulary
 from game.engine.registry import CONDITIONS, EFFECTS, Entry, Registry
-from game.i18n import _
+from game.i18n import _, get_language
 
 
 def models(root: type[BaseModel] = Scenario) -> list[type[BaseModel]]:
@@ -76,8 +76,13 @@ def render_vocabulary() -> str:
     for enum in vocabulary_enums():
         values = ", ".join(f"`{m.value}`" for m in enum)
         name = _(ENUM_NAMES[enum.__name__])
-        lines.append(f"- **{name}**: {values}")
+        lines.append(f"- **{name}**{_colon()} {values}")
     return "\n".join(lines) + "\n"
+
+
+def _colon() -> str:
+    """A colon after a term: French typography puts a no-break space before it."""
+    return "\u00a0:" if get_language() == "fr" else ":"
 
 
 def yaml_inline(value: object) -> str:
@@ -98,7 +103,7 @@ def _arguments(entry: Entry) -> str:
             default = _("optional") if default == "—" else default
             kind = entry.refs.get(name)
             words = _("id ({kind})").format(kind=kind_name(kind)) if kind else field_type(info)
-            parts.append(f"`{name}`: {words} ({default})")
+            parts.append(f"`{name}`{_colon()} {words} ({default})")
         return "; ".join(parts)
     if "" in entry.refs:
         return _("id ({kind})").format(kind=kind_name(entry.refs[""]))

@@ -132,3 +132,11 @@ def test_the_guides_show_every_key_condition_effect_and_message(lang: str) -> No
         assert f"| `{key.split('.')[1]}` |" in text, key
     for code in set(MESSAGES) - set(PARTS):
         assert f"`[{code}]`" in text, code
+
+
+def test_the_french_guide_puts_a_no_break_space_before_every_colon_of_its_lists() -> None:
+    """The generated parts of the French guide (vocabulary, arguments) follow French
+    typography like the written parts: « **ton** : … », never « **ton**: … »."""
+    guide = (ROOT / "docs" / "authoring.fr.md").read_text(encoding="utf-8")
+    assert not re.findall(r"\*\*: |`[a-z_]+`: ", guide)
+    assert re.search(r"\*\*ton\*\*\u00a0: `factual`", guide)
