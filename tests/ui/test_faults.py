@@ -179,6 +179,10 @@ def test_missing_font_files_fall_back_to_the_same_family(
     assert any("pygame_gui" in w and "instead of" in w for w in warnings), warnings
 
 
+# pygame_gui's own complaints when it has no font file to pre-load and lays the title out
+# in pygame's default font: expected in this fault, and not the game's warnings.
+@pytest.mark.filterwarnings("ignore:Trying to pre-load font id:UserWarning")
+@pytest.mark.filterwarnings("ignore:Label Rect is too small for text:UserWarning")
 def test_no_usable_font_at_all_still_plays_with_pygames_own(
         start: Start, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fonts_mended: None,
         caplog: pytest.LogCaptureFixture) -> None:
