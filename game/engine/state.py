@@ -50,7 +50,8 @@ class NarrativeRun:
 
     def to_dict(self) -> dict[str, Any]:
         data = {k: v for k, v in vars(self).items() if not callable(v)}
-        data["phase"] = self.phase.value
+        # Reach and history change every turn: copied, unlike the finished record.
+        data.update(phase=self.phase.value, reach=dict(self.reach), history=list(self.history))
         return {k: data[k] for k in _NARRATIVE_FIELDS}
 
     @classmethod
@@ -157,10 +158,11 @@ class GameState:
     # -- JSON -------------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        """The state as JSON-ready data.  The record of past turns (outcomes, feed posts,
-        snapshots, the turn log) is finished and never changed again: its inner dicts and
-        lists are shared, not copied.  Every autosave calls this, and deep copies of a
-        long game's record were the largest passing allocation of its late turns."""
+        """The state as JSON-ready data.  The containers inside the record (an outcome's
+        changes and notes, a post's texts, the snapshots, the turn log) never change once
+        written, so they are shared, not copied.  Every autosave calls this, and deep
+        copies of a long game's record were the largest passing allocation of its late
+        turns (``tests/engine/test_save.py`` checks that a taken state stays as it was)."""
         version, internal, gauss = self.rng.getstate()
         return {
             "version": STATE_VERSION,

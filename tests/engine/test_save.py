@@ -49,6 +49,27 @@ def save_of(game: Game, **extra: object) -> SaveData:
                     saved_at="2026-01-01T10:00:00")
 
 
+def test_a_state_taken_for_saving_does_not_change_as_the_game_goes_on(
+        deepfake: Scenario) -> None:
+    """``to_dict`` shares the finished record instead of copying it: what it returned must
+    still encode the same after more turns are played (likes grow, outcomes are added)."""
+    game = played(deepfake, 2)
+    taken = game.state.to_dict()
+    frozen = json.dumps(taken, sort_keys=True)
+    rng = random.Random(9)
+    for _ in range(2):
+        game.open_desk()
+        STRATEGIES["random"](game, rng)
+        if not game.budget_done():
+            game.pass_turn()
+        game.resolve()
+        if game.is_over():
+            break
+        game.next_turn()
+    assert json.dumps(game.state.to_dict(), sort_keys=True) != frozen
+    assert json.dumps(taken, sort_keys=True) == frozen
+
+
 def test_a_save_round_trips_exactly(deepfake: Scenario) -> None:
     game = played(deepfake, 3)
     save = save_of(game, questions={"pre": {"q1": 2}})
