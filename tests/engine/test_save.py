@@ -25,21 +25,28 @@ from game.simulation.replay import replay_to_turn, replayable_turns
 from game.simulation.strategies import STRATEGIES
 
 
+def play_turn(game: Game, rng: random.Random, strategy: str = "random") -> bool:
+    """Play one turn from the feed; False once the game has ended (and is finished)."""
+    game.open_desk()
+    STRATEGIES[strategy](game, rng)
+    if not game.budget_done():
+        game.pass_turn()
+    game.resolve()
+    if game.is_over():
+        game.finish()
+        return False
+    game.next_turn()
+    return True
+
+
 def played(scenario: Scenario, turns: int, seed: int = 5, strategy: str = "random") -> Game:
     """A game after *turns* resolved turns (or at its end), in the feed of the next one."""
     game = Game(scenario, seed)
     rng = random.Random(seed)
     game.start()
     for _ in range(turns):
-        game.open_desk()
-        STRATEGIES[strategy](game, rng)
-        if not game.budget_done():
-            game.pass_turn()
-        game.resolve()
-        if game.is_over():
-            game.finish()
+        if not play_turn(game, rng, strategy):
             break
-        game.next_turn()
     return game
 
 
@@ -58,14 +65,7 @@ def test_a_state_taken_for_saving_does_not_change_as_the_game_goes_on(
     frozen = json.dumps(taken, sort_keys=True)
     rng = random.Random(9)
     for _ in range(2):
-        game.open_desk()
-        STRATEGIES["random"](game, rng)
-        if not game.budget_done():
-            game.pass_turn()
-        game.resolve()
-        if game.is_over():
-            break
-        game.next_turn()
+        play_turn(game, rng)
     assert json.dumps(game.state.to_dict(), sort_keys=True) != frozen
     assert json.dumps(taken, sort_keys=True) == frozen
 
@@ -177,15 +177,8 @@ def test_the_turn_log_replays_the_game_to_the_start_of_every_turn(deepfake: Scen
     starts: dict[int, dict[str, object]] = {}
     while True:
         starts[game.state.turn] = json.loads(json.dumps(game.state.to_dict()))
-        game.open_desk()
-        STRATEGIES["random"](game, rng)
-        if not game.budget_done():
-            game.pass_turn()
-        game.resolve()
-        if game.is_over():
-            game.finish()
+        if not play_turn(game, rng):
             break
-        game.next_turn()
     assert replayable_turns(game) == list(range(1, game.state.turn + 1))
     for turn in replayable_turns(game):
         again = replay_to_turn(deepfake, game, turn)
