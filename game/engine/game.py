@@ -16,7 +16,7 @@ does ``act``.  Scenes of the UI call only these.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from transitions import Machine
@@ -204,6 +204,18 @@ class Game:
             self.finish()
         else:
             self.next_turn()
+
+    def play_turn(self, plan: Callable[[Game], object]) -> bool:
+        """A whole turn for a scripted player (simulator, replay), from *feed*: open the
+        desk, let *plan* plan the actions, pass the points left, resolve and go on.
+        False once the game has ended (it is then at the debrief)."""
+        self.open_desk()
+        plan(self)
+        if not self.budget_done():
+            self.pass_turn()
+        self.resolve()
+        self.advance()
+        return not self.is_over()
 
     def cost(self, action: Action) -> int:
         return actions.cost(self, action)

@@ -62,15 +62,8 @@ def replay(scenario: Scenario, seed: int, turns: Sequence[TurnLog],
     result = Replayed(game)
     game.start()
     for number, actions in enumerate(turns, start=1):
-        game.open_desk()
-        _plan(result, number, actions)
-        if not game.budget_done():
-            game.pass_turn()
-        game.resolve()
-        if game.is_over():
-            game.finish()
+        if not game.play_turn(lambda g, n=number, a=actions: _plan(result, n, a)):
             return result
-        game.next_turn()
     if stop_at_decide and game.phase is Phase.FEED:
         game.open_desk()
     return result

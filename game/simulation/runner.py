@@ -74,16 +74,9 @@ def play_game(scenario: Scenario, strategy: str, seed: int) -> Game:
     rng = random.Random(seed ^ 0x5EED)
     game = Game(scenario, seed)
     game.start()
-    while True:
-        game.open_desk()
-        decide(game, rng)
-        if not game.budget_done():
-            game.pass_turn()
-        game.resolve()
-        if game.is_over():
-            game.finish()
-            return game
-        game.next_turn()
+    while game.play_turn(lambda g: decide(g, rng)):
+        pass
+    return game
 
 
 def play_once(scenario: Scenario, strategy: str, seed: int) -> RunResult:

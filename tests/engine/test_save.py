@@ -25,27 +25,13 @@ from game.simulation.replay import replay_to_turn, replayable_turns
 from game.simulation.strategies import STRATEGIES
 
 
-def play_turn(game: Game, rng: random.Random, strategy: str = "random") -> bool:
-    """Play one turn from the feed; False once the game has ended (and is finished)."""
-    game.open_desk()
-    STRATEGIES[strategy](game, rng)
-    if not game.budget_done():
-        game.pass_turn()
-    game.resolve()
-    if game.is_over():
-        game.finish()
-        return False
-    game.next_turn()
-    return True
-
-
 def played(scenario: Scenario, turns: int, seed: int = 5, strategy: str = "random") -> Game:
     """A game after *turns* resolved turns (or at its end), in the feed of the next one."""
     game = Game(scenario, seed)
     rng = random.Random(seed)
     game.start()
     for _ in range(turns):
-        if not play_turn(game, rng, strategy):
+        if not game.play_turn(lambda g: STRATEGIES[strategy](g, rng)):
             break
     return game
 
@@ -65,7 +51,7 @@ def test_a_state_taken_for_saving_does_not_change_as_the_game_goes_on(
     frozen = json.dumps(taken, sort_keys=True)
     rng = random.Random(9)
     for _ in range(2):
-        play_turn(game, rng)
+        game.play_turn(lambda g: STRATEGIES["random"](g, rng))
     assert json.dumps(game.state.to_dict(), sort_keys=True) != frozen
     assert json.dumps(taken, sort_keys=True) == frozen
 
@@ -177,7 +163,7 @@ def test_the_turn_log_replays_the_game_to_the_start_of_every_turn(deepfake: Scen
     starts: dict[int, dict[str, object]] = {}
     while True:
         starts[game.state.turn] = json.loads(json.dumps(game.state.to_dict()))
-        if not play_turn(game, rng):
+        if not game.play_turn(lambda g: STRATEGIES["random"](g, rng)):
             break
     assert replayable_turns(game) == list(range(1, game.state.turn + 1))
     for turn in replayable_turns(game):
