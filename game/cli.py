@@ -144,7 +144,7 @@ def scenario_paths(paths: Sequence[Path]) -> list[tuple[Path, str]]:
     for path in paths:
         if not path.exists():
             raise UsageError(_("no such file or folder: {path}").format(path=path))
-        if path.is_file():
+        if path.is_file() or not path.is_dir():  # a device or a pipe: the loader says why
             found.append((path, str(path)))
             continue
         if any((path / name).is_file() for name in SCENARIO_FILE_NAMES):
@@ -283,6 +283,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from game.content.check_report import text_report
+    from game.content.controls import escaped
     from game.content.sharing import import_zip
 
     result = import_zip(args.zip)
@@ -299,8 +300,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "beside it.").format(name=result.renamed_from))
     for name in result.ignored:
         print(_("Skipped {name} (a file the system adds, not part of the scenario)").format(
-            name=name))
-    print(_("Imported into {folder}").format(folder=result.folder))
+            name=escaped(name)))
+    if result.same_id:
+        print(_("warning: a scenario with the same id is already installed ({names}); the "
+                "game lists both: change meta.id in one of them").format(
+            names=", ".join(escaped(n) for n in result.same_id)))
+    print(_("Imported into {folder}").format(folder=escaped(str(result.folder))))
     return EXIT_OK
 
 

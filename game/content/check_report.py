@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from game.content.controls import escaped
 from game.content.diagnostics import Diagnostic, Severity
 from game.content.loader import LoadedScenario
 from game.i18n import _, get_language, ngettext
@@ -25,15 +26,19 @@ def format_diagnostic(diag: Diagnostic, lines: Sequence[str], color: bool) -> st
         word = f"{tint}{_BOLD}{word}{_RESET}"
     # "file:line:col:" stays as editors parse it; the rest follows the reader's typography.
     colon = "\u00a0:" if get_language() == "fr" else ":"
-    head = f"{diag.file}:{diag.line}:{diag.column}: {word}{colon} {diag.message} [{diag.code}]"
+    # Nothing read from a file reaches the terminal as is: no escape sequence is obeyed.
+    message = escaped(diag.message, keep_newlines=True)
+    head = (f"{escaped(diag.file)}:{diag.line}:{diag.column}: {word}{colon} {message} "
+            f"[{escaped(diag.code)}]")
     if not (1 <= diag.line <= len(lines)):
         return head
-    source = lines[diag.line - 1].replace("\t", " ")
+    raw = lines[diag.line - 1].replace("\t", " ")
+    source = escaped(raw)
     if len(source) > 160:
         source = source[:157] + "…"
     number = str(diag.line)
     gutter = " " * len(number)
-    caret = " " * min(diag.column - 1, len(source)) + "^"
+    caret = " " * min(len(escaped(raw[:diag.column - 1])), len(source)) + "^"
     if color:
         caret = f"{_BOLD}{caret}{_RESET}"
         number, source = f"{_DIM}{number}{_RESET}", source

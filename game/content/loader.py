@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game.content.controls import code_point
 from game.content.diagnostics import Diagnostic, ProblemError, Severity
 from game.content.model import SCHEMA_VERSION, Scenario
 from game.content.validation import Issue, convert, type_name_of
@@ -103,6 +104,10 @@ def _load(path: Path, display: str | None, check: bool) -> LoadedScenario:
         loaded.diagnostics.append(Diagnostic(
             loaded.display, pos.line, pos.column, Severity.ERROR, "duplicate_key",
             {"key": path_[-1], "first_line": first.line}))
+    for pos, char in doc.controls:
+        loaded.diagnostics.append(Diagnostic(
+            loaded.display, pos.line, pos.column, Severity.ERROR, "control_character",
+            {"char": code_point(char)}))
     loaded.scenario = _validate(doc, loaded)
     if loaded.scenario is not None and check:
         from game.content.checker import analyse
@@ -113,15 +118,9 @@ def _load(path: Path, display: str | None, check: bool) -> LoadedScenario:
 
 
 def _read_bytes(file: Path) -> bytes:
-    from game.content.yaml_source import MAX_FILE_BYTES
+    from game.content.yaml_source import MAX_FILE_BYTES, read_limited
 
-    try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ProblemError("file_too_large", size=size, limit=MAX_FILE_BYTES)
-        return file.read_bytes()
-    except OSError as exc:
-        raise ProblemError("file_unreadable", reason=exc.strerror or str(exc)) from exc
+    return read_limited(file, MAX_FILE_BYTES)
 
 
 def issue_diagnostic(issue: Issue, doc: YamlDocument, display: str,

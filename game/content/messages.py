@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from game.content.controls import escaped
 from game.i18n import N_, _, fmt_number, get_language
 
 MESSAGES: dict[str, str] = {
@@ -20,6 +21,8 @@ MESSAGES: dict[str, str] = {
                       "YAML text file saved as UTF-8"),
     "not_utf8": N_("the file is not UTF-8 (byte {byte} here); save it again as UTF-8 "
                    "(in most editors: “Save with encoding” → UTF-8)"),
+    "not_regular_file": N_("this is not an ordinary file (a device, a pipe or a folder); a "
+                           "scenario is a YAML text file"),
     "empty_file": N_("the file is empty; start from “python main.py new FILE”"),
     "multiple_documents": N_("a scenario file holds one YAML document; remove this “---” and "
                              "what follows, or put it in its own file"),
@@ -38,6 +41,9 @@ MESSAGES: dict[str, str] = {
     "tag_not_allowed": N_("the tag “{tag}” is not allowed: scenario files hold only text, "
                           "numbers, lists and maps, never code"),
     "scalar_too_long": N_("this value is longer than {limit} characters"),
+    "control_character": N_("this value holds the invisible control character {char}, which "
+                            "the game cannot show; remove it (only tabs and line breaks are "
+                            "allowed)"),
     "number_too_large": N_("this number is too large"),
     "bad_tagged_value": N_("“{value}” is not a valid {tag}"),
     "complex_key": N_("a key must be plain text, not a list or a map"),
@@ -178,7 +184,9 @@ def _param(key: str, value: Any) -> Any:
         return fmt_number(value)
     if isinstance(value, list | tuple):
         sep = ", "
-        return sep.join(str(v) for v in value)
+        return escaped(sep.join(str(v) for v in value))
+    if isinstance(value, str):  # a value read from the file: its control characters shown
+        return escaped(value)
     return value
 
 
@@ -197,6 +205,6 @@ def render(code: str, params: Mapping[str, Any]) -> str:
             text = template.format(**shown)
     suggestion = params.get("suggestion")
     if suggestion:
-        hint = _(DID_YOU_MEAN).format(suggestion=suggestion)
+        hint = _(DID_YOU_MEAN).format(suggestion=escaped(str(suggestion)))
         text += "\u202f; " + hint if get_language() == "fr" else "; " + hint
     return text.strip()

@@ -15,12 +15,17 @@ import shutil
 import stat
 import tempfile
 import zipfile
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path, PurePosixPath
 
 from game import paths
 from game.content.checker import IMAGE_MAGIC, MAX_IMAGE_BYTES
-from game.content.loader import LoadedScenario, load_scenario
+from game.content.controls import code_point, unsafe_in_name
+from game.content.diagnostics import ProblemError
+from game.content.loader import LoadedScenario, load_scenario, scenario_file
 from game.content.sharing_rules import (
     IGNORED_NAMES,
     IMAGE_SUFFIXES,
@@ -34,7 +39,8 @@ from game.content.sharing_rules import (
     unsafe_name,
 )
 from game.content.starter import scenario_id
-from game.content.yaml_source import MAX_FILE_BYTES
+from game.content.yaml_source import MAX_FILE_BYTES, load_file
+from game.paths import SCENARIOS_DIR
 
 CHUNK = 64 * 1024
 
@@ -47,6 +53,7 @@ class ImportResult:
     refusal: Refusal | None = None
     loaded: LoadedScenario | None = None  # the checked scenario (its warnings, or errors)
     renamed_from: str | None = None  # the folder name that was taken already
+    same_id: list[str] = field(default_factory=list)  # installed folders with the same id
     ignored: list[str] = field(default_factory=list)
 
     @property
@@ -81,6 +88,7 @@ def _import(zip_path: Path, target_dir: Path) -> ImportResult:
             try:
                 _extract(archive, members, staging)
                 loaded = _checked(staging, members)
+                same_id = _id_taken(loaded, target_dir)
                 folder, renamed = _install(staging, target_dir, folder_name)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -90,7 +98,7 @@ def _import(zip_path: Path, target_dir: Path) -> ImportResult:
         raise Refused("zip_unreadable", reason=exc.strerror or str(exc)) from exc
     loaded = load_scenario(folder / "scenario.yaml")
     return ImportResult(folder=folder, loaded=loaded, ignored=ignored,
-                        renamed_from=folder_name if renamed else None)
+                        renamed_from=folder_name if renamed else None, same_id=same_id)
 
 
 def _check_archive_file(zip_path: Path) -> None:
@@ -112,6 +120,9 @@ def _screen(info: zipfile.ZipInfo) -> None:
     name = info.filename
     if unsafe_name(name):
         raise Refused("zip_unsafe_path", name=name)
+    odd = unsafe_in_name(name)
+    if odd is not None:  # ESC, BEL, a right-to-left override…: never a file name here
+        raise Refused("zip_bad_character", name=name, char=code_point(odd))
     if _is_symlink(info):
         raise Refused("zip_symlink", name=name)
     if info.flag_bits & 0x1:
@@ -137,6 +148,10 @@ def _plan(archive: zipfile.ZipFile, zip_path: Path) -> tuple[list[Member], list[
     prefix, scenario = _scenario_entry(kept)
     folder_name = PurePosixPath(prefix).name if prefix else zip_path.stem
     members = [_member(info, prefix, scenario) for info in kept]
+    twice = [t for t, n in Counter(m.target.lower() for m in members).items() if n > 1]
+    if twice:  # two entries would be written to one file
+        raise Refused("zip_duplicate", name=next(
+            m.info.filename for m in members if m.target.lower() == twice[0]))
     return members, ignored, scenario_id(Path(folder_name + ".yaml"))
 
 
@@ -214,6 +229,51 @@ def _checked(staging: Path, members: list[Member]) -> LoadedScenario:
     if loaded.errors:
         raise Refused("zip_has_errors", loaded=loaded, count=len(loaded.errors))
     return loaded
+
+
+def _id_taken(loaded: LoadedScenario, target_dir: Path) -> list[str]:
+    """Refuse the id of a bundled scenario; the folders already installed with this id."""
+    assert loaded.scenario is not None
+    ident = loaded.scenario.meta.id
+    if ident in bundled_ids():
+        raise Refused("zip_bundled_id", loaded=loaded, id=ident)
+    return sorted(name for name, other in installed_ids(target_dir) if other == ident)
+
+
+def bundled_ids() -> frozenset[str]:
+    """The ids of the scenarios that come with the game (the tutorial first of all)."""
+    return _bundled_ids(SCENARIOS_DIR)
+
+
+@cache
+def _bundled_ids(folder: Path) -> frozenset[str]:
+    return frozenset(ident for _name, ident in _ids_in(sorted(folder.glob("*.y*ml"))))
+
+
+def installed_ids(folder: Path) -> list[tuple[str, str]]:
+    """(file or folder name, scenario id) of every scenario installed in *folder*."""
+    if not folder.is_dir():
+        return []
+    files = []
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith("."):
+            continue  # a staging folder of an import under way
+        file = scenario_file(child) if child.is_dir() else child
+        if file.suffix in (".yaml", ".yml") and file.is_file():
+            files.append(file)
+    return list(_ids_in(files))
+
+
+def _ids_in(files: list[Path]) -> Iterator[tuple[str, str]]:
+    for file in files:
+        try:
+            data = load_file(file).data
+        except ProblemError:
+            continue
+        meta = data.get("meta") if isinstance(data, dict) else None
+        if isinstance(meta, dict) and isinstance(meta.get("id"), str):
+            name = file.parent.name if file.name in SCENARIO_NAMES else file.name
+            yield name, meta["id"]
 
 
 def _install(staging: Path, target_dir: Path, name: str) -> tuple[Path, bool]:

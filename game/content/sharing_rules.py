@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from game.content.controls import escaped
 from game.i18n import N_, _, fmt_number, ngettext
 
 if TYPE_CHECKING:
@@ -31,6 +32,13 @@ REFUSALS: dict[str, str] = {
                              "{limit}"),
     "zip_unsafe_path": N_("“{name}” has an unsafe path (absolute, or going up with “..”); "
                           "nothing was imported"),
+    "zip_bad_character": N_("“{name}” has an invisible or direction-changing character "
+                            "({char}) in its name; rename the file and zip the folder again; "
+                            "nothing was imported"),
+    "zip_duplicate": N_("“{name}” is in the zip twice; zip the folder again; nothing was "
+                        "imported"),
+    "zip_bundled_id": N_("the scenario's id “{id}” is the id of a scenario that comes with "
+                         "the game; change meta.id in scenario.yaml; nothing was imported"),
     "zip_symlink": N_("“{name}” is a symbolic link; nothing was imported"),
     "zip_encrypted": N_("“{name}” is protected by a password; zip the folder again without "
                         "one"),
@@ -87,7 +95,8 @@ class Refusal:
                             "the scenario has {count} errors; nothing was exported",
                             count).format(count=count)
         shown = {k: fmt_number(v) if k in ("size", "limit", "count", "ratio") and isinstance(
-            v, int) else v for k, v in self.params.items()}
+            v, int) else escaped(v) if isinstance(v, str) else v
+            for k, v in self.params.items()}
         return _(REFUSALS[self.code]).format(**shown)
 
 

@@ -38,6 +38,11 @@ HELP: dict[str, Help] = {
            "letters cannot be read."),
         N_("Save the file again choosing the UTF-8 encoding."),
         {"byte": "0xE9"}),
+    "not_regular_file": Help(
+        N_("The path names a device (like `/dev/zero`), a pipe or something else that is not "
+           "a file saved on disk; the game never reads those."),
+        N_("Give the path of the `.yaml` file itself, or of the scenario's folder."),
+        {}),
     "empty_file": Help(
         N_("The file holds nothing but blank lines or comments."),
         N_("Create a starter with `python main.py new my_scenario.yaml`, or copy a "
@@ -100,8 +105,16 @@ HELP: dict[str, Help] = {
         N_("One value is longer than 20,000 characters."),
         N_("Shorten it; a text the player reads is limited to 4,000 characters anyway."),
         {"limit": 20_000}),
+    "control_character": Help(
+        N_("A text holds an invisible control character, usually written as an escape inside "
+           "double quotes (`\\0`, `\\e`, `\\a`, `\\x1b`) or pasted from another program. "
+           "The game cannot draw it, and a terminal would obey it."),
+        N_("Delete the character (or the escape that writes it). Tabs and line breaks are "
+           "the only control characters allowed."),
+        {"char": "U+0000"}),
     "number_too_large": Help(
-        N_("A number has more than 30 digits."),
+        N_("A number has more than 30 digits, or a whole number is written as a huge "
+           "decimal (like `1e308`)."),
         N_("Use a realistic number."),
         {}),
     "bad_tagged_value": Help(

@@ -154,6 +154,9 @@ def _value_problem(etype: str, ctx: dict[str, Any], value: Any, root: Any,
         if "{2,3}" in pattern:
             return "bad_language", {"value": value}
         return "bad_id", {"value": value}
+    if etype == "int_parsing_size" or (etype == "finite_number" and isinstance(value, float)
+                                       and value in (float("inf"), float("-inf"))):
+        return "number_too_large", {}  # 1e308 or 1e999 where a count is expected
     if etype in ("int_type", "int_parsing", "int_from_float"):
         if isinstance(value, dict | list):
             return "wrong_type", {"expected": "whole number", "found": found}

@@ -16,7 +16,9 @@ for its more precise error messages.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +26,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from game.content.controls import code_point, first_control
 from game.content.diagnostics import ProblemError
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -75,6 +78,7 @@ class YamlDocument:
     lines: list[str]
     root: Pos | _Node = field(default_factory=lambda: Pos(1, 1))
     duplicates: list[tuple[YamlPath, Pos, Pos]] = field(default_factory=list)
+    controls: list[tuple[Pos, str]] = field(default_factory=list)  # (where, the character)
 
     def locate(self, path: YamlPath, *, key: bool = False) -> Pos:
         """Position of *path* (of its key with *key*), or of its nearest written ancestor."""
@@ -103,17 +107,34 @@ class YamlDocument:
 
 def read_text(path: Path) -> str:
     """The file's text, or a :class:`ProblemError` saying why it is not a scenario text."""
+    return decode(read_limited(path, MAX_FILE_BYTES))
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most *limit* bytes, read once.
+
+    A device (``/dev/zero`` says its size is 0 and never ends) or a pipe (it blocks until
+    someone writes) is refused before a byte is read, and the read itself stops at
+    *limit*: a file that grows meanwhile cannot make it read more.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        size = path.stat().st_size
+        fd = os.open(path, flags)
     except OSError as exc:
         raise ProblemError("file_unreadable", reason=exc.strerror or str(exc)) from exc
-    if size > MAX_FILE_BYTES:
-        raise ProblemError("file_too_large", size=size, limit=MAX_FILE_BYTES)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ProblemError("file_unreadable", reason=exc.strerror or str(exc)) from exc
-    return decode(raw)
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise ProblemError("not_regular_file")
+            if info.st_size > limit:
+                raise ProblemError("file_too_large", size=info.st_size, limit=limit)
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise ProblemError("file_unreadable", reason=exc.strerror or str(exc)) from exc
+    if len(data) > limit:
+        raise ProblemError("file_too_large", size=max(info.st_size, len(data)), limit=limit)
+    return data
 
 
 def decode(raw: bytes) -> str:
@@ -161,8 +182,18 @@ def parse(text: str) -> YamlDocument:
         problem = _syntax_problem(exc)
         quote = _unclosed_quote(text, problem.line)
         raise (quote or problem) from None
+    except yaml.reader.ReaderError as exc:  # a control character written as is
+        line, col = _char_position(text, exc.position)
+        raise ProblemError("control_character", line, col,
+                           char=code_point(chr(exc.character))
+                           if isinstance(exc.character, int) else str(exc.character)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are reader errors
         raise ProblemError("yaml_syntax", problem=str(exc), context="") from None
+
+
+def _char_position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _unclosed_quote(text: str, error_line: int) -> ProblemError | None:
@@ -280,6 +311,9 @@ class _Builder:
                                tag=_short_tag(event.tag))
         if len(event.value) > MAX_SCALAR_CHARS:
             raise ProblemError("scalar_too_long", pos.line, pos.column, limit=MAX_SCALAR_CHARS)
+        control = first_control(event.value)
+        if control is not None:  # written as an escape ("\0", "\e"): the reader let it by
+            self.doc.controls.append((pos, control))
         stack = self.stack
         if stack:
             top = stack[-1]

@@ -8,6 +8,8 @@ and anything wrong only puts the file on the "skipped" list, with the reason.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +30,7 @@ REASONS = {
     "unreadable": N_("could not be read"),
     "empty": N_("empty file"),
     "bad_json": N_("damaged: not valid JSON"),
+    "not_regular": N_("not an ordinary file (a pipe, a device)"),
     "foreign": N_("not a Hashtag Diplomacy report"),
     "version": N_("made by another version of the game"),
     "incomplete": N_("damaged or edited: a part of the report is missing or wrong"),
@@ -58,7 +61,7 @@ def candidate_files(folder: Path) -> Iterable[Path]:
         parts = path.relative_to(folder).parts
         if len(parts) > MAX_DEPTH + 1 or any(p.startswith(".") for p in parts):
             continue
-        if path.is_file():
+        if not path.is_dir():  # a pipe or a device too: listed as skipped, never read
             yield path
 
 
@@ -92,35 +95,80 @@ def identity(report: dict[str, Any]) -> tuple[Any, ...]:
             game["score"], report["generated"])
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a report holds")
+
+
 def read_report(path: Path) -> tuple[dict[str, Any] | None, Skipped | None]:
     try:
-        if path.stat().st_size > MAX_REPORT_BYTES:
-            return None, Skipped(path, "too_large")
-        raw = path.read_bytes()
+        raw = _read(path)
+    except _NotRegular:
+        return None, Skipped(path, "not_regular")
+    except _TooLarge:
+        return None, Skipped(path, "too_large")
     except OSError as exc:
         return None, Skipped(path, "unreadable", str(exc.strerror or exc))
     if not raw.strip():
         return None, Skipped(path, "empty")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except RecursionError:
+        return None, Skipped(path, "bad_json", _("too deeply nested"))
+    except (UnicodeDecodeError, ValueError) as exc:  # NaN, Infinity, 5,000 digits too
         return None, Skipped(path, "bad_json", str(exc)[:120])
     if not isinstance(data, dict) or data.get("format") != REPORT_FORMAT:
         return None, Skipped(path, "foreign")
     if data.get("version") != REPORT_VERSION:
         return None, Skipped(path, "version", str(data.get("version"))[:20])
-    problem = report_problem(data)
+    try:
+        problem = report_problem(data)
+    except (RecursionError, TypeError, ValueError, KeyError, OverflowError) as exc:
+        problem = type(exc).__name__
     if problem is not None:
         return None, Skipped(path, "incomplete", problem)
     return data, None
 
 
+class _NotRegular(Exception):
+    pass
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _read(path: Path) -> bytes:
+    """The bytes of a regular file, read only up to the size a report may have."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)  # non-blocking: a pipe does not wait for a writer
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular
+        if info.st_size > MAX_REPORT_BYTES:
+            raise _TooLarge
+        raw = fh.read(MAX_REPORT_BYTES + 1)
+    if len(raw) > MAX_REPORT_BYTES:
+        raise _TooLarge
+    return raw
+
+
 # -- checking a report's shape ----------------------------------------------------------
+
+# The range of every whole number the summary uses: a report holds small numbers, and
+# 10**400 or 1e308 would stop the arithmetic of the averages and charts.
+_INT_RANGES = {"score": (-1000, 1000), "turns_played": (0, 100_000), "seed": (-2**63, 2**64)}
+
 
 def _is(value: Any, kind: Any) -> bool:
     if kind is int:
         return isinstance(value, int) and not isinstance(value, bool)
     return isinstance(value, kind)
+
+
+def _whole(value: Any, name: str) -> bool:
+    low, high = _INT_RANGES[name]
+    return _is(value, int) and low <= value <= high
 
 
 def _fields(item: Any, spec: dict[str, Any]) -> bool:
@@ -134,7 +182,9 @@ def report_problem(data: dict[str, Any]) -> str | None:
         ("player", _fields(data.get("player"), {"name": str, "class": str})),
         ("scenario", _fields(data.get("scenario"), {"id": str, "title": str})),
         ("game", _fields(data.get("game"), {"seed": int, "turns_played": int})
-         and (data["game"].get("score") is None or _is(data["game"].get("score"), int))),
+         and _whole(data["game"]["seed"], "seed")
+         and _whole(data["game"]["turns_played"], "turns_played")
+         and (data["game"].get("score") is None or _whole(data["game"].get("score"), "score"))),
         ("generated", _is(data.get("generated"), str)),
         ("ending", data.get("ending") is None or _fields(
             data.get("ending"), {"id": str, "title": str, "tone": str})),

@@ -48,6 +48,7 @@ def export_scripted(folder: Path, scenario: Scenario, strategies: list[str], see
 
 def class_report(folder: Path, out: Path) -> int:
     """Read *folder*, write the summary to *out*; 1 when no report at all was found."""
+    from game.content.controls import escaped
     from game.reports.classroom import read_folder
     from game.reports.content import generated_now
     from game.reports.files import write_text
@@ -63,9 +64,10 @@ def class_report(folder: Path, out: Path) -> int:
             path=out, reason=exc.strerror or exc)) from exc
     print(ngettext("{n} student report read", "{n} student reports read",
                    len(data.reports)).format(n=fmt_number(len(data.reports))))
-    for skipped in data.skipped:
-        detail = f" ({skipped.detail})" if skipped.detail else ""
-        print(_("skipped {path}: {reason}").format(path=skipped.path, reason=skipped.reason)
+    for skipped in data.skipped:  # file names and details shown escaped: no terminal codes
+        detail = f" ({escaped(skipped.detail)})" if skipped.detail else ""
+        print(_("skipped {path}: {reason}").format(path=escaped(str(skipped.path)),
+                                                   reason=skipped.reason)
               + detail, file=sys.stderr)
     print(_("Class summary written to {path}").format(path=out))
     return 0 if data.reports else 1

@@ -11,6 +11,7 @@ from typing import Any
 
 import pygame
 
+from game.content.controls import drawable
 from game.paths import ASSETS_DIR
 
 log = logging.getLogger(__name__)
@@ -54,10 +55,22 @@ def font_file(bold: bool) -> Path | None:
     return None
 
 
+class SafeFont(pygame.font.Font):
+    """A font that draws any text: a NUL or a lone surrogate (which make pygame raise)
+    and other control characters are drawn as U+FFFD."""
+
+    def render(self, text: Any, *args: Any, **kwargs: Any) -> pygame.Surface:
+        return super().render(drawable(text) if isinstance(text, str) else text,
+                              *args, **kwargs)
+
+    def size(self, text: Any) -> tuple[int, int]:
+        return super().size(drawable(text) if isinstance(text, str) else text)
+
+
 @cache
 def _font(size: int, bold: bool) -> pygame.font.Font:
     path = font_file(bold)
-    return pygame.font.Font(str(path) if path is not None else None, size)
+    return SafeFont(str(path) if path is not None else None, size)
 
 
 def forget_fonts() -> None:

@@ -9,6 +9,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel
 
+from game.content.controls import drawable
 from game.engine.vocabulary import Phase
 from game.i18n import _
 from game.ui.focus import Focusable, FocusRing
@@ -145,9 +146,10 @@ class Scene:
                keys: Callable[[int, int], bool] | None = None, focusable: bool = True,
                tooltip: str | None = None) -> UIButton:
         oid = object_id or ("#primary" if primary else None)
+        text = drawable(text)  # pygame_gui draws it: no NUL may reach pygame
         element = UIButton(rect, text, self.ui, starting_height=self.layer,
                            object_id=pygame_gui.core.ObjectID(object_id=oid, class_id=None)
-                           if oid else None, tool_tip_text=tooltip)
+                           if oid else None, tool_tip_text=drawable(tooltip) if tooltip else None)
         if not enabled:
             element.disable()
         self._own(ident, element)
@@ -166,6 +168,7 @@ class Scene:
     def label(self, ident: str, text: str, rect: pygame.Rect, *, style: str | None = None,
               role: str = "body", bold: bool = False) -> UILabel:
         """A one-line label; text too long for its rectangle is cut with an ellipsis."""
+        text = drawable(text)  # pygame_gui draws it: no NUL may reach pygame
         fitted = ellipsize(text, self.theme.font(role, bold), max(10, rect.width - LABEL_MARGIN))
         element = UILabel(rect, fitted, self.ui,
                           object_id=pygame_gui.core.ObjectID(object_id=style, class_id=None)
