@@ -235,7 +235,8 @@ def _write_html(out: Path, scenario: object, summary: dict[str, object], results
 
 
 def simulation_text(summary: dict[str, object]) -> str:
-    from game.i18n import fmt_number
+    from game.i18n import fmt_number, fmt_percent
+    from game.simulation.verdict import success_rate
 
     lines = [_("Scenario {id}: {runs} games per strategy, seed {seed}").format(
         id=summary["scenario"], runs=fmt_number(summary["runs"]), seed=summary["seed"])]  # type: ignore[arg-type]
@@ -244,14 +245,18 @@ def simulation_text(summary: dict[str, object]) -> str:
     for name, data in strategies.items():
         score = data["score"]
         endings = ", ".join(f"{k} {v}" for k, v in data["endings"].items())
-        lines.append(_("  {name}: score {mean} (min {min}, max {max}); endings: {endings}").format(
+        lines.append(_("  {name}: score {mean} (min {min}, max {max}); success {rate}; "
+                       "endings: {endings}").format(
             name=name, mean=fmt_number(score["mean"], 1), min=score["min"], max=score["max"],
-            endings=endings))
+            rate=fmt_percent(success_rate(data)), endings=endings))
     for key, label in (("unreached_endings", _("Endings never reached")),
                        ("unreached_events", _("Events that never happened"))):
         items = summary[key]
         assert isinstance(items, list)
         lines.append(f"{label}: {', '.join(items) if items else '—'}")
+    from game.simulation.verdict import verdict_lines
+
+    lines += verdict_lines(summary["verdict"], strategies)  # type: ignore[arg-type]
     return "\n".join(lines)
 
 

@@ -65,11 +65,13 @@ def test_simulate_json_has_the_documented_shape() -> None:
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert set(data) == {"scenario", "runs", "seed", "strategies", "unreached_endings",
-                         "unreached_events"}
+                         "unreached_events", "verdict"}
     assert data["runs"] == 50 and data["seed"] == 3
     for summary in data["strategies"].values():
         assert summary["runs"] == 50
         assert sum(summary["endings"].values()) == 50
+        assert set(summary["tones"]) == {"success", "mixed", "failure"}
+        assert sum(summary["tones"].values()) == 50
         assert summary["score"]["min"] <= summary["score"]["mean"] <= summary["score"]["max"]
 
 

@@ -111,6 +111,16 @@ MESSAGES: dict[str, str] = {
                                "the screen shows about {limit}"),
     "dominant_choice": N_("the choice “{id}” is better than every other choice of this crisis "
                           "on every indicator: the dilemma teaches nothing"),
+    "longest_label_best": N_("the recommended answer “{id}” is clearly the longest label of "
+                             "this crisis: students who pick the longest label win without "
+                             "the lesson"),
+    "lesson_contradicts_effects": N_("the choice “{id}” is marked as recommended, but its "
+                                     "effects are worse than those of “{other}”, marked as "
+                                     "poor: the game rewards the answer the lesson warns "
+                                     "against"),
+    "no_lesson_marks": N_("no choice of this crisis is marked “lesson: recommended”: the "
+                          "lesson player and the debrief cannot tell the answer the lesson "
+                          "teaches"),
     "duplicate_audience_language": N_("post language “{language}” is not spoken by any audience"),
 }
 

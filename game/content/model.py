@@ -15,6 +15,7 @@ from pydantic import Field
 
 from game.content.calls import ConditionField, EffectField
 from game.content.text import Bool, Id, LanguageCode, Strict, Text
+from game.engine import rules
 from game.engine.vocabulary import (
     ActorKind,
     AudienceKind,
@@ -115,6 +116,18 @@ class Topic(Strict):
     effects: Effects = []
 
 
+class CounterOverride(Strict):
+    """This scenario's own verdict on one counter against one narrative (the technique
+    table in ``docs/model.md`` gives the default)."""
+
+    fit: Literal["fits", "weak", "backfires"]
+    reason: Text
+
+
+CounterName = Literal["debunk", "prebunk", "report", "factcheck", "attribute", "monitor",
+                      "literacy", "support", "post"]
+
+
 class Narrative(Strict):
     """A disinformation narrative: who spreads it, how, how fast, and what it costs."""
 
@@ -132,6 +145,7 @@ class Narrative(Strict):
     evidence_flag: Id | None = None
     concepts: list[Id] = []
     debrief: Text | None = None
+    counters: dict[CounterName, CounterOverride] = {}
 
 
 class FeedItem(Strict):
@@ -154,6 +168,10 @@ class Choice(Strict):
     outcome: Text | None = None
     debrief: Text | None = None
     concepts: list[Id] = []
+    # The author's intent: the answer the lesson recommends, or one it warns against.
+    # The debrief and the simulator's lesson player read it; ``check`` compares it with
+    # the effects.
+    lesson: Literal["recommended", "poor"] | None = None
 
 
 class Crisis(Strict):
@@ -164,6 +182,9 @@ class Crisis(Strict):
     choices: Annotated[list[Choice], Field(min_length=2, max_length=6)]
     on_expire: Effects = []
     expire_text: Text | None = None
+    # Posts on these topics count as a holding statement: the crisis is not met with
+    # silence that turn (any other post does not).
+    topics: Annotated[list[Id], Field(max_length=10)] = []
 
 
 class Event(Strict):
@@ -231,6 +252,9 @@ class Rules(Strict):
     tone_effects: dict[Tone, dict[Indicator, Annotated[float, Field(ge=-20, le=20)]]] = {}
     score_weights: dict[Indicator, Annotated[float, Field(ge=0, le=10)]] = {}
     measures: Annotated[list[Measure] | None, Field(min_length=1)] = None
+    disinformation_threshold: Annotated[float, Field(ge=0, le=100)] = rules.LEFTOVER_THRESHOLD
+    disinformation_cost: Annotated[float, Field(ge=0, le=5)] = rules.LEFTOVER_COST
+    disinformation_bars_success: Bool = True
 
 
 class Scenario(Strict):

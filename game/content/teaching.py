@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.content.diagnostics import Severity
 from game.content.findings import Findings
-from game.content.model import Crisis, Scenario
+from game.content.model import Choice, Crisis, Scenario
 from game.content.text import Text
 from game.content.validation import Loc
 from game.engine.vocabulary import INDICATORS, Indicator
@@ -31,6 +31,7 @@ def check_teaching(scenario: Scenario, report: Findings,
     _crises_explained(scenario, report)
     _texts_fit(report, texts)
     _dilemmas(scenario, report)
+    _lesson_marks(scenario, report)
 
 
 def _concepts_used(scenario: Scenario, report: Findings) -> None:
@@ -117,3 +118,46 @@ def _dilemmas(scenario: Scenario, report: Findings) -> None:
             if all(_better_or_equal(vector, other) for other in others):
                 report.add(WARNING, ("events", i, "crisis", "choices", j, "id"),
                            "dominant_choice", id=event.crisis.choices[j].id)
+
+
+# A label this much longer than every other gives the answer away.
+LONGEST_LABEL_RATIO = 1.25
+# How a crisis answer's plain ``change`` effects are weighed to compare it with its marks:
+# the lesson's own priorities (credibility, low tension first).
+LESSON_WEIGHTS = {"credibility": 1.0, "soft_power": 0.6, "tension": -0.8,
+                  "domestic_support": 0.4, "cyber_security": 0.6, "reach": 0.2}
+
+
+def _change_value(choice: Choice) -> float:
+    return sum(LESSON_WEIGHTS.get(str(k), 0.0) * v for call in choice.effects
+               if call.name == "change" for k, v in call.args.items())
+
+
+def _lesson_marks(scenario: Scenario, report: Findings) -> None:
+    # A scenario written before marks existed is not nagged crisis by crisis: the
+    # simulator's verdict says once that it has none.
+    marks_used = any(c.lesson for e in scenario.events if e.crisis for c in e.crisis.choices)
+    for i, event in enumerate(scenario.events):
+        if event.crisis is None:
+            continue
+        choices = event.crisis.choices
+        here = ("events", i, "crisis", "choices")
+        recommended = [j for j, c in enumerate(choices) if c.lesson == "recommended"]
+        if not recommended and marks_used:
+            report.add(WARNING, ("events", i, "id"), "no_lesson_marks")
+        for j in recommended:
+            if _clearly_longest(choices, j):
+                report.add(WARNING, here + (j, "label"), "longest_label_best", id=choices[j].id)
+            for k, other in enumerate(choices):
+                if other.lesson == "poor" and _change_value(other) > _change_value(choices[j]):
+                    report.add(WARNING, here + (j, "lesson"), "lesson_contradicts_effects",
+                               id=choices[j].id, other=other.id)
+
+
+def _clearly_longest(choices: list[Choice], j: int) -> bool:
+    for lang in ("fr", "en"):
+        mine = len(choices[j].label.get(lang) or "")
+        others = [len(c.label.get(lang) or "") for k, c in enumerate(choices) if k != j]
+        if others and mine > LONGEST_LABEL_RATIO * max(others):
+            return True
+    return False

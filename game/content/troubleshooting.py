@@ -38,7 +38,8 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
     (N_("Images"), ("path_absolute", "path_escapes", "path_missing", "path_not_image",
                     "path_too_large")),
     (N_("Teaching"), ("concept_unused", "event_no_debrief", "text_too_long_screen",
-                      "dominant_choice")),
+                      "dominant_choice", "longest_label_best", "lesson_contradicts_effects",
+                      "no_lesson_marks")),
 ]
 
 def example_message(code: str) -> str:

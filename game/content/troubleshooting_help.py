@@ -350,4 +350,25 @@ HELP: dict[str, Help] = {
            "will always pick it and learn nothing."),
         N_("Give it a price: a cost, a gauge that drops, or a follow-up event."),
         {"id": "apologise"}),
+    "longest_label_best": Help(
+        N_("The answer the lesson recommends has a much longer label than every other "
+           "choice (a quarter longer, in one of the languages). Students soon learn to pick "
+           "the longest label without reading."),
+        N_("Make the labels about the same length: give the other choices the same detail, "
+           "or say the recommended one more briefly."),
+        {"id": "apologise_fix"}),
+    "lesson_contradicts_effects": Help(
+        N_("A choice marked `lesson: recommended` has worse effects than a choice marked "
+           "`lesson: poor` (credibility, low tension, soft power, support and security "
+           "weighed together): the game would reward the answer the lesson warns against."),
+        N_("Change the effects so that the recommended answer pays off, or change the "
+           "marks."),
+        {"id": "apologise_fix", "other": "defend_map"}),
+    "no_lesson_marks": Help(
+        N_("Without `lesson: recommended` on one of its choices, the simulator's lesson "
+           "player picks an answer from the effects and the debrief cannot say which "
+           "answer the lesson recommends."),
+        N_("Add `lesson: recommended` to the answer the lesson teaches, and `lesson: poor` "
+           "to the answers it warns against."),
+        {}),
 }

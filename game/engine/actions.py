@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from game.engine import rules
 from game.engine.state import Outcome
+from game.engine.techniques import POST, Fit, judge
 from game.engine.vocabulary import (
     Channel,
     Indicator,
@@ -136,6 +137,8 @@ def _counter_reason(game: Game, action: Counter) -> str | None:
             return "already_planned"
     once_per_game = {Measure.REPORT: run.reported, Measure.FACTCHECK: run.factcheck,
                      Measure.ATTRIBUTE: run.attributed,
+                     Measure.SUPPORT: any(c["narrative"] == run.id and c["measure"] == m
+                                          for c in game.state.counters),
                      Measure.LITERACY: game.state.literacy_turn is not None}
     if once_per_game.get(m):
         return "measure_used"
@@ -208,19 +211,38 @@ def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
     game.run_effects(topic.effects)
     run = st.narratives.get(topic.narrative or "")
     if run is not None and run.live:
-        if action.tone in (Tone.FACTUAL, Tone.EMPATHETIC):
-            game.boost(run.id, -rules.TOPIC_COUNTER * multiplier, audience.id)
-            run.responded_turn = st.turn
-            outcome.notes.append("answers_narrative")
-        elif action.tone is Tone.CONFRONTATIONAL:
-            game.boost(run.id, rules.TOPIC_FUEL, audience.id)
-            outcome.notes.append("fuels_narrative")
+        _post_on_narrative(game, run, action, multiplier, outcome)
     st.posts.append({"turn": st.turn, "channel": action.channel.value, "audience": audience.id,
                      "audience_kind": audience.kind.value, "tone": action.tone.value,
                      "topic": topic.id, "language": action.language})
     likes = int(st.indicators[I.REACH] * 40 * multiplier * st.rng.uniform(0.7, 1.3))
     game.add_feed_post("player", None, likes, likes // 6, kind="player",
                        post={k: v for k, v in action_to_dict(action).items() if k != "kind"})
+
+
+def _post_on_narrative(game: Game, run: Any, action: PostMessage, multiplier: float,
+                       outcome: Outcome) -> None:
+    """A calm post on a narrative's topic informs a little; it answers the narrative only
+    where the technique table says a clear post is the fitting answer (a worried public's
+    rumour, a hashtag to reclaim).  A confrontational one feeds it."""
+    if action.tone is Tone.CONFRONTATIONAL:
+        game.boost(run.id, rules.TOPIC_FUEL, action.audience)
+        outcome.notes.append("fuels_narrative")
+        return
+    if action.tone not in (Tone.FACTUAL, Tone.EMPATHETIC):
+        return
+    verdict = judge(game.scenario.narrative_by_id[run.id], POST)
+    if verdict.fit is Fit.BACKFIRES:
+        game.boost(run.id, rules.TOPIC_FUEL, action.audience)
+        outcome.notes.append("counter_backfires")
+    elif verdict.answers:
+        game.boost(run.id, -rules.TOPIC_COUNTER * multiplier, action.audience)
+        run.responded_turn = game.state.turn
+        outcome.notes.extend(("answers_narrative", "counter_fits"))
+    else:
+        game.boost(run.id, -rules.TOPIC_COUNTER * multiplier * rules.WEAK_FACTOR,
+                   action.audience)
+        outcome.notes.append("informs_a_little")
 
 
 def _with_headroom(indicator: str, change: float, level: float) -> float:
@@ -248,46 +270,93 @@ def _apply_counter(game: Game, action: Counter, outcome: Outcome) -> None:
     run = st.narratives[action.narrative]
     narrative = game.scenario.narrative_by_id[run.id]
     m = action.measure
+    earlier = [c for c in st.counters if c["narrative"] == run.id]
     st.counters.append({"turn": st.turn, "narrative": run.id, "measure": m.value,
                         "audience": action.audience})
     outcome.concepts.extend(narrative.concepts)
+    if m is Measure.MONITOR:
+        run.monitored = True
+        outcome.notes.append("monitoring")
+        return
+    verdict = judge(narrative, m.value)
+    outcome.notes.append(f"counter_{verdict.fit.value}")
+    if verdict.fit is Fit.BACKFIRES:
+        if m is Measure.ATTRIBUTE:  # an accusation still lands as one, right or wrong
+            _attribute(game, run, narrative, outcome, 0.0)
+        _backfire(game, run, m)
+        return
+    strength = 1.0 if verdict.answers else rules.WEAK_FACTOR
     early = first = False
-    if m in rules.RESPONSES:
+    if verdict.answers:
         early = run.spreading_turn is not None and st.turn - run.spreading_turn <= 1
         first = run.responded_turn is None
         run.responded_turn = st.turn
+        if _spotted_early(run, earlier):
+            strength *= rules.EARLY_WARNING_BONUS
+            outcome.notes.append("early_warning")
     if m is Measure.DEBUNK:
-        _debunk(game, run, narrative, outcome, rapid=early and first)
+        _debunk(game, run, narrative, outcome, strength, rapid=early and first)
     elif m is Measure.PREBUNK:
         assert action.audience is not None
-        reach = run.reach.get(action.audience, 0.0)
-        gain = rules.PREBUNK_GAIN
-        if reach > rules.PREBUNK_LATE_REACH:
-            gain /= 2
-            outcome.notes.append("prebunk_late")
-        elif run.phase in (NarrativePhase.EMERGING, NarrativePhase.DORMANT):
-            outcome.notes.append("prebunk_early")
-        game.inoculate(action.audience, gain)
+        _prebunk(game, run, action.audience, strength, outcome)
     elif m is Measure.REPORT:
         run.reported = True
         run.report_turn = st.turn + rules.REPORT_DELAY
         outcome.notes.append("report_pending")
     elif m is Measure.FACTCHECK:
         run.factcheck = True
-        run.decay += rules.FACTCHECK_DECAY
-        game.adjust(I.CREDIBILITY, rules.FACTCHECK_CREDIBILITY)
+        run.decay += rules.FACTCHECK_DECAY * strength
+        if verdict.answers:
+            game.adjust(I.CREDIBILITY, rules.FACTCHECK_CREDIBILITY)
     elif m is Measure.ATTRIBUTE:
-        _attribute(game, run, narrative, outcome)
-    elif m is Measure.MONITOR:
-        run.monitored = True
-        outcome.notes.append("monitoring")
+        _attribute(game, run, narrative, outcome, strength)
     elif m is Measure.LITERACY:
         st.literacy_turn = st.turn
         for indicator, delta in rules.LITERACY_EFFECTS.items():
             game.adjust(indicator, delta)
+    elif m is Measure.SUPPORT:
+        run.virality *= 1.0 - (1.0 - rules.SUPPORT_FACTOR) * strength
+        if verdict.answers:
+            outcome.notes.append("target_supported")
+            for indicator, delta in rules.SUPPORT_EFFECTS.items():
+                game.adjust(indicator, delta)
 
 
-def _debunk(game: Game, run: Any, narrative: Any, outcome: Outcome, rapid: bool) -> None:
+def _spotted_early(run: Any, earlier: list[dict[str, Any]]) -> bool:
+    """Monitored before it began to spread (early warning, seed 003)."""
+    return any(c["measure"] == Measure.MONITOR and
+               (run.spreading_turn is None or c["turn"] < run.spreading_turn) for c in earlier)
+
+
+def _backfire(game: Game, run: Any, m: Measure) -> None:
+    """The wrong counter for the technique: it gives the narrative attention and costs
+    trust.  Its one-off uses are spent all the same."""
+    if m is Measure.REPORT:
+        run.reported = True
+    elif m is Measure.FACTCHECK:
+        run.factcheck = True
+    elif m is Measure.ATTRIBUTE:
+        run.attributed = True
+    elif m is Measure.LITERACY:
+        game.state.literacy_turn = game.state.turn
+    game.boost(run.id, rules.BACKFIRE_BOOST, None)
+    for indicator, delta in rules.BACKFIRE_EFFECTS.items():
+        game.adjust(indicator, delta)
+
+
+def _prebunk(game: Game, run: Any, audience: str, strength: float, outcome: Outcome) -> None:
+    reach = run.reach.get(audience, 0.0)
+    gain = rules.PREBUNK_GAIN * strength
+    if reach > rules.PREBUNK_LATE_REACH:
+        gain /= 2
+        outcome.notes.append("prebunk_late")
+    elif run.phase in (NarrativePhase.EMERGING, NarrativePhase.DORMANT):
+        outcome.notes.append("prebunk_early")
+    game.inoculate(audience, gain)
+
+
+def _debunk(game: Game, run: Any, narrative: Any, outcome: Outcome, strength: float,
+            rapid: bool) -> None:
     st = game.state
     if run.phase is NarrativePhase.EMERGING and run.weighted < rules.STREISAND_BELOW:
         # Debunking what almost nobody has seen gives it an audience (seed 003: timing).
@@ -296,7 +365,7 @@ def _debunk(game: Game, run: Any, narrative: Any, outcome: Outcome, rapid: bool)
         return
     earlier = sum(1 for c in st.counters[:-1]
                   if c["narrative"] == run.id and c["measure"] == Measure.DEBUNK)
-    strength = rules.DEBUNK_SHARE * (0.5 + st.indicators[I.CREDIBILITY] / 100.0)
+    strength *= rules.DEBUNK_SHARE * (0.5 + st.indicators[I.CREDIBILITY] / 100.0)
     strength *= rules.DEBUNK_REPEAT ** earlier
     if earlier:
         outcome.notes.append("repeated_debunk")
@@ -314,13 +383,13 @@ def _debunk(game: Game, run: Any, narrative: Any, outcome: Outcome, rapid: bool)
         resist = 1.0 - rules.DEBUNK_ECHO_RESISTANCE * audience.echo_chamber
         share = min(rules.DEBUNK_MAX_SHARE, strength * resist)
         game.boost(run.id, -run.reach[audience.id] * share, audience.id)
-    if before - run.weighted >= 5:
+    if before - run.weighted >= 5 and run.responded_turn == st.turn:
         bonus = rules.RAPID_RESPONSE_BONUS if rapid else rules.RESPONSE_BONUS
         outcome.notes.append("rapid_response" if rapid else "debunked")
         game.adjust(I.CREDIBILITY, bonus)
 
 
-def _attribute(game: Game, run: Any, narrative: Any, outcome: Outcome) -> None:
+def _attribute(game: Game, run: Any, narrative: Any, outcome: Outcome, strength: float) -> None:
     run.attributed = True
     unproven = narrative.evidence_flag and narrative.evidence_flag not in game.state.flags
     if narrative.state_sponsored and unproven:
@@ -328,7 +397,7 @@ def _attribute(game: Game, run: Any, narrative: Any, outcome: Outcome) -> None:
         effects = rules.UNPROVEN_ATTRIBUTION_EFFECTS
         outcome.notes.append("unproven_attribution")
     elif narrative.state_sponsored:
-        run.virality *= rules.ATTRIBUTE_FACTOR
+        run.virality *= 1.0 - (1.0 - rules.ATTRIBUTE_FACTOR) * strength
         effects = rules.ATTRIBUTE_EFFECTS
         outcome.notes.append("attributed")
     else:

@@ -29,7 +29,7 @@ from game.engine.state import FeedPost, GameState, NarrativeRun, Outcome, clamp
 from game.engine.vocabulary import INDICATORS, Measure, NarrativePhase, Phase
 
 if TYPE_CHECKING:
-    from game.content.model import Event, Scenario
+    from game.content.model import Choice, Event, Scenario
     from game.content.text import Text
     from game.engine.registry import Call
 
@@ -227,6 +227,15 @@ class Game:
         """Crises waiting for an answer and not yet answered in this turn's plan."""
         planned = {p["event"] for p in self.state.planned if p["kind"] == "answer"}
         return [self.scenario.event_by_id[e] for e in self.state.crises if e not in planned]
+
+    def choices_shown(self, event: Event) -> list[Choice]:
+        """A crisis's choices in the order the player sees them: shuffled by the game's
+        seed and the event (so no position gives the answer away), the same at every look,
+        in every save and replay; actions keep naming choices by id."""
+        assert event.crisis is not None
+        choices = list(event.crisis.choices)
+        random.Random(f"{self.state.seed}:{event.id}").shuffle(choices)
+        return choices
 
     def live_narratives(self) -> list[NarrativeRun]:
         return [run for run in self.state.narratives.values() if run.live]

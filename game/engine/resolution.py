@@ -10,10 +10,17 @@ from typing import TYPE_CHECKING
 
 from game.engine import actions, rules
 from game.engine.actions import action_from_dict
-from game.engine.score import final_score
+from game.engine.score import final_score, leftover_costs
 from game.engine.spread import spread_step, step_lifecycle
 from game.engine.state import NarrativeRun, Outcome
-from game.engine.vocabulary import INAUTHENTIC_TECHNIQUES, Indicator, NarrativePhase
+from game.engine.techniques import judge
+from game.engine.vocabulary import (
+    INAUTHENTIC_TECHNIQUES,
+    EndingTone,
+    Indicator,
+    Measure,
+    NarrativePhase,
+)
 
 if TYPE_CHECKING:
     from game.engine.game import Game
@@ -44,8 +51,13 @@ def _platforms_act(game: Game) -> None:
         if run.report_turn != st.turn:
             continue
         narrative = game.scenario.narrative_by_id[run.id]
+        # Platforms act hardest on what breaks their rules: inauthentic accounts, and
+        # whatever the technique table says reporting fits; little on anything else.
         inauthentic = narrative.technique in INAUTHENTIC_TECHNIQUES
-        run.virality *= rules.REPORT_FACTOR_INAUTHENTIC if inauthentic else rules.REPORT_FACTOR
+        if judge(narrative, Measure.REPORT.value).answers:
+            run.virality *= rules.REPORT_FACTOR_INAUTHENTIC if inauthentic else rules.REPORT_FACTOR
+        else:
+            run.virality *= 1.0 - (1.0 - rules.REPORT_FACTOR) * rules.WEAK_FACTOR
         note = "platform_removed_accounts" if inauthentic else "platform_acted"
         st.outcomes.append(Outcome(st.turn, "platform", {"narrative": run.id}, notes=[note]))
 
@@ -109,15 +121,24 @@ def _deadlines(game: Game) -> None:
 
 
 def _silence(game: Game) -> None:
+    """A crisis left waiting costs credibility every turn: only an answer, or a holding
+    post on one of the crisis's own topics, breaks the silence (an unrelated post does
+    not)."""
     st = game.state
-    posted = any(p["turn"] == st.turn for p in st.posts[-10:])
-    waiting = [e for e in st.crises if e not in st.answers]
-    if not waiting or posted:
+    topics = {p["topic"] for p in st.posts[-10:] if p["turn"] == st.turn}
+    waiting = [e for e in st.crises if e not in st.answers
+               and not topics.intersection(_crisis_topics(game, e))]
+    if not waiting:
         return
     outcome = Outcome(st.turn, "silence", {"events": waiting}, notes=["silence"])
     with game.recording(outcome):
         game.adjust(Indicator.CREDIBILITY, -game.scenario.rules.silence_penalty)
     st.outcomes.append(outcome)
+
+
+def _crisis_topics(game: Game, event_id: str) -> list[str]:
+    crisis = game.scenario.event_by_id[event_id].crisis
+    return crisis.topics if crisis is not None else []
 
 
 def _grow_feed(game: Game) -> None:
@@ -143,8 +164,11 @@ def choose_ending(game: Game) -> str | None:
             return ending.id
     if st.turn < scenario.meta.turns:
         return None
+    barred = scenario.rules.disinformation_bars_success and bool(leftover_costs(scenario, st))
     for ending in scenario.endings:
         test = when[ending.id]
+        if barred and ending.tone is EndingTone.SUCCESS:
+            continue  # disinformation left standing bars the best endings
         if not ending.early and (test is None or test(st)):
             return ending.id
     return scenario.endings[-1].id

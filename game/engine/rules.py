@@ -91,10 +91,20 @@ LATE_PENALTY: Final = 1.5           # credibility lost per turn after that, unti
 # --- counter-measures --------------------------------------------------------------
 MEASURE_COST: Final = MappingProxyType({
     Measure.DEBUNK: 1, Measure.PREBUNK: 1, Measure.REPORT: 1, Measure.FACTCHECK: 2,
-    Measure.ATTRIBUTE: 1, Measure.MONITOR: 0, Measure.LITERACY: 2,
+    Measure.ATTRIBUTE: 1, Measure.MONITOR: 0, Measure.LITERACY: 2, Measure.SUPPORT: 1,
 })
-# Measures that count as a response to a narrative (monitoring is watching, not answering).
-RESPONSES: Final = frozenset(set(Measure) - {Measure.MONITOR})
+# How a counter lands depends on the technique it meets (``engine/techniques.py``): a
+# fitting counter works in full and answers the narrative; one that does little works at
+# this share and answers nothing; one that backfires feeds the narrative and costs trust.
+WEAK_FACTOR: Final = 0.3
+BACKFIRE_BOOST: Final = 6.0         # reach added in every audience
+BACKFIRE_EFFECTS: Final = MappingProxyType({I.CREDIBILITY: -2.0, I.DOMESTIC_SUPPORT: -1.5})
+# Early warning (seed 003: « identifier rapidement les tensions… intervention précoce »):
+# a narrative monitored before it spreads is understood, and fitting counters hit harder.
+EARLY_WARNING_BONUS: Final = 1.3
+
+SUPPORT_FACTOR: Final = 0.6         # virality kept once the target is protected
+SUPPORT_EFFECTS: Final = MappingProxyType({I.CREDIBILITY: 1.0, I.SOFT_POWER: 1.0})
 
 # A correction travels less far than the falsehood: a debunk removes a share of the reach,
 # and each new debunk of the same narrative convinces fewer people than the last.
@@ -139,5 +149,10 @@ SCORE_WEIGHTS: Final = MappingProxyType({
     I.CYBER_SECURITY: 0.10, I.TENSION: 0.25,
 })
 SCORE_RESIDUAL_REACH: Final = 0.15
+# Disinformation left standing: each narrative whose reach ends above the threshold costs
+# points per reach point above it, and bars the success endings (scenario ``rules`` may
+# change all three).
+LEFTOVER_THRESHOLD: Final = 30.0
+LEFTOVER_COST: Final = 0.2
 
 DEFAULT_ACTIONS_PER_TURN: Final = 3

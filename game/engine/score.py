@@ -30,8 +30,16 @@ def residual_disinformation(state: GameState) -> float:
     return sum(live) / len(live) if live else 0.0
 
 
+def leftover_costs(scenario: Scenario, state: GameState) -> dict[str, float]:
+    """What each narrative left above the scenario's threshold costs the score, by id
+    (narratives under the threshold are not listed)."""
+    threshold, cost = scenario.rules.disinformation_threshold, scenario.rules.disinformation_cost
+    return {run.id: round(cost * (run.weighted - threshold), 1)
+            for run in state.narratives.values() if run.live and run.weighted > threshold}
+
+
 def final_score(scenario: Scenario, state: GameState) -> int:
     bonus = scenario.ending_by_id[state.ending].bonus if state.ending else 0
     value = gauge_score(scenario, state) - rules.SCORE_RESIDUAL_REACH * residual_disinformation(
-        state) + bonus
+        state) - sum(leftover_costs(scenario, state).values()) + bonus
     return int(round(clamp(value)))

@@ -50,6 +50,7 @@ class Measure(StrEnum):
     ATTRIBUTE = "attribute"
     MONITOR = "monitor"
     LITERACY = "literacy"
+    SUPPORT = "support"  # protect and publicly support a person targeted by harassment
 
 
 class Technique(StrEnum):

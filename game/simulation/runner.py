@@ -19,6 +19,7 @@ from game.content.model import Scenario
 from game.engine.game import Game
 from game.engine.vocabulary import EndingTone
 from game.simulation.strategies import STRATEGIES
+from game.simulation.verdict import teaching_verdict
 
 PARALLEL_FROM = 2000  # below this many playthroughs, one process is faster
 CHUNK = 500
@@ -31,6 +32,7 @@ class RunResult:
     fired: frozenset[str]
     choices: tuple[tuple[str, str], ...]
     won: bool = False  # ended with a success-tone ending
+    tone: str = EndingTone.MIXED.value
 
 
 @dataclass
@@ -42,6 +44,7 @@ class StrategySummary:
     choices: Tally[tuple[str, str]] = field(default_factory=Tally)
     wins: int = 0
     win_choices: Tally[tuple[str, str]] = field(default_factory=Tally)  # in won games only
+    tones: Tally[str] = field(default_factory=Tally)
 
     def add(self, result: RunResult) -> None:
         self.runs += 1
@@ -49,6 +52,7 @@ class StrategySummary:
         self.scores.append(result.score)
         self.fired.update(result.fired)
         self.choices.update(result.choices)
+        self.tones[result.tone] += 1
         if result.won:
             self.wins += 1
             self.win_choices.update(result.choices)
@@ -60,6 +64,7 @@ class StrategySummary:
             "endings": dict(sorted(self.endings.items())),
             "score": {"mean": round(sum(scores) / len(scores), 2), "min": min(scores),
                       "max": max(scores)},
+            "tones": {tone.value: self.tones[tone.value] for tone in EndingTone},
         }
 
 
@@ -84,9 +89,9 @@ def play_once(scenario: Scenario, strategy: str, seed: int) -> RunResult:
     game = play_game(scenario, strategy, seed)
     st = game.state
     assert st.ending is not None and st.score is not None
-    won = scenario.ending_by_id[st.ending].tone is EndingTone.SUCCESS
+    tone = scenario.ending_by_id[st.ending].tone
     return RunResult(st.ending, st.score, frozenset(st.fired),
-                     tuple(sorted(st.answers.items())), won)
+                     tuple(sorted(st.answers.items())), tone is EndingTone.SUCCESS, tone.value)
 
 
 def _run_chunk(scenario: Scenario, strategy: str, base_seed: int, start: int,
@@ -118,6 +123,7 @@ def _merge(into: StrategySummary, part: StrategySummary) -> None:
     into.choices.update(part.choices)
     into.wins += part.wins
     into.win_choices.update(part.win_choices)
+    into.tones.update(part.tones)
 
 
 def simulate(scenario: Scenario, path: Path | None, runs: int, strategies: list[str],
@@ -149,11 +155,13 @@ def report(scenario: Scenario, runs: int, seed: int,
     for summary in results.values():
         reached_endings.update(summary.endings)
         fired.update(summary.fired)
+    strategies = {name: s.as_dict() for name, s in results.items()}
     return {
         "scenario": scenario.meta.id,
         "runs": runs,
         "seed": seed,
-        "strategies": {name: s.as_dict() for name, s in results.items()},
+        "strategies": strategies,
         "unreached_endings": [e.id for e in scenario.endings if e.id not in reached_endings],
         "unreached_events": [e.id for e in scenario.events if e.id not in fired],
+        "verdict": teaching_verdict(scenario, strategies),
     }

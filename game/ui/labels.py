@@ -54,6 +54,7 @@ MEASURES = {
     "attribute": N_("Attribute it publicly"),
     "monitor": N_("Monitor"),
     "literacy": N_("Media-literacy campaign"),
+    "support": N_("Protect and support the target"),
 }
 MEASURE_HELP = {
     "debunk": N_("Publish the facts against the claim. Strong with evidence, weak without; "
@@ -70,6 +71,8 @@ MEASURE_HELP = {
                   "nothing."),
     "literacy": N_("A media-literacy campaign: slow, but every audience resists every "
                    "narrative a little more each turn. Once per game."),
+    "support": N_("Stand publicly by the person a campaign targets and help them secure "
+                  "their accounts: the answer to harassment. Once per narrative."),
 }
 
 TECHNIQUES = {
@@ -136,6 +139,15 @@ NOTES = {
     "audience_fatigue": N_("Same tone to the same audience again: it is tiring of it and "
                            "listens less."),
     "answers_narrative": N_("The post answers the narrative on its topic and slows it down."),
+    "informs_a_little": N_("The post informs a few people on the topic, but it does not "
+                           "answer the narrative."),
+    "counter_fits": N_("The right answer to this technique."),
+    "counter_weak": N_("This does little against this technique, and the narrative still "
+                       "counts as unanswered."),
+    "counter_backfires": N_("This backfires against this technique: it fed the narrative."),
+    "early_warning": N_("Spotted early by monitoring: this counter hit harder."),
+    "target_supported": N_("The person targeted is protected and supported: the harassers "
+                           "lose their audience."),
     "fuels_narrative": N_("A confrontational post on this topic feeds the narrative."),
     "prebunk_late": N_("Prebunking came late: this audience had already seen the claim."),
     "prebunk_early": N_("Prebunked early: the audience was warned before the claim reached it."),
@@ -315,6 +327,17 @@ def turns_left(n: int) -> str:
 
 def action_points(n: int) -> str:
     return ngettext("{n} action point", "{n} action points", n).format(n=n)
+
+
+def points(value: float) -> str:
+    """Score points lost or won, rounded to one decimal, with the right plural."""
+    shown = round(value, 1)
+    whole = shown == int(shown)
+    # A fraction takes the plural of its whole part's neighbour: 0.5 → “points” in
+    # English, « point » in French; 1.5 → plural in both.
+    count = int(shown) if whole else (2 if shown > 1 else 0)
+    return ngettext("{n} point", "{n} points", count).format(
+        n=i18n.fmt_number(shown, 0 if whole else 1))
 
 
 def turn_of(turn: int, total: int) -> str:

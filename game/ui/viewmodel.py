@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.engine.techniques import POST, judge
 from game.i18n import _, fmt_number, fmt_percent, pick
 from game.ui import labels
 
@@ -313,6 +314,29 @@ def points_summary(game: Game) -> str:
     total = st.budget + sum(game.cost(a) for a in game.planned_actions())
     return _("Action points: {left} of {total}").format(left=fmt_number(st.budget),
                                                              total=fmt_number(total))
+
+
+_JUDGED = ("counter_fits", "counter_weak", "counter_backfires", "informs_a_little")
+
+
+def counter_reason(game: Game, outcome: Any) -> str | None:
+    """Why a counter (or a post on a narrative's topic) fitted, did little or backfired:
+    the technique table's reason, or the scenario's own."""
+    if not any(code in outcome.notes for code in _JUDGED):
+        return None
+    s = game.scenario
+    if outcome.source == "counter":
+        narrative, counter = s.narrative_by_id.get(str(outcome.ref.get("narrative"))), \
+            str(outcome.ref.get("measure"))
+    else:
+        topic = s.topic_by_id.get(str(outcome.ref.get("topic")))
+        narrative, counter = s.narrative_by_id.get(topic.narrative or "") if topic else None, POST
+    if narrative is None:
+        return None
+    verdict = judge(narrative, counter)
+    if verdict.text is not None:
+        return pick(verdict.text)
+    return _(verdict.reason) if verdict.reason else None
 
 
 def expected_post_notes(game: Game, action: Any) -> list[str]:

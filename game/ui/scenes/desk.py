@@ -238,10 +238,10 @@ def _open_selected(scene: DecideScene) -> None:
 
 def crisis_items(scene: DecideScene, event_id: str) -> list[Item]:
     game = scene.game
-    crisis = game.scenario.event_by_id[event_id].crisis
-    assert crisis is not None
     items = []
-    for n, choice in enumerate(crisis.choices, start=1):
+    # Shown in the game's own shuffled order: no position (first, last) gives the answer.
+    for n, choice in enumerate(game.choices_shown(game.scenario.event_by_id[event_id]),
+                               start=1):
         why = game.why_not(AnswerCrisis(event_id, choice.id))
         lines = [(_("Cost: {points}").format(points=labels.action_points(choice.cost)),
                   "muted")]

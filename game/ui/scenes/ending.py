@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.engine.score import leftover_costs
 from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number, pick
 from game.ui import labels
@@ -31,8 +32,31 @@ def ending_blocks(game: Game) -> list[Block]:
     if st.score is not None:
         blocks.append(Block(_("Score: {score} / 100").format(score=fmt_number(st.score)),
                             role="heading", bold=True, colour="accent", space_before=0.8))
+    blocks += leftover_blocks(game)
     if ending.debrief is not None:
         blocks.append(Block(pick(ending.debrief), colour="muted", space_before=0.6))
+    return blocks
+
+
+def leftover_blocks(game: Game) -> list[Block]:
+    """Which narratives were left standing, and what each cost in the score."""
+    s, st = game.scenario, game.state
+    costs = leftover_costs(s, st)
+    if not costs:
+        return []
+    blocks = [Block(_("Disinformation left standing"), bold=True, colour="bad",
+                    space_before=0.8)]
+    for narrative_id, points in costs.items():
+        blocks.append(Block(_("{title}: reach {reach} at the end, {points} off the "
+                              "score").format(
+            title=pick(s.narrative_by_id[narrative_id].title),
+            reach=fmt_number(st.narratives[narrative_id].weighted),
+            points=labels.points(points)), bullet=True))
+    if s.rules.disinformation_bars_success:
+        blocks.append(Block(_("While disinformation is left above {threshold} reach, the "
+                              "best endings are out of reach.").format(
+            threshold=fmt_number(s.rules.disinformation_threshold)), role="small",
+            colour="muted"))
     return blocks
 
 

@@ -61,6 +61,9 @@ def outcome_blocks(game: Game, outcome: Outcome) -> list[Block]:
     blocks += [Block(line, role="small", colour="muted")
                for line in viewmodel.reach_change_text(game, outcome.reach)]
     blocks += [Block(labels.note(code), bullet=True) for code in outcome.notes]
+    why = viewmodel.counter_reason(game, outcome)
+    if why:
+        blocks.append(Block(why, role="small", colour="text"))
     return blocks
 
 
