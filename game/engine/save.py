@@ -17,13 +17,14 @@ import json
 import logging
 import math
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.engine.actions import Action, AnswerCrisis, PostMessage, action_from_dict
-from game.engine.state import GameState
+from game.engine.state import GameState, check_state_data
 from game.engine.vocabulary import INDICATORS, Phase
 
 if TYPE_CHECKING:
@@ -35,7 +36,11 @@ SAVE_FORMAT = "hashtag-diplomacy-save"
 SAVE_VERSION = 1
 BACKUP_SUFFIX = ".bak"
 TMP_SUFFIX = ".tmp"
-MAX_SAVE_BYTES = 64 * 1024 * 1024  # a real save is ~50 KB; anything this big is not ours
+# A classroom save is ~50 KB; the longest game a scenario allows (1,000 turns) measured
+# 1.2-3.3 MB depending on how busy the player was (docs/saves-and-reports.md): 8 MB keeps
+# a margin of 2.4 over the busiest, and decoding and checking it takes well under a second.
+MAX_SAVE_BYTES = 8 * 1024 * 1024
+MAX_SCENARIO_TURNS = 1000  # game.content.model.MAX_TURNS (the engine may not import it)
 
 # Why a save cannot be used (the UI has a sentence for each).
 PROBLEMS = ("missing", "unreadable", "empty", "truncated", "damaged", "foreign", "version",
@@ -111,43 +116,77 @@ def encode(save: SaveData) -> bytes:
 
 
 def decode(raw: bytes) -> SaveData:
-    """Unpack a save file's bytes; raises :class:`SaveProblem`."""
+    """Unpack a save file's bytes, every field checked; raises :class:`SaveProblem` and
+    nothing else, whatever the bytes (nesting deep enough to exhaust the parser's stack,
+    ``1e999``, ``Infinity``, a wrong type anywhere)."""
     if not raw.strip():
         raise SaveProblem("empty")
-    try:
-        text = raw.decode("utf-8")
-        data: Any = json.loads(text)
-    except UnicodeDecodeError as exc:
-        raise SaveProblem("damaged", str(exc)) from None
-    except ValueError as exc:
-        # Our files always end with "}": one that does not was cut short.
-        code = "damaged" if raw.rstrip().endswith(b"}") else "truncated"
-        raise SaveProblem(code, str(exc)) from None
+    data = _parse(raw)
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
         raise SaveProblem("foreign")
     if data.get("version") != SAVE_VERSION:
-        raise SaveProblem("version", str(data.get("version")))
+        raise SaveProblem("version", str(data.get("version"))[:40])
     try:
         save = _unpack(data)
+        check_state_data(save.state)
         checksum = hashlib.sha256(_canonical(_body(save))).hexdigest()
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise SaveProblem("invalid", f"{type(exc).__name__}: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - a save is input: anything wrong is "invalid"
+        raise SaveProblem("invalid", f"{type(exc).__name__}: {str(exc)[:200]}") from None
     if checksum != data.get("checksum"):
         raise SaveProblem("edited", "checksum mismatch", save)
     return save
 
 
+def _parse(raw: bytes) -> Any:
+    """The JSON of a save; ``NaN`` and ``Infinity`` (which JSON does not have) and numbers
+    too large for a float are refused, and so is anything the parser chokes on."""
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_no_constant,
+                          parse_float=_finite_float)
+    except UnicodeDecodeError as exc:
+        raise SaveProblem("damaged", str(exc)) from None
+    except ValueError as exc:
+        # Our files always end with "}": one that does not was cut short.
+        code = "damaged" if raw.rstrip().endswith(b"}") else "truncated"
+        raise SaveProblem(code, str(exc)[:200]) from None
+    except (RecursionError, MemoryError, OverflowError) as exc:
+        raise SaveProblem("damaged", type(exc).__name__) from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:20]} is too large")
+    return value
+
+
 def _unpack(data: dict[str, Any]) -> SaveData:
-    scenario = data["scenario"]
-    state, extra = data["state"], data.get("extra", {})
-    if not isinstance(state, dict) or not isinstance(extra, dict):
-        raise TypeError("state and extra must be objects")
-    title = scenario.get("title", {})
-    return SaveData(
-        scenario_id=str(scenario["id"]), scenario_path=str(scenario["path"]),
-        content_hash=str(scenario["content_hash"]), state=state,
-        title={str(k): str(v) for k, v in title.items()} if isinstance(title, dict) else {},
-        turns=int(scenario.get("turns", 0)), extra=extra, saved_at=str(data.get("saved_at", "")))
+    scenario, state, extra = data["scenario"], data["state"], data.get("extra", {})
+    if not all(isinstance(part, dict) for part in (scenario, state, extra)):
+        raise TypeError("scenario, state and extra must be objects")
+    title, turns = scenario.get("title", {}), scenario.get("turns", 0)
+    texts = (scenario["id"], scenario["path"], scenario["content_hash"],
+             data.get("saved_at", ""))
+    if not isinstance(title, dict) or not all(isinstance(t, str) and len(t) <= 10_000
+                                              for t in (*texts, *title, *title.values())):
+        raise TypeError("the scenario's id, path, hash and title must be texts")
+    if type(turns) is not int or not 0 <= turns <= MAX_SCENARIO_TURNS:
+        raise ValueError(f"turns: {str(turns)[:20]}")
+    _check_extra(extra)
+    return SaveData(scenario_id=texts[0], scenario_path=texts[1], content_hash=texts[2],
+                    state=state, title=dict(title), turns=turns, extra=extra,
+                    saved_at=texts[3])
+
+
+def _check_extra(extra: dict[str, Any]) -> None:
+    """The session's part: plain JSON, read field by field by ``game.ui.saving``."""
+    from game.engine.state import check_plain
+
+    check_plain(extra)
 
 
 # -- files -------------------------------------------------------------------------------
@@ -163,27 +202,61 @@ def read_save(path: Path) -> SaveData:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_SAVE_BYTES + 1)
+        return read_regular(path, MAX_SAVE_BYTES)
     except FileNotFoundError:
         raise SaveProblem("missing") from None
+    except FileTooLarge:
+        raise SaveProblem("foreign", "too large") from None
+    except NotRegular:
+        raise SaveProblem("foreign", "not a regular file") from None
     except OSError as exc:
         raise SaveProblem("unreadable", str(exc)) from None
-    if len(raw) > MAX_SAVE_BYTES:
-        raise SaveProblem("foreign", "too large")
+
+
+class NotRegular(OSError):
+    """A device, a FIFO, a folder: never a file the game wrote."""
+
+
+class FileTooLarge(OSError):
+    """More bytes than the file may hold."""
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """At most *limit* bytes of *path*, a regular file (raises :class:`NotRegular` for a
+    device such as ``/dev/zero`` or a FIFO, which is opened without blocking and never
+    read, and :class:`FileTooLarge` past *limit*)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegular(f"{path} is not a regular file")
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
+    if len(raw) > limit:
+        raise FileTooLarge(f"{path} holds more than {limit} bytes")
     return raw
 
 
-def write_save(path: Path, save: SaveData) -> None:
+def write_save(path: Path, save: SaveData, *, keep_backup: bool = True) -> None:
     """Write *save* to *path* atomically, keeping the previous good save as the backup.
 
+    *keep_backup* False leaves the backup as it is: the game written is not trusted yet (a
+    save opened "anyway"), so what it replaces must not push the good backup out.
     Raises OSError (a full or read-only disk); the files already there are then intact."""
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(path)
     data = encode(save)
     tmp = _write_temporary(path, data)
     try:
-        if _is_good_save(path):  # never let a damaged file push a good backup out
+        if keep_backup and _is_good_save(path):  # a damaged file never pushes it out
             _keep_as_backup(path)
         os.replace(tmp, path)
     except BaseException:
@@ -270,9 +343,9 @@ def restore_state(save: SaveData, scenario: Scenario) -> GameState:
     when it refers to things the scenario does not have or holds impossible values."""
     try:
         state = GameState.from_dict(save.state)
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise SaveProblem("invalid", f"{type(exc).__name__}: {exc}") from None
-    reason = state_problem(state, scenario)
+        reason = state_problem(state, scenario)
+    except Exception as exc:  # noqa: BLE001 - a save is input: anything wrong is "invalid"
+        raise SaveProblem("invalid", f"{type(exc).__name__}: {str(exc)[:200]}") from None
     if reason is not None:
         raise SaveProblem("invalid", reason)
     return state
@@ -294,6 +367,14 @@ def state_problem(state: GameState, scenario: Scenario) -> str | None:
          <= events, "unknown events"),
         (state.ending is None or state.ending in scenario.ending_by_id, "unknown ending"),
         (state.phase != Phase.DEBRIEF or state.ending is not None, "debrief without ending"),
+        (state.budget <= scenario.meta.actions_per_turn + state.extra_actions,
+         "budget out of range"),
+        (all(set(run.reach) <= set(scenario.audience_by_id)
+             for run in state.narratives.values()), "unknown audiences in a narrative"),
+        (all(snap["turn"] <= state.turn and set(snap["indicators"]) <= set(INDICATORS)
+             and set(snap["narratives"]) <= set(scenario.narrative_by_id)
+             for snap in state.history), "history out of range"),
+        (len(state.turn_log) <= state.turn, "turn log longer than the game"),
     ]
     for ok, reason in checks:
         if not ok:

@@ -6,6 +6,7 @@ The state is plain data.  The rules that change it live in ``game.engine.game`` 
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -200,10 +201,10 @@ class GameState:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> GameState:
-        """Rebuild a state from :meth:`to_dict` output (raises KeyError/TypeError/ValueError
-        on malformed data; ``game.engine.save`` turns those into a clear message)."""
-        if data.get("version") != STATE_VERSION:
-            raise ValueError(f"unsupported state version {data.get('version')!r}")
+        """Rebuild a state from :meth:`to_dict` output, every field checked first (type,
+        finite, within bounds: :func:`check_state_data`); raises ValueError on malformed
+        data, which ``game.engine.save`` turns into a clear message."""
+        check_state_data(data)
         rng = random.Random()
         version, internal, gauss = data["rng"]
         rng.setstate((int(version), tuple(int(x) for x in internal), gauss))
@@ -250,3 +251,177 @@ def _fields(record: FeedPost | Outcome) -> dict[str, Any]:
 
 
 _FIELD_NAMES = {cls: tuple(f.name for f in fields(cls)) for cls in (FeedPost, Outcome)}
+
+
+# -- checking a state's JSON form before it is used ---------------------------------------
+# A save is input like any other: a hand-edited or damaged one must be refused as a whole
+# when it is opened, not crash the desk or the charts turns later (``turn: "3"``,
+# ``budget: 10**18``, a history of ``[[1e308]]``).
+
+MAX_INT = 10**9          # turns, counts, likes: far above anything a game reaches
+MAX_SEED = 2**63
+MAX_TEXT = 10_000        # characters of one string
+MAX_ITEMS = 100_000      # entries of one list or object
+MAX_DEPTH = 6            # nesting of the free-form records (action refs, posts)
+Check = Any  # a function value -> None that raises ValueError
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _fail(what: str, value: Any) -> None:
+    raise ValueError(f"{what}: {type(value).__name__} {str(value)[:40]!r}")
+
+
+def _int(low: int = 0, high: int = MAX_INT) -> Check:
+    def check(value: Any) -> None:
+        if not _is_int(value) or not low <= value <= high:
+            _fail(f"integer {low}..{high} expected", value)
+    return check
+
+
+def _num(low: float = 0.0, high: float = 100.0) -> Check:
+    def check(value: Any) -> None:
+        if not (_is_int(value) or isinstance(value, float)) or not (
+                math.isfinite(value) and low <= value <= high):
+            _fail(f"number {low}..{high} expected", value)
+    return check
+
+
+def _str(value: Any) -> None:
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        _fail("text expected", value)
+
+
+def _bool(value: Any) -> None:
+    if type(value) is not bool:
+        _fail("true or false expected", value)
+
+
+def _opt(check: Check) -> Check:
+    return lambda value: None if value is None else check(value)
+
+
+def _list(check: Check) -> Check:
+    def check_list(value: Any) -> None:
+        if type(value) is not list or len(value) > MAX_ITEMS:
+            _fail("list expected", value)
+        for item in value:
+            check(item)
+    return check_list
+
+
+def _dict(check: Check) -> Check:
+    def check_dict(value: Any) -> None:
+        if type(value) is not dict or len(value) > MAX_ITEMS:
+            _fail("object expected", value)
+        for key, item in value.items():
+            _str(key)
+            check(item)
+    return check_dict
+
+
+def _record(checks: dict[str, Check]) -> Check:
+    """An object with exactly these keys."""
+    def check(value: Any) -> None:
+        if type(value) is not dict or set(value) != set(checks):
+            _fail(f"object with {sorted(checks)} expected", value)
+        for key, check_field in checks.items():
+            try:
+                check_field(value[key])
+            except ValueError as exc:
+                raise ValueError(f"{key}: {exc}") from None
+    return check
+
+
+def _plain(value: Any, depth: int = 0) -> None:
+    """Free-form JSON (an action, a post's record): finite, bounded, not too deep."""
+    if value is None or type(value) is bool:
+        return
+    if _is_int(value):
+        _int(-MAX_INT, MAX_INT)(value)
+    elif isinstance(value, float):
+        _num(-1e9, 1e9)(value)
+    elif isinstance(value, str):
+        _str(value)
+    elif depth < MAX_DEPTH and type(value) is list and len(value) <= MAX_ITEMS:
+        for item in value:
+            _plain(item, depth + 1)
+    elif depth < MAX_DEPTH and type(value) is dict and len(value) <= MAX_ITEMS:
+        for key, item in value.items():
+            _str(key)
+            _plain(item, depth + 1)
+    else:
+        _fail("plain data expected", value)
+
+
+def check_plain(value: Any) -> None:
+    """Raise ValueError unless *value* is plain JSON: finite, bounded, not too deep."""
+    _plain(value)
+
+
+def _rng(value: Any) -> None:
+    if type(value) is not list or len(value) != 3:
+        _fail("random state expected", value)
+    _int(0, 1000)(value[0])
+    if type(value[1]) is not list or len(value[1]) != 625:
+        _fail("random state expected", value[1])
+    for word in value[1]:
+        _int(0, 2**32 - 1)(word)
+    _opt(_num(-1e9, 1e9))(value[2])
+
+
+_TURN, _OPT_TURN, _TEXTS = _int(), _opt(_int()), _dict(_str)
+_NARRATIVE = _record({
+    "id": _str, "reach": _dict(_num()), "virality": _num(-1e6, 1e6),
+    "decay": _num(-1e6, 1e6), "phase": lambda v: _phase(v), "weighted": _num(),
+    "launched_turn": _OPT_TURN, "phase_turn": _TURN, "spreading_turn": _OPT_TURN,
+    "responded_turn": _OPT_TURN, "factcheck": _bool, "attributed": _bool, "reported": _bool,
+    "report_turn": _OPT_TURN, "monitored": _bool, "history": _list(_num())})
+_SNAPSHOT = _record({"turn": _TURN, "indicators": _dict(_num()), "narratives": _dict(_num())})
+_STATE_FIELDS: dict[str, Check] = {
+    "version": _int(STATE_VERSION, STATE_VERSION), "scenario_id": _str,
+    "seed": _int(-MAX_SEED, MAX_SEED), "turn": _TURN, "phase": _str,
+    "indicators": _record({k: _num() for k in INDICATORS}),
+    "narratives": _list(_NARRATIVE), "inoculation": _dict(_num(0.0, 1.0)),
+    "flags": _list(_str), "fired": _dict(_TURN),
+    "scheduled": _list(lambda v: _record_pair(v)), "crises": _dict(_TURN),
+    "answers": _TEXTS, "answer_turns": _dict(_TURN), "missed": _list(_str),
+    "planned": _list(_dict(_plain)), "budget": _int(0, 1000), "passed": _bool,
+    "extra_actions": _int(0, 1000), "literacy_turn": _OPT_TURN,
+    "posts": _list(_dict(_plain)), "counters": _list(_dict(_plain)),
+    "feed": _list(_record({"turn": _TURN, "author": _str, "kind": _str, "likes": _int(),
+                           "shares": _int(), "text": _opt(_TEXTS), "ref": _opt(_str),
+                           "post": _opt(_TEXTS)})),
+    "outcomes": _list(_record({"turn": _TURN, "source": _str, "ref": _dict(_plain),
+                               "deltas": _dict(_num(-1e6, 1e6)),
+                               "reach": _dict(_num(-1e6, 1e6)), "notes": _list(_str),
+                               "concepts": _list(_str)})),
+    "history": _list(_SNAPSHOT), "concepts": _list(_str),
+    "turn_log": _list(_list(_dict(_plain))), "forced_ending": _opt(_str),
+    "ending": _opt(_str), "score": _opt(_int(-MAX_INT, MAX_INT)), "rng": _rng,
+}
+
+
+def _phase(value: Any) -> None:
+    if not isinstance(value, str) or value not in {p.value for p in NarrativePhase}:
+        _fail("narrative phase expected", value)
+
+
+def _record_pair(value: Any) -> None:
+    """A scheduled event: ``[turn, event id]``."""
+    if type(value) is not list or len(value) != 2:
+        _fail("[turn, event] expected", value)
+    _TURN(value[0])
+    _str(value[1])
+
+
+def check_state_data(data: Any) -> None:
+    """Raise ValueError naming the first field of *data* (a state's JSON form) that is
+    missing, of the wrong type, not finite or out of bounds.  ``turn_log`` may be absent
+    (states saved before it existed)."""
+    if type(data) is not dict:
+        _fail("state object expected", data)
+    data = data if "turn_log" in data else {**data, "turn_log": []}
+    _record(_STATE_FIELDS)(data)
