@@ -123,6 +123,8 @@ def _convert_one(error: ErrorDetails, root: Any) -> list[Issue]:
         value = loc[-1] if loc else value
     if etype == "hd_call":
         return [Issue(loc + sub.loc, sub.code, sub.params, sub.at) for sub in ctx["errors"]]
+    if etype == "string_unicode":  # a lone surrogate: already a control_character
+        return []
     if etype in MESSAGES:
         return [Issue(loc, etype, ctx, at)]
     if etype == "missing":

@@ -38,13 +38,21 @@ class Settings:
         return Settings(
             language=self.language if self.language in LANGUAGES else None,
             text_size=self.text_size if self.text_size in TEXT_SIZES else "normal",
-            high_contrast=bool(self.high_contrast),
+            high_contrast=_flag(self.high_contrast),
             turn_timer=self.turn_timer if self.turn_timer in TIMER_CHOICES else 0,
         )
 
     @property
     def font_size(self) -> int:
         return TEXT_SIZES.get(self.text_size, TEXT_SIZES["normal"])
+
+
+def _flag(value: Any) -> bool:
+    """A yes/no setting: JSON ``true``, or the text "true" written by hand; anything else
+    (``"false"``, ``"no"``, a number, a list) is the default, off."""
+    if isinstance(value, str):
+        return value.strip().lower() == "true"
+    return value is True
 
 
 def settings_path(folder: Path | None = None) -> Path:
