@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from game.content.controls import code_point, unsafe_in_name
 from game.content.diagnostics import Diagnostic, Severity
 from game.content.findings import Findings
 from game.content.model import Event, Scenario
@@ -335,6 +336,9 @@ def _check_reachability(scenario: Scenario, report: Findings) -> None:
 
 def check_asset_path(folder: Path, value: str) -> tuple[str, dict[str, Any]] | None:
     """Why an asset path written in a scenario is refused, or None when it is safe."""
+    odd = unsafe_in_name(value)
+    if odd is not None:  # a right-to-left override makes "gnp.exe" read as "exe.png"
+        return "path_bad_character", {"path": value, "char": code_point(odd)}
     raw = value.replace("\\", "/")
     if raw.startswith("/") or (len(raw) > 1 and raw[1] == ":") or Path(value).is_absolute():
         return "path_absolute", {"path": value}

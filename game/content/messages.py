@@ -101,6 +101,8 @@ MESSAGES: dict[str, str] = {
     "choice_id_duplicate": N_("the choice id “{id}” is used twice in this event"),
     "path_absolute": N_("“{path}” is an absolute path; use a path inside the scenario's folder"),
     "path_escapes": N_("“{path}” leads outside the scenario's folder"),
+    "path_bad_character": N_("“{path}” holds an invisible or direction-changing character "
+                             "({char}); rename the file with plain letters"),
     "path_missing": N_("the file “{path}” does not exist next to the scenario"),
     "path_not_image": N_("“{path}” is not a PNG or JPEG image"),
     "path_too_large": N_("“{path}” is {size} bytes; an image may be at most {limit} bytes"),

@@ -15,13 +15,13 @@ from game.i18n import N_, _
 PARTS = ("reason_no_trigger", "reason_condition", "reason_after_default")
 
 GROUPS: list[tuple[str, tuple[str, ...]]] = [
-    (N_("Reading the file"), ("file_unreadable", "file_too_large", "binary_file", "not_utf8",
-                              "empty_file", "multiple_documents")),
+    (N_("Reading the file"), ("file_unreadable", "not_regular_file", "file_too_large",
+                              "binary_file", "not_utf8", "empty_file", "multiple_documents")),
     (N_("YAML syntax"), ("tab_indent", "unclosed_quote", "colon_in_value", "expected_colon",
                          "bad_indent", "undefined_alias", "yaml_syntax", "too_many_nodes",
-                         "tag_not_allowed", "scalar_too_long", "number_too_large",
-                         "bad_tagged_value", "complex_key", "too_deep", "bad_merge",
-                         "duplicate_key")),
+                         "tag_not_allowed", "scalar_too_long", "control_character",
+                         "number_too_large", "bad_tagged_value", "complex_key", "too_deep",
+                         "bad_merge", "duplicate_key")),
     (N_("Keys and values"), ("top_not_mapping", "schema_version", "missing_key", "unknown_key",
                              "wrong_type", "bool_for_text", "text_map_expected", "not_one_of",
                              "too_small", "too_big", "too_few_items", "too_many_items",
@@ -35,8 +35,8 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
     (N_("Turns, events and endings"), (
         "event_turn_out_of_range", "start_turn_out_of_range", "event_unreachable",
         "ending_unreachable", "no_default_ending", "narrative_never_launched")),
-    (N_("Images"), ("path_absolute", "path_escapes", "path_missing", "path_not_image",
-                    "path_too_large")),
+    (N_("Images"), ("path_absolute", "path_escapes", "path_bad_character", "path_missing",
+                    "path_not_image", "path_too_large")),
     (N_("Teaching"), ("concept_unused", "event_no_debrief", "text_too_long_screen",
                       "dominant_choice", "longest_label_best", "lesson_contradicts_effects",
                       "no_lesson_marks")),

@@ -318,6 +318,12 @@ HELP: dict[str, Help] = {
            "leads elsewhere."),
         N_("Copy the image into the scenario's `assets/` folder."),
         {"path": "../secret.png"}),
+    "path_bad_character": Help(
+        N_("An image path holds a control character or a direction override (like U+202E, "
+           "which shows “gnp.exe” as “exe.png”): the name would not read as what it is."),
+        N_("Rename the image with plain letters, digits, “_” or “-”, and write the new "
+           "name in the scenario."),
+        {"path": "assets/\u202egnp.png", "char": "U+202E"}),
     "path_missing": Help(
         N_("No file has this name in the scenario's folder (capitals count)."),
         N_("Check the spelling and that the image is in `assets/`."),

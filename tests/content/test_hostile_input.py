@@ -244,3 +244,21 @@ def test_high_contrast_written_as_text_is_read_as_meant(tmp_path: Path, value: o
 
     (tmp_path / "settings.json").write_text(json.dumps({"high_contrast": value}), "utf-8")
     assert load_settings(tmp_path).high_contrast is expected
+
+
+# -- asset paths written in a scenario -----------------------------------------------------------
+
+@pytest.mark.parametrize("odd", ["\u202e", "\u2066", "\x1b"])
+def test_an_image_path_with_a_direction_or_control_character_is_refused(
+        tmp_path: Path, odd: str) -> None:
+    (tmp_path / "assets").mkdir()
+    name = f"a{odd}gnp.png"
+    (tmp_path / "assets" / name).write_bytes(PNG)  # the file exists: the name is the problem
+    escape = {"\u202e": "\\u202e", "\u2066": "\\u2066", "\x1b": "\\e"}[odd]
+    text = minimal_with("handle: \"@Rival\", kind: leader}",
+                        f"handle: \"@Rival\", kind: leader, avatar: \"assets/a{escape}gnp.png\"}}")
+    loaded = load_text(tmp_path, text)
+    codes = [d.code for d in loaded.errors]
+    assert "path_bad_character" in codes
+    message = next(d.message for d in loaded.errors if d.code == "path_bad_character")
+    assert odd not in message and f"(U+{ord(odd):04X})" in message
