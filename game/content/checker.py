@@ -148,8 +148,8 @@ def _check_references(scenario: Scenario, report: Findings, ids: dict[str, set[s
         for j, concept in enumerate(event.concepts):
             _ref(report, ids, "concept", concept, ("events", i, "concepts", j))
         if event.crisis:
-            for j, topic in enumerate(event.crisis.topics):
-                _ref(report, ids, "topic", topic, ("events", i, "crisis", "topics", j))
+            for j, topic_id in enumerate(event.crisis.topics):
+                _ref(report, ids, "topic", topic_id, ("events", i, "crisis", "topics", j))
             for j, choice in enumerate(event.crisis.choices):
                 for k, concept in enumerate(choice.concepts):
                     _ref(report, ids, "concept", concept,

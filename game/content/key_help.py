@@ -23,6 +23,9 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "Topic": ("topics[]", N_("What the player can post about.")),
     "Narrative": ("narratives[]", N_("A disinformation campaign: who spreads it, how, how fast, "
                                      "and what it costs.")),
+    "CounterOverride": ("narratives[].counters", N_("Optional: this scenario's own verdict "
+                                                   "on one counter against this narrative, "
+                                                   "in place of the technique table's.")),
     "Event": ("events[]", N_("Something that happens at the start of a turn.")),
     "FeedItem": ("events[].posts[]", N_("A post that appears in the feed when its event "
                                         "happens.")),
@@ -130,6 +133,13 @@ KEYS: dict[str, str] = {
                                   "evidence yet)."),
     "Narrative.concepts": N_("Ids of the concept cards met when it starts."),
     "Narrative.debrief": N_("What the debrief says about it."),
+    "Narrative.counters": N_("Counter (`debunk`, `report`, … or `post`) → `{fit, reason}`: "
+                             "overrides the technique table for this narrative."),
+    "CounterOverride.fit": N_("`fits` (works in full and answers the narrative), `weak` "
+                              "(does little, answers nothing) or `backfires` (feeds the "
+                              "narrative and costs trust)."),
+    "CounterOverride.reason": N_("Why, in one sentence: shown on the results screen when "
+                                 "the counter is used."),
     # Event
     "Event.id": N_("The event's id."),
     "Event.turn": N_("The turn it happens on."),
@@ -155,6 +165,9 @@ KEYS: dict[str, str] = {
     "Crisis.choices": N_("The possible answers (2 to 6)."),
     "Crisis.on_expire": N_("Effects applied if the deadline passes with no answer."),
     "Crisis.expire_text": N_("What the player reads when the deadline passes."),
+    "Crisis.topics": N_("Topic ids: a post on one of them counts as a holding statement, "
+                        "so the crisis is not met with silence that turn (other posts do "
+                        "not count)."),
     # Choice
     "Choice.id": N_("The choice's id, unique in its crisis."),
     "Choice.label": N_("The answer as the player reads it on the button."),
@@ -163,6 +176,9 @@ KEYS: dict[str, str] = {
     "Choice.outcome": N_("What the player reads after the turn is resolved."),
     "Choice.debrief": N_("Why it matters, for the debrief."),
     "Choice.concepts": N_("Ids of the concept cards met with this choice."),
+    "Choice.lesson": N_("`recommended` for the answer the lesson teaches, `poor` for one it "
+                        "warns against; the debrief and the simulator's lesson player read "
+                        "it, and `check` compares it with the effects."),
     # Ending
     "Ending.id": N_("The ending's id."),
     "Ending.title": N_("Its title on the last screen."),
@@ -200,4 +216,10 @@ KEYS: dict[str, str] = {
                              "post in that tone."),
     "Rules.score_weights": N_("Indicator → its weight in the final score."),
     "Rules.measures": N_("The counter-measures offered (all of them if left out)."),
+    "Rules.disinformation_threshold": N_("Reach above which a narrative left standing at "
+                                         "the end costs points."),
+    "Rules.disinformation_cost": N_("Points lost per reach point above the threshold, for "
+                                    "each narrative."),
+    "Rules.disinformation_bars_success": N_("Whether a narrative left above the threshold "
+                                            "bars every success ending."),
 }

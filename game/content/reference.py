@@ -1,9 +1,9 @@
 """Generated parts of the docs: keys, conditions and effects, troubleshooting, in each language.
 
 Docs embed them between ``<!-- BEGIN GENERATED: name -->`` and ``<!-- END GENERATED -->``
-(*name* is ``keys``, ``calls`` or ``troubleshooting``); ``python -m game.content.reference
---write`` refreshes them and a test fails when they are stale, so the reference cannot
-drift from the code.
+(*name* is ``keys``, ``calls``, ``troubleshooting`` or ``techniques``);
+``python -m game.content.reference --write`` refreshes them and a test fails when they are
+stale, so the reference cannot drift from the code.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 import game.content.calls  # noqa: F401  (fills the registries)
 from game import i18n
 from game.content.ref_render import render_calls, render_keys, render_vocabulary
+from game.content.ref_techniques import render_techniques
 from game.content.troubleshooting import render_troubleshooting
 from game.paths import ROOT
 
@@ -27,11 +28,13 @@ DOCS: dict[str, str] = {
     "docs/scenario-format.md": "en",
     "docs/authoring.en.md": "en",
     "docs/authoring.fr.md": "fr",
+    "docs/model.md": "en",
 }
 RENDERERS: dict[str, Callable[[], str]] = {
     "keys": render_keys,
     "calls": lambda: render_vocabulary() + "\n" + render_calls(),
     "troubleshooting": render_troubleshooting,
+    "techniques": render_techniques,
 }
 
 

@@ -129,8 +129,8 @@ LESSON_WEIGHTS = {"credibility": 1.0, "soft_power": 0.6, "tension": -0.8,
 
 
 def _change_value(choice: Choice) -> float:
-    return sum(LESSON_WEIGHTS.get(str(k), 0.0) * v for call in choice.effects
-               if call.name == "change" for k, v in call.args.items())
+    return float(sum(LESSON_WEIGHTS.get(str(k), 0.0) * v for call in choice.effects
+                     if call.name == "change" for k, v in call.args.items()))
 
 
 def _lesson_marks(scenario: Scenario, report: Findings) -> None:
@@ -148,7 +148,7 @@ def _lesson_marks(scenario: Scenario, report: Findings) -> None:
         for j in recommended:
             if _clearly_longest(choices, j):
                 report.add(WARNING, here + (j, "label"), "longest_label_best", id=choices[j].id)
-            for k, other in enumerate(choices):
+            for other in choices:
                 if other.lesson == "poor" and _change_value(other) > _change_value(choices[j]):
                     report.add(WARNING, here + (j, "lesson"), "lesson_contradicts_effects",
                                id=choices[j].id, other=other.id)

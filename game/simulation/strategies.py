@@ -82,10 +82,11 @@ def always_debunk(game: Game, rng: random.Random) -> None:
 
 def textbook(game: Game, rng: random.Random) -> None:
     """An upper bound, not a student: reads the effect numbers in the file (which a student
-    never sees) to pick crisis answers.  Otherwise follows the seeds' advice: answers crises with the most credible, de-escalating
-    choice; watches new narratives, prebunks the most receptive audience, debunks once a
-    narrative spreads, reports inauthentic accounts, brings in fact-checkers when one goes
-    viral; posts factual or empathetic messages in each audience's language."""
+    never sees) to pick crisis answers.  Otherwise follows the seeds' advice: answers
+    crises with the most credible, de-escalating choice; watches new narratives, prebunks
+    the most receptive audience, debunks once a narrative spreads, reports inauthentic
+    accounts, brings in fact-checkers when one goes viral; posts factual or empathetic
+    messages in each audience's language."""
     answer_all(game, TEXTBOOK_WEIGHTS)
     s = game.scenario
     for run in game.live_narratives():
