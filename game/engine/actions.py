@@ -323,9 +323,10 @@ def _apply_counter(game: Game, action: Counter, outcome: Outcome) -> None:
 
 
 def _spotted_early(run: Any, earlier: list[dict[str, Any]]) -> bool:
-    """Monitored before it began to spread (early warning, seed 003)."""
+    """Monitored before it began to spread (early warning, seed 003); counters apply
+    before the turn's spread, so a monitor in the turn it starts spreading is in time."""
     return any(c["measure"] == Measure.MONITOR and
-               (run.spreading_turn is None or c["turn"] < run.spreading_turn) for c in earlier)
+               (run.spreading_turn is None or c["turn"] <= run.spreading_turn) for c in earlier)
 
 
 def _backfire(game: Game, run: Any, m: Measure) -> None:
