@@ -145,8 +145,9 @@ def test_a_post_on_the_topic_is_not_a_counter_unless_the_table_says_so(tmp_path:
 
 def test_a_narrative_can_override_the_table(tmp_path: Path) -> None:
     override = ("    concepts: [deepfake]\nevents:",
-                "    concepts: [deepfake]\n    counters:\n      debunk:\n        fit: backfires\n"
-                "        reason: {fr: \"Ici, démentir relaie.\", en: \"Here a denial relays it.\"}\n"
+                "    concepts: [deepfake]\n    counters:\n      debunk:\n"
+                "        fit: backfires\n        reason:\n"
+                "          {fr: \"Ici, démentir relaie.\", en: \"Here a denial relays it.\"}\n"
                 "events:")
     s = scenario(tmp_path, "deepfake", replace=(override,))
     verdict = judge(s.narratives[0], "debunk")
@@ -156,16 +157,16 @@ def test_a_narrative_can_override_the_table(tmp_path: Path) -> None:
 
 
 def test_an_unrelated_post_does_not_break_a_crisis_silence(tmp_path: Path) -> None:
-    s = scenario(tmp_path, extra="", replace=(
-        ("topics:\n", "topics:\n  - {id: weather, name: {fr: \"La météo\", en: \"The weather\"}}\n"),))
+    weather = ("topics:\n",
+               "topics:\n  - {id: weather, name: {fr: \"La météo\", en: \"The weather\"}}\n")
+    s = scenario(tmp_path, replace=(weather,))
     unrelated = PostMessage(Channel.MICROBLOG, "domestic", Tone.FACTUAL, "weather", "fr")
     game = resolve(at_turn(s, 1), unrelated)
     assert last(game, "silence").deltas["credibility"] == -s.rules.silence_penalty
     answered = resolve(at_turn(s, 1), AnswerCrisis("tweet", "calm"))
     assert not [o for o in answered.state.outcomes if o.source == "silence"]
     holding = scenario(tmp_path, replace=(
-        ("topics:\n", "topics:\n  - {id: weather, name: {fr: \"La météo\", en: \"The weather\"}}\n"),
-        ("      deadline: 2\n", "      deadline: 2\n      topics: [weather]\n")))
+        weather, ("      deadline: 2\n", "      deadline: 2\n      topics: [weather]\n")))
     held = resolve(at_turn(holding, 1), unrelated)
     assert not [o for o in held.state.outcomes if o.source == "silence"]
 
@@ -211,5 +212,6 @@ def test_choices_are_shown_in_a_seeded_order_that_saves_keep(deepfake: Scenario)
         assert sorted(shown) == sorted(c.id for c in event.crisis.choices)  # type: ignore[union-attr]
     game = Game(deepfake, 1)
     game.start()
-    restored = Game(deepfake, state=GameState.from_dict(json.loads(json.dumps(game.state.to_dict()))))
+    saved = json.loads(json.dumps(game.state.to_dict()))
+    restored = Game(deepfake, state=GameState.from_dict(saved))
     assert [[c.id for c in restored.choices_shown(e)] for e in crises] == orders[1]
