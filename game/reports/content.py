@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import game
-from game.i18n import get_language, pick
+from game.i18n import _, get_language, pick
 from game.reports.questions import question_rows, question_summary
 from game.ui import labels, viewmodel
 
@@ -137,6 +137,8 @@ def timeline_entry(game_: Game, outcome: Outcome) -> dict[str, Any]:
         "notes": [{"code": code, "text": labels.note(code)} for code in outcome.notes],
         "concepts": [{"id": c.id, "title": pick(c.title)} for c in concepts],
         "explanation": choice_explanation(s, outcome),
+        "why": viewmodel.counter_reason(game_, outcome) or "",
+        "lesson": lesson_line(s, outcome),
     }
 
 
@@ -178,6 +180,22 @@ def choice_explanation(s: Scenario, outcome: Outcome) -> str:
         return ""
     choice = _choice(s, outcome.ref)
     return pick(choice.debrief) if choice is not None else ""
+
+
+def lesson_line(s: Scenario, outcome: Outcome) -> str:
+    """What the author's marks say of a crisis answer: it was the answer the lesson
+    recommends, or which one it recommends instead ("" when the crisis has no marks)."""
+    if outcome.source not in ("answer", "deadline"):
+        return ""
+    event = s.event_by_id.get(str(outcome.ref.get("event")))
+    if event is None or event.crisis is None:
+        return ""
+    best = next((c for c in event.crisis.choices if c.lesson == "recommended"), None)
+    if best is None:
+        return ""
+    if outcome.source == "answer" and outcome.ref.get("choice") == best.id:
+        return _("The answer the lesson recommends.")
+    return _("The lesson recommends: {answer}").format(answer=pick(best.label))
 
 
 def crisis_part(game_: Game) -> list[dict[str, Any]]:

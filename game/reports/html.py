@@ -126,10 +126,14 @@ def timeline_item(entry: dict[str, Any]) -> str:
     if entry["notes"]:
         parts.append("<ul>" + "".join(f"<li>{e(n['text'])}</li>" for n in entry["notes"])
                      + "</ul>")
+    if entry.get("why"):
+        parts.append(f"<p>{e(entry['why'])}</p>")
     for concept in entry["concepts"]:
         parts.append(p(_("Concept: {title}").format(title=concept["title"]), "concept"))
     if entry["explanation"]:
         parts.append(f"<p class=muted>{e(entry['explanation'])}</p>")
+    if entry.get("lesson"):
+        parts.append(p(entry["lesson"], "concept"))
     return f"<li{cls}>{''.join(parts)}</li>"
 
 

@@ -95,3 +95,23 @@ def test_the_verdict_passes_a_scenario_where_only_the_lesson_wins() -> None:
     results = simulate(loaded.scenario, None, 60, list(STRATEGIES), 1)
     verdict = report(loaded.scenario, 60, 1, results)["verdict"]
     assert verdict["lesson_wins"] and not verdict["shortcuts_winning"], verdict
+
+
+def test_the_debrief_names_the_answer_the_lesson_recommends(tmp_path: Path) -> None:
+    from game.engine.state import Outcome
+    from game.reports.content import lesson_line
+
+    loaded = crafted(tmp_path, (CALM, CALM + "\n          lesson: recommended"),
+                     (HIT, HIT + "\n          lesson: poor"))
+    s = loaded.scenario
+    assert s is not None
+    wrong = Outcome(1, "answer", {"kind": "answer", "event": "tweet", "choice": "hit"})
+    right = Outcome(1, "answer", {"kind": "answer", "event": "tweet", "choice": "calm"})
+    missed = Outcome(2, "deadline", {"event": "tweet"})
+    assert lesson_line(s, wrong) == "The lesson recommends: Calm down"
+    assert lesson_line(s, missed) == "The lesson recommends: Calm down"
+    assert lesson_line(s, right) == "The answer the lesson recommends."
+    i18n.set_language("fr")
+    assert lesson_line(s, wrong) == "La leçon recommande\u00a0: Apaiser"
+    unmarked = crafted(tmp_path).scenario
+    assert unmarked is not None and lesson_line(unmarked, wrong) == ""

@@ -122,11 +122,15 @@ def timeline_entry_blocks(entry: dict[str, Any]) -> list[Block]:
         blocks.append(Block(line, role="small", colour="muted", indent=indent))
     for note in entry["notes"]:
         blocks.append(Block(note["text"], role="small", indent=indent))
+    if entry.get("why"):
+        blocks.append(Block(entry["why"], role="small", indent=indent))
     for concept in entry["concepts"]:
         blocks.append(Block(_("Concept: {title}").format(title=concept["title"]), role="small",
                             colour="accent", indent=indent))
     if entry["explanation"]:
         blocks.append(Block(entry["explanation"], colour="muted", indent=indent))
+    if entry.get("lesson"):
+        blocks.append(Block(entry["lesson"], colour="accent", indent=indent))
     return blocks
 
 
