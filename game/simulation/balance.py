@@ -5,13 +5,14 @@
 
 Every scenario is played ``RUNS`` times per strategy with seed 1 (the same command an
 instructor can run: ``python main.py simulate FILE --runs 2000 --strategy all --seed 1``).
-A scenario is balanced when every ending is reached by some strategy, every event
-happens in some game, no naive strategy (random, passive, always_confront,
-always_debunk) has the best mean score, and no strategy wins every game.
+A scenario is balanced when every ending is reached by some player, every event happens
+in some game, and the teaching verdict (``verdict.py``) says it teaches: the lesson wins,
+no shortcut does.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,12 +21,37 @@ from game.content.loader import load_scenario
 from game.content.model import Scenario
 from game.engine.vocabulary import EndingTone
 from game.paths import ROOT, SCENARIOS_DIR
+from game.content.reference import language
 from game.simulation.runner import StrategySummary, report, simulate
-from game.simulation.strategies import STRATEGIES
+from game.simulation.strategies import ANSWER_KEY_READERS, SHORTCUTS, STRATEGIES
+from game.simulation.verdict import success_rate, verdict_lines
 
-RUNS = 2000
+RUNS = int(os.environ.get("HD_BALANCE_RUNS", "2000"))
 SEED = 1
-NAIVE = ("random", "passive", "always_confront", "always_debunk")
+
+# The seed concepts that were only text before the rules issue, and the mechanic that
+# now teaches each in play (the rest are listed in each scenario's concept cards).
+MECHANICS: tuple[tuple[str, str, str], ...] = (
+    ("early-warning monitoring (seed 003)",
+     "monitoring a narrative before it spreads makes every fitting counter 30 % stronger",
+     "every scenario (the tutorial teaches it at step 2)"),
+    ("the ministry's own hashtag campaign, and its hijacking (seed 003)",
+     "launching #AskYourMinister raises reach and soft power and opens the hijack narrative; "
+     "reporting the fake accounts and reclaiming the hashtag with clear posts fit",
+     "ask_your_minister"),
+    ("algorithmic amplification (seed 004)",
+     "engagement-driven posts make the platforms' algorithm boost a narrative's virality",
+     "digital_sovereignty"),
+    ("propaganda for recruitment (seeds 000, 003)",
+     "a recruiting propaganda narrative answered by reporting and prebunking, not by denial",
+     "digital_spring"),
+    ("trolling and cyber-harassment of diplomats (seed 003)",
+     "a public debunk feeds trolls and harassers; reporting and supporting the target fit",
+     "ask_your_minister, hostile_hashtag"),
+    ("a worried public's rumour (seed 003, « réponse rapide et transparente »)",
+     "clear information answers it; debunking or reporting citizens backfires",
+     "tutorial, earthquake_72h, deepfake_summit"),
+)
 
 
 @dataclass
@@ -34,12 +60,10 @@ class Balance:
     results: dict[str, StrategySummary]
     unreached_endings: list[str]
     unreached_events: list[str]
+    verdict: dict[str, object]
 
     def success_rate(self, name: str) -> float:
-        summary = self.results[name]
-        wins = sum(count for ending, count in summary.endings.items()
-                   if self.scenario.ending_by_id[ending].tone is EndingTone.SUCCESS)
-        return wins / summary.runs if summary.runs else 0.0
+        return success_rate(self.results[name].as_dict())
 
     def mean(self, name: str) -> float:
         scores = self.results[name].scores
@@ -54,11 +78,9 @@ class Balance:
             found.append("endings never reached: " + ", ".join(self.unreached_endings))
         if self.unreached_events:
             found.append("events that never happen: " + ", ".join(self.unreached_events))
-        if self.best() in NAIVE:
-            found.append(f"the naive strategy {self.best()} has the best mean score")
-        always = [n for n in self.results if self.success_rate(n) >= 1.0]
-        if always:
-            found.append("wins every game: " + ", ".join(always))
+        with language("en"):
+            data = {n: r.as_dict() for n, r in self.results.items()}
+            found += [line.strip() for line in verdict_lines(self.verdict, data)[1:]]
         return found
 
 
@@ -69,26 +91,52 @@ def measure(path: Path, runs: int = RUNS, seed: int = SEED) -> Balance:
     scenario = loaded.scenario
     results = simulate(scenario, loaded.path, runs, list(STRATEGIES), seed)
     summary = report(scenario, runs, seed, results)
-    return Balance(scenario, results, summary["unreached_endings"], summary["unreached_events"])
+    return Balance(scenario, results, summary["unreached_endings"], summary["unreached_events"],
+                   summary["verdict"])
 
 
 def table(path: Path, balance: Balance) -> str:
     s = balance.scenario
     endings = [e.id for e in s.endings]
-    head = "| strategy | mean score | min–max | success | " + " | ".join(endings) + " |"
-    rule = "|---|---:|---:|---:|" + "---:|" * len(endings)
+    head = ("| player | mean score | min–max | success | mixed | failure | "
+            + " | ".join(endings) + " |")
+    rule = "|---|---:|---:|---:|---:|---:|" + "---:|" * len(endings)
     rows = []
     for name, summary in balance.results.items():
         shares = [f"{100 * summary.endings.get(e, 0) / summary.runs:.0f} %" for e in endings]
+        tones = [f"{100 * summary.tones[t.value] / summary.runs:.0f} %" for t in EndingTone]
         scores = summary.scores
-        rows.append(f"| {name} | {balance.mean(name):.1f} | {min(scores)}–{max(scores)} | "
-                    f"{100 * balance.success_rate(name):.0f} % | " + " | ".join(shares) + " |")
-    verdict = balance.problems()
-    status = "balanced" if not verdict else "**not balanced**: " + "; ".join(verdict)
+        label = f"{name} (answer key)" if name in ANSWER_KEY_READERS else name
+        rows.append(f"| {label} | {balance.mean(name):.1f} | {min(scores)}–{max(scores)} | "
+                    + " | ".join(tones + shares) + " |")
+    problems = balance.problems()
+    status = "teaches" if balance.verdict["teaches"] and not problems else \
+        "**does not teach yet**: " + "; ".join(problems)
     title = s.meta.title.en or s.meta.id
     return "\n".join([f"## {title} (`{path.relative_to(ROOT)}`)", "",
-                      f"Best mean score: **{balance.best()}**. Verdict: {status}.", "",
+                      f"Teaching verdict: {status}.", "",
                       head, rule, *rows, ""])
+
+
+def summary_table(measured: list[tuple[Path, Balance]]) -> str:
+    rows = ["| scenario | lesson success | lesson mean | best shortcut (mean) | lead | "
+            "most successful shortcut | verdict |", "|---|---:|---:|---|---:|---|---|"]
+    for path, b in measured:
+        shortcuts = [n for n in SHORTCUTS if n in b.results]
+        best = max(shortcuts, key=b.mean)
+        top = max(shortcuts, key=b.success_rate)
+        lead = b.mean("lesson") - b.mean(best)
+        verdict = "teaches" if b.verdict["teaches"] and not b.problems() else "**no**"
+        rows.append(f"| `{path.stem}` | {100 * b.success_rate('lesson'):.0f} % | "
+                    f"{b.mean('lesson'):.1f} | {best} ({b.mean(best):.1f}) | {lead:+.1f} | "
+                    f"{top} ({100 * b.success_rate(top):.0f} %) | {verdict} |")
+    return "\n".join(rows) + "\n"
+
+
+def mechanics_table() -> str:
+    rows = ["| concept | mechanic | scenario |", "|---|---|---|"]
+    rows += [f"| {c} | {m} | {s} |" for c, m, s in MECHANICS]
+    return "\n".join(rows) + "\n"
 
 
 def bundled() -> list[Path]:
@@ -96,13 +144,22 @@ def bundled() -> list[Path]:
 
 
 def render(paths: list[Path]) -> str:
+    measured = [(path, measure(path)) for path in paths]
     parts = ["# Balance of the bundled scenarios", "",
              f"Generated by `python -m game.simulation.balance --write` ({RUNS} games per "
-             f"strategy, seed {SEED}); do not edit by hand. Strategies are described in "
-             "`game/simulation/strategies.py`; *success* is the share of games ending "
-             "with a success-tone ending.", ""]
-    for path in paths:
-        parts.append(table(path, measure(path)))
+             f"player, seed {SEED}: `python main.py simulate FILE --runs {RUNS} --strategy all "
+             f"--seed {SEED}`); do not edit by hand. The players are described in "
+             "`game/simulation/strategies.py`, `lesson.py` and `shortcuts.py`; *success*, "
+             "*mixed* and *failure* are the shares of games ending with an ending of that "
+             "tone. A scenario **teaches** when `lesson` reaches a success ending in at "
+             "least 50 % of its games with a mean score at least 10 points above every "
+             "shortcut player's, and no shortcut player (" + ", ".join(SHORTCUTS) + ") "
+             "reaches a success ending in more than 10 % of its games. Players marked "
+             "*answer key* read the effect numbers in the file: upper bounds, not students.",
+             "", summary_table(measured), "## Seed concepts taught by a mechanic", "",
+             mechanics_table()]
+    for path, balance in measured:
+        parts.append(table(path, balance))
     return "\n".join(parts)
 
 

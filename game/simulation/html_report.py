@@ -15,15 +15,34 @@ from game.i18n import N_, _, fmt_number, fmt_percent, get_language, ngettext, pi
 from game.simulation.html_style import CSS, TONE_COLOURS, shade
 from game.simulation.runner import StrategySummary
 from game.simulation.svg import Segment, histogram, stacked_bar
+from game.simulation.verdict import teaching_verdict, verdict_lines
 
-NAIVE = ("random", "passive", "always_confront", "always_debunk")
 STRATEGY_TEXT: dict[str, tuple[str, str]] = {
+    "lesson": (N_("Lesson"), N_("plays what the scenario teaches: the answers its author "
+                                "recommends, the counter that fits each technique, monitoring "
+                                "early; never reads an effect number")),
     "random": (N_("Random"), N_("picks any legal action at random")),
     "passive": (N_("Passive"), N_("does nothing at all")),
     "always_confront": (N_("Always confront"), N_("hits back at everything, publicly")),
     "always_debunk": (N_("Always debunk"), N_("debunks every narrative at once, every turn")),
-    "textbook": (N_("Textbook"), N_("follows the source documents' advice: verify, prebunk, "
-                                    "debunk at the right time, de-escalate")),
+    "longest_label": (N_("Longest label"), N_("always picks the longest answer, posts facts, "
+                                              "never counters")),
+    "ignore_disinfo": (N_("Ignores disinformation"), N_("good crisis answers and calm posts, "
+                                                        "but no counter-measure at all")),
+    "topic_posts": (N_("Posts instead of countering"), N_("good crisis answers, and calm "
+                                                          "posts on the narratives' topics "
+                                                          "instead of counter-measures")),
+    "same_post": (N_("Same post"), N_("sends one and the same post all game, answers no "
+                                      "crisis")),
+    "crisis_only": (N_("Crises only"), N_("good crisis answers, nothing else")),
+    "textbook": (N_("Textbook"), N_("reads the effect numbers in the file, which "
+                                                 "no student sees: an upper bound, not a "
+                                                 "student")),
+    "empathetic": (N_("Empathetic"), N_("reads the effects, favours soft power "
+                                                     "and support, never debunks or accuses: "
+                                                     "an upper bound")),
+    "firm": (N_("Firm"), N_("reads the effects, favours credibility, attributes "
+                                         "and debunks: an upper bound")),
 }
 TONE_NAMES = {EndingTone.SUCCESS: N_("success"), EndingTone.MIXED: N_("mixed"),
               EndingTone.FAILURE: N_("failure")}
@@ -44,7 +63,8 @@ def _share(part: int, whole: int) -> str:
 
 
 def _findings(scenario: Scenario, results: dict[str, StrategySummary],
-              unreached: tuple[list[str], list[str]]) -> list[str]:
+              unreached: tuple[list[str], list[str]]) -> tuple[list[str], bool]:
+    """What the report finds (escaped HTML lines), and whether all is well."""
     found: list[str] = []
     endings, events = unreached
     if endings:
@@ -53,18 +73,15 @@ def _findings(scenario: Scenario, results: dict[str, StrategySummary],
     if events:
         found.append(ngettext("{n} event never happens.", "{n} events never happen.",
                               len(events)).format(n=len(events)))
-    means = {name: sum(s.scores) / max(len(s.scores), 1) for name, s in results.items()}
-    best = max(means, key=lambda n: means[n]) if means else None
-    if best in NAIVE and len(results) > 1:
-        found.append(_("A naive strategy, {name}, has the best mean score: playing well is "
-                       "not rewarded.").format(name=escape(strategy_name(best))))
-    for name, s in results.items():
-        if s.runs and s.wins == s.runs:
-            found.append(_("{name} wins every game: there is no challenge for it.").format(
-                name=escape(strategy_name(name))))
+    ok = not found
+    data = {name: s.as_dict() for name, s in results.items()}
+    verdict = teaching_verdict(scenario, data)
+    ok = ok and bool(verdict["teaches"])
+    found += [escape(line.strip()) for line in verdict_lines(verdict, data)]
     if results and not any(s.wins for s in results.values()):
         found.append(_("No game ends with a success: the scenario may be too hard."))
-    return found
+        ok = False
+    return found, ok
 
 
 def _header(scenario: Scenario, runs: int, seed: int, n_strategies: int) -> str:
@@ -79,14 +96,11 @@ def _header(scenario: Scenario, runs: int, seed: int, n_strategies: int) -> str:
             f"{escape(scenario.meta.id)}</code></p></header>")
 
 
-def _verdict(found: list[str]) -> str:
+def _verdict(found: list[str], ok: bool) -> str:
     title = escape(_("Verdict"))
-    if not found:
-        fine = escape(_("No balance problem found: every ending and event is reached, and no "
-                        "naive strategy comes out on top."))
-        return f'<section class="verdict ok"><h2>{title}</h2><p>{fine}</p></section>'
     items = "".join(f"<li>{item}</li>" for item in found)
-    return f'<section class="verdict warn"><h2>{title}</h2><ul>{items}</ul></section>'
+    kind = "ok" if ok else "warn"
+    return f'<section class="verdict {kind}"><h2>{title}</h2><ul>{items}</ul></section>'
 
 
 def _ending_colours(scenario: Scenario) -> dict[str, str]:
@@ -185,14 +199,14 @@ def page(scenario: Scenario, runs: int, seed: int, results: dict[str, StrategySu
     """The whole report page."""
     from game.simulation.html_choices import choices_section
 
-    found = _findings(scenario, results, (unreached_endings, unreached_events))
+    found, ok = _findings(scenario, results, (unreached_endings, unreached_events))
     described = {n: escape(_(STRATEGY_TEXT[n][1])) for n in results if n in STRATEGY_TEXT}
     notes = "".join(f"<li><strong>{escape(strategy_name(n))}</strong> — {text}</li>"
                     for n, text in described.items())
     strategies = escape(_("The strategies"))
     won = escape(_("A game is won when it ends with a success-tone ending."))
     body = "".join([
-        _header(scenario, runs, seed, len(results)), _verdict(found),
+        _header(scenario, runs, seed, len(results)), _verdict(found, ok),
         _endings(scenario, results), _scores(results),
         _unreached(scenario, unreached_endings, unreached_events),
         choices_section(scenario, results),
