@@ -19,9 +19,9 @@ from pathlib import Path
 
 from game.content.loader import load_scenario
 from game.content.model import Scenario
+from game.content.reference import language
 from game.engine.vocabulary import EndingTone
 from game.paths import ROOT, SCENARIOS_DIR
-from game.content.reference import language
 from game.simulation.runner import StrategySummary, report, simulate
 from game.simulation.strategies import ANSWER_KEY_READERS, SHORTCUTS, STRATEGIES
 from game.simulation.verdict import success_rate, verdict_lines
