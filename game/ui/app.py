@@ -39,6 +39,7 @@ IDLE_WAIT = 0.25      # while the player reads: a frame 4 times a second (timers
 IDLE_POLL = 0.03      # and a look at the event queue every 30 ms (the input latency when idle)
 BUSY_SECONDS = 0.6    # full frame rate this long after any input
 UNSAVED_SECONDS = 10.0  # "the game could not be saved" stays this long (or until clicked)
+STALE_KEY_SECONDS = 1.0  # longer than the first repeat's delay (0.4 s here, X11: 0.66 s)
 
 
 class GameUIManager(pygame_gui.UIManager):
@@ -86,8 +87,17 @@ class App:
         self._notice: str | None = None  # shown once the frame's scene changes are done
         from game.ui.scenes.registry import first_scene
 
+        # Keys held down when the screen changed: their repeats belong to the screen they
+        # were pressed on, so one press never acts on two screens (key -> when it changed).
+        self._held: set[int] = set()
+        self._stale: dict[int, float] = {}
         self.scene: Scene = first_scene(self, ask_language=language is None)
         self.scene.rebuild()
+        from game.ui.settings import settings_damaged
+
+        if settings_damaged():
+            self._notice = i18n._("The settings file is damaged and could not be read: the "
+                                  "default settings are used until you change them.")
 
     # -- window -----------------------------------------------------------------------------
 
@@ -163,12 +173,19 @@ class App:
 
     # -- scenes -----------------------------------------------------------------------------
 
+    def _screen_changed(self) -> None:
+        """A key still down now was pressed on the screen just left: ignore its repeats
+        (timed from now, once the new screen is built: building it may take a while)."""
+        now = time.monotonic()
+        self._stale = {key: now for key in self._held}
+
     def show(self, scene: Scene) -> None:
         """Replace the current scene (and forget any scene waiting under it)."""
         self.scene.leave()
         self.stack.clear()
         self.scene = scene
         scene.rebuild()
+        self._screen_changed()
         self.busy()
 
     def push(self, scene: Scene) -> None:
@@ -176,6 +193,7 @@ class App:
         self.stack.append(self.scene)
         self.scene = scene
         scene.rebuild()
+        self._screen_changed()
         self.busy()
 
     def pop(self) -> None:
@@ -184,6 +202,7 @@ class App:
         self.scene.leave()
         self.scene = self.stack.pop()
         self.scene.rebuild()
+        self._screen_changed()
         self.follow_game()
         self.busy()
 
@@ -231,7 +250,7 @@ class App:
         self._needs_draw = True
 
     def quit(self) -> None:
-        self.session.autosave()  # closing the window mid-turn loses nothing
+        self.session.autosave(final=True)  # closing the window mid-turn loses nothing
         self.running = False
 
     # -- one frame --------------------------------------------------------------------------
@@ -242,6 +261,8 @@ class App:
             return
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
             self.ui.pointer = event.pos
+        if self._stale_key(event):
+            return
         if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
             self.inputs += 1
         if event.type == pygame.VIDEORESIZE:
@@ -258,6 +279,26 @@ class App:
         self.ui.process_events(event)
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             self.scene.on_button(event.ui_element)
+
+    def _stale_key(self, event: pygame.event.Event) -> bool:
+        """True for the repeat of a key pressed on an earlier screen (dropped).  A key
+        forgotten by the window (released while it had no focus) counts as released after
+        STALE_KEY_SECONDS without a repeat."""
+        if event.type == pygame.KEYUP:
+            self._held.discard(event.key)
+            self._stale.pop(event.key, None)
+        elif event.type == pygame.WINDOWFOCUSLOST:
+            self._held.clear()
+            self._stale.clear()
+        elif event.type == pygame.KEYDOWN:
+            now = time.monotonic()
+            since = self._stale.get(event.key)
+            self._held.add(event.key)
+            if since is not None and now - since < STALE_KEY_SECONDS:
+                self._stale[event.key] = now
+                return True
+            self._stale.pop(event.key, None)
+        return False
 
     def frame(self, events: list[pygame.event.Event], dt: float, draw: bool = True) -> None:
         """Handle *events*, update, and draw if anything may have changed."""
@@ -342,11 +383,18 @@ def run(args: argparse.Namespace) -> int:
     frames = getattr(args, "frames", None)
     if frames is not None and frames < 0:
         frames = 0
-    try:
+    try:  # building the app reads settings and saves: inside the crash handler too
         app = App(args)
     except pygame.error as exc:
         log.error("cannot open the game window: %s", exc)
         print(i18n._("Cannot open the game window: {error}").format(error=exc))
+        return 1
+    except Exception:
+        report = crash_report()
+        print(i18n._("The game stopped because of an error. Details were saved in {path}.")
+              .format(path=report))
+        with contextlib.suppress(Exception):
+            pygame.display.quit()
         return 1
     try:
         return app.run(frames)

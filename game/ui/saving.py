@@ -22,11 +22,13 @@ if TYPE_CHECKING:
 SAVES_FOLDER = "saves"
 AUTOSAVE = "autosave"
 SLOTS = ("slot1", "slot2", "slot3")
+ASIDE = "aside"  # a game in progress put aside by New game when every slot is taken
+ALL_SLOTS = (AUTOSAVE, *SLOTS, ASIDE)
 MAX_LABEL = 40  # characters of a slot's name
 
 
 def slot_file(slot: str) -> str:
-    if slot != AUTOSAVE and slot not in SLOTS:
+    if slot not in ALL_SLOTS:
         raise ValueError(f"unknown save slot {slot!r}")
     return f"{slot}.json"
 
@@ -34,6 +36,8 @@ def slot_file(slot: str) -> str:
 def slot_name(slot: str) -> str:
     if slot == AUTOSAVE:
         return _("Automatic save")
+    if slot == ASIDE:
+        return _("Game put aside")
     return _("Slot {n}").format(n=SLOTS.index(slot) + 1)
 
 
@@ -71,16 +75,34 @@ class SlotInfo:
 
 
 def slot_info(slot: str, path: Path) -> SlotInfo:
+    """What *slot* holds, each file decoded once; only what the lists show is kept of a
+    save (a long game's state is dropped as soon as it has been checked)."""
     from game.engine.save import SaveProblem, backup_path, read_save
 
     info = SlotInfo(slot, path)
     try:
-        info.save = read_save(path)
+        info.save = _light(read_save(path))
     except SaveProblem as problem:
         info.problem = problem
         with contextlib.suppress(SaveProblem):
-            info.backup = read_save(backup_path(path))
+            info.backup = _light(read_save(backup_path(path)))
     return info
+
+
+def _light(save: SaveData) -> SaveData:
+    from dataclasses import replace
+
+    state = {key: save.state.get(key) for key in ("turn", "phase", "ending", "seed")}
+    return replace(save, state=state)
+
+
+def aside_slot(infos: list[SlotInfo]) -> str:
+    """Where New game puts the game in progress: the first empty slot, else ``aside``."""
+    return next((i.slot for i in infos if i.slot in SLOTS and i.empty), ASIDE)
+
+
+def aside_label() -> str:
+    return _("Put aside by New game")
 
 
 def readable(path: Path) -> bool:
@@ -139,7 +161,11 @@ def missing_text(save: SaveData) -> str:
         title=pick(save.title) or save.scenario_id)
 
 
-def changed_text(save: SaveData, entry: ScenarioEntry) -> str:
+def changed_text(save: SaveData, entry: ScenarioEntry, replay: bool = False) -> str:
+    if replay:
+        return _("The scenario “{title}” has changed since this game was saved. The game "
+                 "can be replayed on the new version, with the same seed and the same "
+                 "choices, to where you were; or started over.").format(title=entry.title)
     return _("The scenario “{title}” has changed since this game was saved, so the game "
              "cannot go on with the new version. You can start it over.").format(
         title=entry.title)

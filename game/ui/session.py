@@ -111,6 +111,7 @@ class Opened:
     backup: bool = False                    # the backup can be opened instead
     anyway: bool = False                    # edited outside the game, but it can be opened
     start_over: ScenarioEntry | None = None  # the scenario changed: a new game of it
+    replay: bool = False                    # ... or the same game replayed on it (as F5)
 
 
 @dataclass
@@ -136,6 +137,11 @@ class Session:
     # "pre"/"post" -> question id -> rating 1-7, or None when the student skipped it
     answers: dict[str, dict[str, int | None]] = field(default_factory=dict)
     player: dict[str, str] = field(default_factory=dict)  # name and class of the last report
+    # A save opened "anyway" (edited outside the game) is not trusted until it has played a
+    # turn without error: until then it is not autosaved, so neither the save nor its good
+    # backup is replaced (closing the window writes it, the backup kept).  The turn it
+    # was opened at; None for a trusted game.
+    untrusted_turn: int | None = None
 
     # -- scenarios ------------------------------------------------------------------------
 
@@ -173,6 +179,7 @@ class Session:
             keep_answers and same and "pre" in self.answers) else {}
         self.entry = entry
         self._install(Game(entry.loaded.scenario, seed))
+        self.untrusted_turn = None
         return self.game  # type: ignore[return-value]
 
     def replace_game(self, game: Game) -> None:
@@ -219,6 +226,7 @@ class Session:
     def end_game(self) -> None:
         self.game = None
         self.entry = None
+        self.untrusted_turn = None
 
     def questions(self) -> list[Any]:
         """The questions of the scenario being played (none when they are turned off)."""
@@ -261,16 +269,24 @@ class Session:
             extra={"answers": self.answers, "player": self.player, "label": label},
             saved_at=datetime.now().isoformat(timespec="seconds"))
 
-    def autosave(self) -> str | None:
-        """Save the game in the autosave slot (at every phase change, and on quit); returns
-        None, or why it could not be saved (a full or read-only disk: the game goes on, the
-        previous save stays as it was, and the window says so)."""
+    def autosave(self, *, final: bool = False) -> str | None:
+        """Save the game in the autosave slot (at every phase change, and on quit:
+        *final*); returns None, or why it could not be saved (a full or read-only disk: the
+        game goes on, the previous save stays as it was, and the window says so)."""
+        game = self.game
+        if self.untrusted_turn is not None and game is not None:
+            if game.state.turn > self.untrusted_turn or game.state.ending is not None:
+                self.untrusted_turn = None  # it has played a turn: a game like any other
+            elif not final:
+                return None
+            else:
+                return self.save_to(saving.AUTOSAVE, keep_backup=False)
         problem = self.save_to(saving.AUTOSAVE)
         if problem is not None:
             log.warning("autosave to %s failed", self.save_path)
         return problem
 
-    def save_to(self, slot: str, label: str = "") -> str | None:
+    def save_to(self, slot: str, label: str = "", *, keep_backup: bool = True) -> str | None:
         """Save the game in *slot*; returns None, or why it could not be saved."""
         from game.engine.save import write_save
 
@@ -278,7 +294,7 @@ class Session:
         if save is None:
             return None
         try:
-            write_save(self.slot_path(slot), save)
+            write_save(self.slot_path(slot), save, keep_backup=keep_backup)
         except (OSError, ValueError) as exc:
             log.warning("saving to %s failed: %s", self.slot_path(slot), exc)
             return saving.write_problem_text(exc)
@@ -289,7 +305,43 @@ class Session:
 
     def has_saves(self) -> bool:
         """Any slot, the autosave included, holds something to open."""
-        return any(self.slot_info(slot).usable for slot in (saving.AUTOSAVE, *saving.SLOTS))
+        return any(info.usable for info in self.slot_infos())
+
+    def slot_infos(self) -> list[saving.SlotInfo]:
+        """Every slot, the autosave first, each file decoded once."""
+        return [self.slot_info(slot) for slot in saving.ALL_SLOTS]
+
+    def in_progress(self) -> saving.SlotInfo | None:
+        """The automatic save, when it holds a game that is not finished (New game must
+        not replace it without asking)."""
+        info = self.slot_info(saving.AUTOSAVE)
+        save = info.save or info.backup
+        played = save is not None and save.turn >= 1 and not save.finished
+        return info if played else None  # a game not begun yet has nothing to lose
+
+    def put_aside(self) -> str | None:
+        """Copy the game in progress (the automatic save, or its backup if the save is
+        damaged) into a slot of its own, before something else takes the automatic save:
+        the first empty slot, else the "put aside" slot.  Returns the slot, or None when
+        there was nothing to keep or it could not be written (then nothing was changed and
+        the caller must not go on: the reason is logged)."""
+        from game.engine.save import SaveProblem, backup_path, read_save, write_save
+
+        path = self.save_path
+        for source in (path, backup_path(path)):
+            try:
+                save = read_save(source)
+            except SaveProblem:
+                continue
+            slot = saving.aside_slot(self.slot_infos())
+            save.extra = {**save.extra, "label": saving.aside_label()}
+            try:
+                write_save(self.slot_path(slot), save)
+            except (OSError, ValueError) as exc:
+                log.warning("putting the game in progress aside failed: %s", exc)
+                return None
+            return slot
+        return None
 
     def slot_info(self, slot: str) -> saving.SlotInfo:
         return saving.slot_info(slot, self.slot_path(slot))
@@ -306,13 +358,18 @@ class Session:
         path = self.slot_path(slot)
         offer_backup = not backup and saving.readable(backup_path(path))
         try:
+            trusted = True
             try:
                 save = read_save(backup_path(path) if backup else path)
             except SaveProblem as problem:
                 if not (anyway and problem.code == "edited" and problem.save is not None):
                     raise
-                save = problem.save
-            return self._open(save)
+                save, trusted = problem.save, False
+            opened = self._open(save)
+            if opened.problem is None and not trusted:
+                assert self.game is not None
+                self.untrusted_turn = self.game.state.turn
+            return opened
         except SaveProblem as problem:
             log.warning("save %s unusable: %s", path, problem)
             return Opened(problem.code, saving.problem_text(problem), backup=offer_backup,
@@ -332,29 +389,65 @@ class Session:
             return Opened("scenario_broken", entry.problem())
         assert entry.loaded is not None and entry.loaded.scenario is not None
         if entry.loaded.content_hash != save.content_hash:
-            return Opened("scenario_changed", saving.changed_text(save, entry), start_over=entry)
+            replay = bool(save.state.get("turn_log")) or save.state.get("phase") != "briefing"
+            return Opened("scenario_changed", saving.changed_text(save, entry, replay),
+                          start_over=entry, replay=replay)
         state = restore_state(save, entry.loaded.scenario)
+        self._take(save, entry, Game(entry.loaded.scenario, state.seed, state=state))
+        return Opened()
+
+    def _take(self, save: SaveData, entry: ScenarioEntry, game: Game) -> None:
+        """Go on with *game*, opened from *save*, with the save's ratings and player."""
         self.entry = entry
-        self._install(Game(entry.loaded.scenario, state.seed, state=state))
+        self._install(game)
+        self.untrusted_turn = None
         self.answers = saving.answers_from(save.extra.get("answers"))
         player = save.extra.get("player")
         self.player = {str(k): str(v) for k, v in player.items()} \
             if isinstance(player, dict) else {}
-        return Opened()
+
+    def replay_save(self, slot: str) -> tuple[int, int] | None:
+        """The game of *slot*, whose scenario changed since, replayed on the new version to
+        where the student was (what F5 does in a game: same seed, same actions); returns
+        (turn reached, actions the new version refused), or None if it cannot be done."""
+        from game.engine.save import read_save
+        from game.engine.state import GameState
+        from game.engine.vocabulary import Phase
+        from game.simulation.replay import fast_forward
+
+        try:
+            save = read_save(self.slot_path(slot))
+            entry = self._entry_for(save)
+            if entry is None or entry.loaded is None or entry.loaded.scenario is None:
+                return None
+            state = GameState.from_dict(save.state)
+            old = _Played(state, Phase(state.phase))
+            result = fast_forward(entry.loaded.scenario, old)  # type: ignore[arg-type]
+        except Exception:  # a save and a scenario are input: never a crash
+            log.exception("replaying the save %s on its changed scenario failed", slot)
+            return None
+        self._take(save, entry, result.game)
+        return result.game.state.turn, len(result.skipped)
 
     def _entry_for(self, save: SaveData) -> ScenarioEntry | None:
-        """The scenario a save was made with: the same file if it is still there, else a
-        scenario with the same id (the save came from another computer), same content
-        first."""
-        path = Path(save.scenario_path)
-        if save.scenario_path and path.exists():
-            entry = load_entry(path, "save")
-            scenario = entry.loaded.scenario if entry.loaded is not None else None
-            if scenario is None or scenario.meta.id == save.scenario_id:
-                return entry
+        """The scenario a save was made with, found by its id among the scenarios the game
+        knows (``--scenario``, bundled, the player's folder), the same content first.  The
+        path stored in the save is never opened: it could name anything (a device, a FIFO,
+        another computer's file)."""
         same_id = [e for e in self.scenarios() if e.loaded is not None
                    and e.loaded.scenario is not None
                    and e.loaded.scenario.meta.id == save.scenario_id]
-        same_content = [e for e in same_id if e.loaded is not None
-                        and e.loaded.content_hash == save.content_hash]
-        return (same_content or same_id or [None])[0]
+        # Among them: the file it was played from (compared, not opened), then the same
+        # content (a copy on another computer), then any.
+        same_id.sort(key=lambda e: (str(e.path) != save.scenario_path,
+                                    e.loaded is None or e.loaded.content_hash != save.content_hash))
+        return same_id[0] if same_id else None
+
+
+@dataclass
+class _Played:
+    """What :func:`game.simulation.replay.fast_forward` reads of the game it replays: the
+    saved state and its phase (the old version of the scenario is gone)."""
+
+    state: Any
+    phase: Any

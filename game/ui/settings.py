@@ -39,7 +39,8 @@ class Settings:
             language=self.language if self.language in LANGUAGES else None,
             text_size=self.text_size if self.text_size in TEXT_SIZES else "normal",
             high_contrast=_flag(self.high_contrast),
-            turn_timer=self.turn_timer if self.turn_timer in TIMER_CHOICES else 0,
+            turn_timer=self.turn_timer if type(self.turn_timer) is int  # not 60.0, not true
+            and self.turn_timer in TIMER_CHOICES else 0,
         )
 
     @property
@@ -59,24 +60,49 @@ def settings_path(folder: Path | None = None) -> Path:
     return (folder or paths.user_config_dir()) / SETTINGS_FILE
 
 
+MAX_SETTINGS_BYTES = 64 * 1024  # ours is ~100 bytes
+
+
 def load_settings(folder: Path | None = None) -> Settings:
-    """The saved settings, or the defaults if there are none or the file is damaged."""
+    """The saved settings, or the defaults if there are none or the file is damaged (then
+    :func:`settings_damaged` is true, and the title screen says so)."""
+    global _damaged
+    _damaged = False
     path = settings_path(folder)
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        data = _read(path)
+        known = {f.name for f in fields(Settings)}
+        return Settings(**{k: v for k, v in data.items() if k in known}).validated()
     except FileNotFoundError:
         return Settings()
-    except (OSError, ValueError) as exc:
-        log.warning("settings file %s unreadable (%s): using defaults", path, exc)
+    except Exception as exc:  # noqa: BLE001 - any way the file is wrong means "damaged"
+        log.warning("settings file %s unreadable (%s): using defaults", path,
+                    f"{type(exc).__name__}: {str(exc)[:200]}")
+        _damaged = True
         return Settings()
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """The settings file's object: a regular file, a bounded read, finite JSON (deep
+    nesting, ``Infinity`` and the like raise)."""
+    from game.engine.save import read_regular
+
+    def no_constant(name: str) -> Any:
+        raise ValueError(f"{name} is not a number JSON allows")
+
+    data = json.loads(read_regular(path, MAX_SETTINGS_BYTES).decode("utf-8"),
+                      parse_constant=no_constant)
     if not isinstance(data, dict):
-        log.warning("settings file %s is not a JSON object: using defaults", path)
-        return Settings()
-    known = {f.name for f in fields(Settings)}
-    try:
-        return Settings(**{k: v for k, v in data.items() if k in known}).validated()
-    except TypeError:
-        return Settings()
+        raise ValueError("not a JSON object")
+    return data
+
+
+_damaged = False
+
+
+def settings_damaged() -> bool:
+    """The last :func:`load_settings` found a settings file it could not use."""
+    return _damaged
 
 
 def save_settings(settings: Settings, folder: Path | None = None) -> bool:

@@ -27,8 +27,9 @@ def keyboard_desk(pilot: Pilot, seen: dict[str, list[str]]) -> None:
     """Answer a crisis with a number key, plan a post, a counter-measure, end the turn."""
     game = pilot.game
     if game.open_crises():
-        key_activate(pilot, "tab_crises")
-        key_activate(pilot, "crisis_list")
+        key_activate(pilot, "tab_crises")  # the tab open already: Enter opens the crisis
+        if pilot.modal != "crisis":
+            key_activate(pilot, "crisis_list")
         assert pilot.modal == "crisis"
         check_screen(pilot, seen)
         pilot.press(pygame.K_1)

@@ -131,7 +131,9 @@ def test_an_edited_save_that_no_longer_fits_is_refused(start: Start, tmp_path: P
         assert pilot.shows("no longer fits its scenario")
 
 
-def test_a_changed_scenario_offers_to_start_over(start: Start, tmp_path: Path) -> None:
+def test_a_changed_scenario_offers_to_replay_or_start_over(start: Start, tmp_path: Path) -> None:
+    """Continue after an outside edit replays to where the student was, as F5 does; starting
+    over instead keeps the old game under Saved games."""
     scenario = tmp_path / "my_scenario.yaml"
     shutil.copy(bundled_scenario(), scenario)
     with start(scenario=scenario, seed=4) as pilot:
@@ -141,9 +143,19 @@ def test_a_changed_scenario_offers_to_start_over(start: Start, tmp_path: Path) -
     with start(scenario=scenario) as pilot:
         pilot.click("continue")
         assert pilot.modal == "cannot_open" and pilot.shows("has changed since")
-        assert pilot.focused == "start_over"
+        assert pilot.focused == "replay" and pilot.has("start_over")
         pilot.press(pygame.K_RETURN)
+        assert pilot.modal is None and pilot.scene == "decide"
+        assert (pilot.game.state.turn, pilot.game.state.seed) == (2, 4)
+        assert pilot.shows("replayed on the new version of the scenario: turn 2")
+    with scenario.open("a", encoding="utf-8") as fh:
+        fh.write("\n# and again\n")
+    with start(scenario=scenario) as pilot:
+        pilot.click("continue")
+        pilot.click("start_over")
         assert pilot.scene == "briefing" and pilot.game.state.turn == 0
+    kept = read_save(autosave(tmp_path).with_name("slot1.json"))
+    assert (kept.turn, kept.state["seed"]) == (2, 4)
 
 
 def test_a_save_whose_scenario_is_gone(start: Start, tmp_path: Path) -> None:

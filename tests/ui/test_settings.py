@@ -31,7 +31,9 @@ def test_missing_damaged_or_strange_settings_fall_back_to_defaults(tmp_path: Pat
     assert load_settings(tmp_path) == Settings()
     path.write_text(json.dumps({"language": "de", "text_size": "huge", "turn_timer": 7,
                                 "high_contrast": 1, "unknown": True}), encoding="utf-8")
-    assert load_settings(tmp_path) == Settings(None, "normal", True, 0)
+    assert load_settings(tmp_path) == Settings(None, "normal", False, 0)  # 1 is not true
+    path.write_text(json.dumps({"high_contrast": "false", "turn_timer": 60.0}), "utf-8")
+    assert load_settings(tmp_path) == Settings()
 
 
 def test_turn_timer_is_off_by_default() -> None:

@@ -173,9 +173,7 @@ def answer_with_keys(x: XSession) -> None:
 def decide_with_keys(x: XSession) -> None:
     turn = x.status()["turn"]
     if x.status().get("focused") == "tab_crises":
-        x.key("Return")
-        x.tab_to("crisis_list")
-        x.key("Return")
+        x.key("Return")  # on the open Crises tab: opens the highlighted crisis
         x.wait_for(lambda s: s.get("modal") == "crisis")
         x.key("1")
         x.wait_for(lambda s: s.get("modal") is None)

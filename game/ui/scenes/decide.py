@@ -179,6 +179,16 @@ class DecideScene(TurnScene):
         if self.app.session.timer_left <= 0:
             self.later(self.resolve)
 
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """Enter on the Crises tab's own button, the tab being open, opens the highlighted
+        crisis (as the tab's hint says); a click on it changes nothing."""
+        if (event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+                and self.modal is None and self.tab == "crises"
+                and self.focus.current_id == "tab_crises"):
+            desk.open_selected_crisis(self)
+            return True
+        return super().handle_event(event)
+
     def on_number(self, n: int) -> bool:
         crises = self.game.open_crises()
         if self.tab == "crises" and n <= len(crises):

@@ -214,7 +214,7 @@ def build_crises_tab(scene: DecideScene, area: pygame.Rect) -> None:
             items.append(Item(planned["event"], viewmodel.describe_action(game, planned),
                               [(_("Answer planned for this turn."), "good")], enabled=False))
     rest = bottom_with_message(scene, area, "open_crisis", _("Open this crisis"),
-                               lambda: _open_selected(scene), bool(game.open_crises()), "")
+                               lambda: open_selected_crisis(scene), bool(game.open_crises()), "")
     t = scene.theme
     if game.open_crises():  # how to open one (nothing to say once they are all answered)
         hint = [Block(_("Press Enter, a number key or click to open a crisis."), role="small",
@@ -230,7 +230,8 @@ def build_crises_tab(scene: DecideScene, area: pygame.Rect) -> None:
     scene.canvas("crisis_list", view)
 
 
-def _open_selected(scene: DecideScene) -> None:
+def open_selected_crisis(scene: DecideScene) -> None:
+    """The crisis highlighted in the list (the first one unless the player moved)."""
     view = scene.widgets.get("crisis_list")
     if view is not None and view.current is not None and view.current.enabled:
         open_crisis(scene, view.current.key)

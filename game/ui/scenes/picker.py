@@ -149,8 +149,13 @@ class PickerScene(Scene):
         if not fresh.playable:
             self.cannot_play(fresh)
             return
-        self.app.session.new_game(fresh)
-        self.app.enter_game()
+        from game.ui.scenes.saves import before_new_game
+
+        def start() -> None:
+            self.app.session.new_game(fresh)
+            self.app.enter_game()
+
+        before_new_game(self, start)  # a game in progress: ask, and keep it whatever
 
     def cannot_play(self, entry: ScenarioEntry) -> None:
         """The file went away or broke while the list was open: say so, and list again."""

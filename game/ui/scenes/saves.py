@@ -3,11 +3,12 @@ to do when a save cannot be opened — open its backup, open it anyway, or start
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.i18n import _
+from game.i18n import _, fmt_number, ngettext
 from game.ui import saving
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, message_dialog, page, text_view
@@ -20,13 +21,80 @@ if TYPE_CHECKING:
 
 
 def open_slot(scene: Scene, slot: str, *, backup: bool = False, anyway: bool = False) -> None:
-    """Open a save and go on with its game, or explain why not and offer what can be done."""
-    opened = scene.app.session.open_save(slot, backup=backup, anyway=anyway)
+    """Open a save and go on with its game, or explain why not and offer what can be done.
+
+    Another slot's game takes the automatic save over: a different game in progress there
+    is put aside first (and the player told where)."""
+    session = scene.app.session
+    other = slot != saving.AUTOSAVE and _other_game_in_progress(session, slot)
+    opened = session.open_save(slot, backup=backup, anyway=anyway)  # read, nothing written
+    kept = session.put_aside() if other and opened.problem is None else None
     if opened.problem is None:
         scene.close_modal(notify=False)
         scene.app.enter_game()
+        if kept is not None:
+            scene.app.notify(kept_text(kept))
         return
     show_problem(scene, slot, opened)
+
+
+def _other_game_in_progress(session: Any, slot: str) -> bool:
+    """The automatic save holds an unfinished game that is not the one of *slot*."""
+    progress = session.in_progress()
+    if progress is None:
+        return False
+    current = progress.save or progress.backup
+    other = session.slot_info(slot)
+    other_save = other.save or other.backup
+    return other_save is None or (other_save.scenario_id, other_save.state.get("seed")) != (
+        current.scenario_id, current.state.get("seed"))
+
+
+def kept_text(slot: str) -> str:
+    return _("The game in progress was kept under Saved games: “{slot}”.").format(
+        slot=saving.slot_name(slot))
+
+
+def before_new_game(scene: Scene, start: Callable[[], None]) -> None:
+    """Run *start* (it replaces the game of the automatic save); when that save holds a
+    game in progress, ask first.  Whatever the answer, that game stays reachable: it is
+    continued, left where it is, or put aside in a slot before *start* runs."""
+    session = scene.app.session
+    progress = session.in_progress()
+    if progress is None:
+        start()
+        return
+    current = progress.save or progress.backup
+    assert current is not None
+    slot = saving.aside_slot(session.slot_infos())
+    blocks = [Block(_("A game is in progress: {save}.").format(save=saving.describe(current))),
+              Block(_("If you start a new game, this one is kept under Saved games, in "
+                      "“{slot}”.").format(slot=saving.slot_name(slot)), space_before=0.6)]
+    replaced = session.slot_info(slot).save if slot == saving.ASIDE else None
+    if replaced is not None:
+        blocks.append(Block(_("It replaces the game put aside before: {save}.").format(
+            save=saving.describe(replaced)), colour="warn", space_before=0.6))
+
+    def start_new() -> None:
+        scene.close_modal(notify=False)
+        kept = session.put_aside()
+        if kept is None:
+            message_dialog(scene, "not_kept", _("The new game was not started"),
+                           [Block(_("The game in progress could not be copied to a slot, "
+                                    "so it was left as it is."), colour="bad")],
+                           [("close", _("Close"), scene.close_modal, True)])
+            return
+        start()
+        scene.app.notify(kept_text(kept))
+
+    def keep_playing() -> None:
+        scene.close_modal(notify=False)
+        open_slot(scene, saving.AUTOSAVE)
+
+    message_dialog(scene, "in_progress", _("A game is in progress"), blocks,
+                   [("keep_playing", _("Continue this game"), keep_playing, True),
+                    ("start_new", _("Start the new game"), start_new, False),
+                    ("close", _("Cancel"), scene.close_modal, False)], size=(800, 440))
 
 
 def show_problem(scene: Scene, slot: str, opened: Opened) -> None:
@@ -46,13 +114,41 @@ def show_problem(scene: Scene, slot: str, opened: Opened) -> None:
     entry = opened.start_over
     if entry is not None:
         def start_over() -> None:
+            kept = session.put_aside() if session.in_progress() is not None else None
             session.new_game(entry)
             scene.close_modal(notify=False)
             scene.app.enter_game()
-        buttons.append(("start_over", _("Start it over"), start_over, True))
+            if kept is not None:
+                scene.app.notify(kept_text(kept))
+
+        def replay() -> None:
+            done = session.replay_save(slot)
+            scene.close_modal(notify=False)
+            if done is None:
+                message_dialog(scene, "cannot_replay", _("This game cannot continue as it is"),
+                               [Block(_("The game could not be replayed on the new version "
+                                        "of its scenario."), colour="bad")],
+                               [("close", _("Close"), scene.close_modal, True)])
+                return
+            scene.app.enter_game()
+            scene.app.notify(replayed_text(*done))
+        if opened.replay:
+            buttons.append(("replay", _("Replay to where you were"), replay, True))
+        buttons.append(("start_over", _("Start it over"), start_over, not opened.replay))
     buttons.append(("close", _("Close"), scene.close_modal, not buttons))
     message_dialog(scene, "cannot_open", _("This game cannot continue as it is"), blocks,
                    buttons, size=(760, 440))
+
+
+def replayed_text(turn: int, skipped: int) -> str:
+    """After Continue replayed a game on its changed scenario."""
+    text = _("The game was replayed on the new version of the scenario: turn {turn}, same "
+             "seed, same choices.").format(turn=fmt_number(turn))
+    if skipped:
+        text += " " + ngettext("{n} action no longer fits it and was left out.",
+                               "{n} actions no longer fit it and were left out.",
+                               skipped).format(n=fmt_number(skipped))
+    return text
 
 
 class SavesScene(Scene):
@@ -65,13 +161,20 @@ class SavesScene(Scene):
         super().__init__(app)
         self.mode = mode
         self.selected = 0
+        self._aside: bool | None = None  # the "put aside" slot is listed when it holds a game
 
     @property
     def slots(self) -> tuple[str, ...]:
-        return (saving.AUTOSAVE, *saving.SLOTS) if self.mode == "load" else saving.SLOTS
+        if self.mode == "save":
+            return saving.SLOTS
+        aside = self.app.session.slot_info(saving.ASIDE) if self._aside is None else None
+        if aside is not None:
+            self._aside = aside.usable
+        return (saving.AUTOSAVE, *saving.SLOTS, *((saving.ASIDE,) if self._aside else ()))
 
     def build(self) -> None:
         session = self.app.session
+        self._aside = None
         title = _("Saved games") if self.mode == "load" else _("Save the game")
         area = page(self, title)
         action = (_("Open"), self.open_selected) if self.mode == "load" else \

@@ -37,9 +37,10 @@ class TitleScene(Scene):
         tagline = _("Digital diplomacy in the age of disinformation")
         self.label("tagline", tagline, pygame.Rect(0, top, w, t.line("body")), style="#tagline")
         top += t.line("body") * 2
+        infos = self.app.session.slot_infos()  # each save decoded once
         button_column(self, specs, w // 2, top, width,
-                      enabled={"continue": self.app.session.has_autosave(),
-                               "saved_games": self.app.session.has_saves()})
+                      enabled={"continue": infos[0].usable,
+                               "saved_games": any(info.usable for info in infos)})
 
     def new_game(self) -> None:
         """A student picks from the list (the tutorial first, selected); an author who gave
@@ -61,8 +62,13 @@ class TitleScene(Scene):
                             ("read_again", _("Read the file again"), self.read_again, True),
                             ("close", _("Close"), self.close_modal, False)])
             return
-        self.app.session.new_game(entry)
-        self.app.enter_game()
+        from game.ui.scenes.saves import before_new_game
+
+        def start() -> None:
+            self.app.session.new_game(entry)
+            self.app.enter_game()
+
+        before_new_game(self, start)  # a game in progress: ask, and keep it whatever
 
     def read_again(self) -> None:
         """The author fixed the file: read it again and start if it can be played now."""
