@@ -130,8 +130,17 @@ def test_check_a_device_or_a_pipe_says_so(tmp_path: Path, lang: str) -> None:
 
 
 def test_the_loader_never_reads_a_device(tmp_path: Path) -> None:
-    loaded = load_scenario(Path("/dev/zero"))
-    assert [d.code for d in loaded.errors] == ["not_regular_file"]
+    """In a child process with 2 GB of address space and a time limit: a loader that read
+    /dev/zero (size 0 by stat, endless) or waited on a pipe must fail, not eat the machine."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    code = ("import resource, sys; from pathlib import Path; "
+            "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30)); "
+            "from game.content.loader import load_scenario; "
+            "print([[d.code for d in load_scenario(Path(p)).errors] for p in sys.argv[1:]])")
+    done = subprocess.run([sys.executable, "-c", code, "/dev/zero", str(fifo)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.stdout.strip() == "[['not_regular_file'], ['not_regular_file']]", done.stderr
 
 
 # -- numbers ---------------------------------------------------------------------------------
