@@ -40,6 +40,10 @@ IDLE_POLL = 0.03      # and a look at the event queue every 30 ms (the input lat
 BUSY_SECONDS = 0.6    # full frame rate this long after any input
 UNSAVED_SECONDS = 10.0  # "the game could not be saved" stays this long (or until clicked)
 STALE_KEY_SECONDS = 1.0  # longer than the first repeat's delay (0.4 s here, X11: 0.66 s)
+# Keys that act once per press, however long they are held (see App._stale_key).
+ONCE_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE,
+                       pygame.K_F5, *(getattr(pygame, f"K_{n}") for n in range(10)),
+                       *(getattr(pygame, f"K_KP{n}") for n in range(10))})
 
 
 class GameUIManager(pygame_gui.UIManager):
@@ -281,9 +285,15 @@ class App:
             self.scene.on_button(event.ui_element)
 
     def _stale_key(self, event: pygame.event.Event) -> bool:
-        """True for the repeat of a key pressed on an earlier screen (dropped).  A key
-        forgotten by the window (released while it had no focus) counts as released after
-        STALE_KEY_SECONDS without a repeat."""
+        """True for a key repeat that must not act (the event is dropped).
+
+        pygame repeats a key until it sees the key released, so a slow frame (a screen
+        being built, a save being read) turns one press of Enter into a burst that would
+        act on the next screen or dialog too.  An activation key (Enter, Space, Escape, a
+        number) acts once per press: its repeats are dropped.  Any other key (arrows,
+        Backspace) repeats on the screen it was pressed on, not on the next one; a repeat
+        after a screen change more than STALE_KEY_SECONDS apart counts as a new press.
+        Releasing the key, or the window losing the focus, ends it."""
         if event.type == pygame.KEYUP:
             self._held.discard(event.key)
             self._stale.pop(event.key, None)
@@ -291,9 +301,11 @@ class App:
             self._held.clear()
             self._stale.clear()
         elif event.type == pygame.KEYDOWN:
+            if event.key in self._held and event.key in ONCE_KEYS:
+                return True
+            self._held.add(event.key)
             now = time.monotonic()
             since = self._stale.get(event.key)
-            self._held.add(event.key)
             if since is not None and now - since < STALE_KEY_SECONDS:
                 self._stale[event.key] = now
                 return True

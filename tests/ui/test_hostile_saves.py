@@ -227,6 +227,19 @@ def test_enter_held_on_new_game_opens_the_list_only(start: Start) -> None:
         assert pilot.scene == "briefing"
 
 
+def test_enter_held_on_continue_opens_the_dialog_only(start: Start, tmp_path: Path) -> None:
+    """Reading a save makes a slow frame: pygame repeats the Enter still down meanwhile
+    (seen under Xvfb: 14 repeats), and they must not press the dialog's button."""
+    make_saves(start)
+    path = autosave(tmp_path)
+    path.write_bytes(path.read_bytes()[:100])
+    with start() as pilot:
+        pilot.tab_to("continue")
+        hold(pilot, pygame.K_RETURN, repeats=5)
+        assert pilot.modal == "cannot_open" and pilot.game is None
+        assert pilot.focused == "open_backup"
+
+
 def test_escape_held_goes_back_one_screen(start: Start) -> None:
     with start(scenario=None) as pilot:
         pilot.click("new_game")

@@ -67,7 +67,7 @@ def before_new_game(scene: Scene, start: Callable[[], None]) -> None:
     current = progress.save or progress.backup
     assert current is not None
     slot = saving.aside_slot(session.slot_infos())
-    blocks = [Block(_("A game is in progress: {save}.").format(save=saving.describe(current))),
+    blocks = [Block(saving.describe(current), bold=True),
               Block(_("If you start a new game, this one is kept under Saved games, in "
                       "“{slot}”.").format(slot=saving.slot_name(slot)), space_before=0.6)]
     replaced = session.slot_info(slot).save if slot == saving.ASIDE else None
@@ -94,7 +94,7 @@ def before_new_game(scene: Scene, start: Callable[[], None]) -> None:
     message_dialog(scene, "in_progress", _("A game is in progress"), blocks,
                    [("keep_playing", _("Continue this game"), keep_playing, True),
                     ("start_new", _("Start the new game"), start_new, False),
-                    ("close", _("Cancel"), scene.close_modal, False)], size=(800, 440))
+                    ("close", _("Cancel"), scene.close_modal, False)], size=(800, 360))
 
 
 def show_problem(scene: Scene, slot: str, opened: Opened) -> None:
