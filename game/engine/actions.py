@@ -400,6 +400,8 @@ def _attribute(game: Game, run: Any, narrative: Any, outcome: Outcome, strength:
     elif narrative.state_sponsored:
         run.virality *= 1.0 - (1.0 - rules.ATTRIBUTE_FACTOR) * strength
         effects = rules.ATTRIBUTE_EFFECTS
+        if strength < 1.0:  # an accusation that does little still raises the temperature,
+            effects = {k: v for k, v in effects.items() if k == I.TENSION}  # earns no trust
         outcome.notes.append("attributed")
     else:
         effects = rules.FALSE_ATTRIBUTION_EFFECTS

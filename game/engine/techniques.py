@@ -91,6 +91,8 @@ _R = {
                          "raises its cost and slows it down."),
     "attribute_little": N_("There is no state campaign to name here: an accusation only "
                            "raises the temperature."),
+    "attribute_no_state": N_("No state runs this campaign: naming one is a false "
+                             "accusation, and it costs credibility."),
     "attribute_citizen": N_("Accusing a foreign state over a citizen's rumour is an "
                             "accusation without evidence: it costs credibility."),
     "literacy_fits": N_("Media-literacy campaigns make every audience better at spotting "
@@ -167,12 +169,18 @@ TABLE: Final = MappingProxyType({
     for technique, row in _TABLE.items()})
 
 
+_FALSE_ACCUSATION: Final = Verdict(Fit.BACKFIRES, _R["attribute_no_state"])
+
+
 def judge(narrative: Any, counter: str) -> Verdict:
     """The verdict on *counter* ("post" or a measure's value) against *narrative* (the
-    scenario's model): the narrative's own override if it has one, else the table."""
+    scenario's model): the narrative's own override if it has one, else the table; naming
+    a state behind a campaign no state runs always backfires."""
     override = (getattr(narrative, "counters", None) or {}).get(str(counter))
     if override is not None:
         return Verdict(Fit(override.fit), None, override.reason)
+    if str(counter) == Measure.ATTRIBUTE and not narrative.state_sponsored:
+        return _FALSE_ACCUSATION  # the table's "fits" assumes a state campaign
     return TABLE[Technique(narrative.technique)][str(counter)]
 
 

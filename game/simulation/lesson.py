@@ -13,11 +13,11 @@ from __future__ import annotations
 import random
 
 from game.engine import rules
-from game.engine.actions import Counter, PostMessage
+from game.engine.actions import Counter, PostMessage, post_multiplier
 from game.engine.game import Game
 from game.engine.state import NarrativeRun
 from game.engine.techniques import POST, Fit, judge
-from game.engine.vocabulary import Measure, NarrativePhase, Tone
+from game.engine.vocabulary import AudienceKind, Measure, NarrativePhase, Tone
 from game.simulation.moves import answer_as_taught, rotating_posts, try_action, unrelated_topics
 
 NP = NarrativePhase
@@ -70,12 +70,16 @@ def _counter(game: Game, run: NarrativeRun) -> None:
 
 
 def _clear_post(game: Game, run: NarrativeRun) -> None:
-    """A calm post on the narrative's topic, to the audience it reaches most."""
+    """A calm post on the narrative's topic, to the public it reaches most (not a foreign
+    government: the post reassures people), on the platform that reaches that public best,
+    in its language."""
     s = game.scenario
     topic = next((t.id for t in s.topics if t.narrative == run.id), None)
+    publics = [a for a in s.audiences if a.kind is not AudienceKind.COUNTRY] or list(s.audiences)
     if topic is None:
         return
-    audience = s.audience_by_id[max(run.reach, key=lambda a: run.reach[a])]
+    audience = max(publics, key=lambda a: run.reach[a.id] * a.size)
     languages = s.country.post_languages
     language = audience.language if audience.language in languages else languages[0]
-    try_action(game, PostMessage(s.channel_ids[0], audience.id, Tone.FACTUAL, topic, language))
+    posts = [PostMessage(c, audience.id, Tone.FACTUAL, topic, language) for c in s.channel_ids]
+    try_action(game, max(posts, key=lambda p: post_multiplier(game, p)[0]))

@@ -70,13 +70,12 @@ def always_confront(game: Game, rng: random.Random) -> None:
 
 
 def always_debunk(game: Game, rng: random.Random) -> None:
-    """Debunks every narrative as soon as it appears, every turn; takes the first answer to
-    each crisis; posts facts with what is left."""
+    """Debunks every narrative as soon as it appears, every turn; takes the first answer
+    shown for each crisis; posts facts with what is left."""
     for run in game.live_narratives():
         try_action(game, Counter(run.id, Measure.DEBUNK))
-    for event in game.open_crises():
-        assert event.crisis is not None
-        try_action(game, AnswerCrisis(event.id, event.crisis.choices[0].id))
+    for event in game.open_crises():  # the first answer shown (choices are shuffled)
+        try_action(game, AnswerCrisis(event.id, game.choices_shown(event)[0].id))
     fill_with_posts(game, rng, (Tone.FACTUAL,))
 
 

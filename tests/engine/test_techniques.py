@@ -215,3 +215,27 @@ def test_choices_are_shown_in_a_seeded_order_that_saves_keep(deepfake: Scenario)
     saved = json.loads(json.dumps(game.state.to_dict()))
     restored = Game(deepfake, state=GameState.from_dict(saved))
     assert [[c.id for c in restored.choices_shown(e)] for e in crises] == orders[1]
+
+
+def test_naming_a_state_behind_a_campaign_no_state_runs_always_backfires(
+        tmp_path: Path) -> None:
+    s = scenario(tmp_path, "propaganda")  # the table says attribution fits propaganda…
+    assert not s.narratives[0].state_sponsored
+    verdict = judge(s.narratives[0], "attribute")  # …of a state: this one is not
+    assert verdict.fit is Fit.BACKFIRES and "false accusation" in (verdict.reason or "")
+    game = resolve(at_turn(s, 2), Counter("fake", Measure.ATTRIBUTE))
+    notes = last(game, "counter").notes
+    assert "false_attribution" in notes and "counter_backfires" in notes
+    assert game.state.narratives["fake"].responded_turn is None
+
+
+def test_an_attribution_that_does_little_raises_tension_but_earns_no_trust(
+        tmp_path: Path) -> None:
+    s = scenario(tmp_path, "fake_news", replace=(
+        ("    source: rival\n", "    source: rival\n    state_sponsored: true\n"),
+        ("    evidence_flag: verified\n", "")))
+    game = resolve(at_turn(s, 2), Counter("fake", Measure.ATTRIBUTE))
+    counter = last(game, "counter")
+    assert "counter_weak" in counter.notes and "attributed" in counter.notes
+    assert counter.deltas.get("tension") == rules.ATTRIBUTE_EFFECTS["tension"]
+    assert "credibility" not in counter.deltas
