@@ -73,7 +73,9 @@ def test_a_long_topic_is_cut_with_an_ellipsis_and_shown_whole_in_the_preview(
         assert any(topic.full_text in text for text in pilot.texts())
 
 
-@pytest.mark.parametrize("size", [(960, 600), (1280, 720)])
+# The smallest window at the largest text: the earthquake's four answers (kept about the
+# same length, so that length gives nothing away) no longer all fit in a larger one.
+@pytest.mark.parametrize("size", [(960, 600)])
 def test_a_crisis_with_four_answers_says_there_are_more_and_scrolls_to_each(
         start: Start, size: tuple[int, int]) -> None:
     scenario = SCENARIOS_DIR / "earthquake_72h.yaml"
@@ -86,6 +88,9 @@ def test_a_crisis_with_four_answers_says_there_are_more_and_scrolls_to_each(
         assert_laid_out(pilot)
         choices = pilot.widget("crisis_choices")
         assert len(choices.items) == 4
+        event = pilot.game.open_crises()[0]
+        assert [item.key for item in choices.items] == [
+            c.id for c in pilot.game.choices_shown(event)], "the game's shuffled order"
         assert choices.max_scroll > 0, "the test needs answers that do not all fit"
         assert choices.more_below  # the band says there is more
         for index in range(1, 4):

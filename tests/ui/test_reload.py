@@ -28,7 +28,9 @@ def to_second_desk(pilot: Pilot) -> None:
     assert pilot.scene == "decide" and pilot.game.open_crises()
     pilot.click("tab_crises")
     pilot.click("crisis_list", 0)
-    pilot.press(pygame.K_1)
+    event = pilot.game.open_crises()[0]
+    shown = [c.id for c in pilot.game.choices_shown(event)]  # keys follow the shown order
+    pilot.press(pygame.K_1 + shown.index("verify"))
     assert pilot.game.state.planned[0]["choice"] == "verify"
     pilot.click("end_turn")
     if pilot.modal == "confirm_end":
