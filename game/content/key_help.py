@@ -206,8 +206,8 @@ KEYS: dict[str, str] = {
     "Question.source": N_("Who published it, as the student sees it."),
     "Question.reliable": N_("Whether it is in fact reliable (`true` or `false`)."),
     # Rules
-    "Rules.silence_penalty": N_("Credibility lost per turn a crisis waits and the desk posts "
-                                "nothing."),
+    "Rules.silence_penalty": N_("Credibility lost per turn a crisis waits unanswered (a post "
+                                "on one of the crisis's `topics` counts as an answer)."),
     "Rules.late_penalty": N_("Credibility lost per turn a spreading narrative goes "
                              "unanswered."),
     "Rules.language_mismatch": N_("How much a post lands when not in the audience's "
