@@ -17,6 +17,7 @@ from game.engine.score import final_score, leftover_costs
 from game.engine.state import GameState, Outcome
 from game.engine.techniques import COUNTERS, POST, TABLE, Fit, judge
 from game.engine.vocabulary import Channel, EndingTone, Measure, Technique, Tone
+from game.ui.scenes.ending import leftover_blocks
 from game.ui.scenes.resolve import outcome_blocks
 from game.ui.viewmodel import counter_reason
 from tests.conftest import MINIMAL, load_text
@@ -189,6 +190,10 @@ def test_disinformation_left_standing_costs_and_bars_success(tmp_path: Path) -> 
         s.rules.disinformation_cost * (run.weighted - s.rules.disinformation_threshold), abs=0.06)}
     assert s.ending_by_id[game.state.ending].tone is not EndingTone.SUCCESS
     assert game.state.ending == "meh", "the success ending's condition held, but it is barred"
+    lines = [b.text for b in leftover_blocks(game)]  # the ending screen names the cost
+    assert lines[0] == "Disinformation left standing"
+    assert lines[1] == (f"Fake video: reach {run.weighted:.1f} at the end, "
+                        f"{costs['fake']:.1f} points off the score")
     open_door = s.model_copy(update={"rules": s.rules.model_copy(
         update={"disinformation_bars_success": False})})
     from game.engine.resolution import choose_ending

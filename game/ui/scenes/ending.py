@@ -50,7 +50,7 @@ def leftover_blocks(game: Game) -> list[Block]:
         blocks.append(Block(_("{title}: reach {reach} at the end, {points} off the "
                               "score").format(
             title=pick(s.narrative_by_id[narrative_id].title),
-            reach=fmt_number(st.narratives[narrative_id].weighted),
+            reach=fmt_number(st.narratives[narrative_id].weighted, 1),
             points=labels.points(points)), bullet=True))
     if s.rules.disinformation_bars_success:
         blocks.append(Block(_("While disinformation is left above {threshold} reach, the "
