@@ -36,21 +36,26 @@ MECHANICS: tuple[tuple[str, str, str], ...] = (
      "monitoring a narrative before it spreads makes every fitting counter 30 % stronger",
      "every scenario (the tutorial teaches it at step 2)"),
     ("the ministry's own hashtag campaign, and its hijacking (seed 003)",
-     "launching #AskYourMinister raises reach and soft power and opens the hijack narrative; "
-     "reporting the fake accounts and reclaiming the hashtag with clear posts fit",
+     "launching #AskYourMinister raises reach and soft power and sets off a harder hijack "
+     "by trolls (event hijack_trending); the moderation charter and reporting answer it, "
+     "a public debunk feeds it",
      "ask_your_minister"),
     ("algorithmic amplification (seed 004)",
-     "engagement-driven posts make the platforms' algorithm boost a narrative's virality",
+     "TarvaNet's engagement-ranked Trends raise the boycott's virality once the desk posts "
+     "angrily or the hashtag gains traction (event trending_algorithm); outraged replies "
+     "feed it, publishing Open Key's study and asking for transparent trends cuts it",
      "digital_sovereignty"),
     ("propaganda for recruitment (seeds 000, 003)",
-     "a recruiting propaganda narrative answered by reporting and prebunking, not by denial",
+     "Tamra's Sword hijacks the protest hashtag to recruit (narrative armed_recruitment); "
+     "reporting and prebunking fit, attribution backfires; left at reach 25 it ends in "
+     "violence that feeds the regime's story (event march_violence)",
      "digital_spring"),
     ("trolling and cyber-harassment of diplomats (seed 003)",
-     "a public debunk feeds trolls and harassers; reporting and supporting the target fit",
-     "ask_your_minister, hostile_hashtag"),
+     "a public debunk feeds trolls and harassers; reporting and protecting the target fit",
+     "ask_your_minister, digital_spring"),
     ("a worried public's rumour (seed 003, « réponse rapide et transparente »)",
      "clear information answers it; debunking or reporting citizens backfires",
-     "tutorial, earthquake_72h, deepfake_summit"),
+     "all but ask_your_minister (the tutorial teaches it at step 3)"),
 )
 
 
