@@ -8,6 +8,7 @@ it changed and why (note codes the UI explains: ``language_match``, ``amplified`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from game.engine import rules
@@ -401,7 +402,7 @@ def _attribute(game: Game, run: Any, narrative: Any, outcome: Outcome, strength:
         run.virality *= 1.0 - (1.0 - rules.ATTRIBUTE_FACTOR) * strength
         effects = rules.ATTRIBUTE_EFFECTS
         if strength < 1.0:  # an accusation that does little still raises the temperature,
-            effects = {k: v for k, v in effects.items() if k == I.TENSION}  # earns no trust
+            effects = MappingProxyType({I.TENSION: effects[I.TENSION]})  # but earns no trust
         outcome.notes.append("attributed")
     else:
         effects = rules.FALSE_ATTRIBUTION_EFFECTS

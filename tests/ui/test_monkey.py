@@ -66,6 +66,8 @@ def random_input(pilot: Pilot, rng: random.Random) -> None:
 
 def new_game(pilot: Pilot) -> None:
     pilot.click("new_game")
+    if pilot.modal == "in_progress":  # an earlier monkey left a game: put it aside
+        pilot.click("start_new")
 
 
 def to_desk(pilot: Pilot, tab: str | None = None) -> None:
