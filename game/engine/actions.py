@@ -194,7 +194,7 @@ def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
     multiplier, notes = post_multiplier(game, action)
     outcome.notes.extend(notes)
     multiplier *= 1.0 + st.rng.uniform(-rules.POST_NOISE, rules.POST_NOISE)
-    repeats = sum(1 for p in st.posts if p["tone"] == action.tone and p["audience"] == audience.id)
+    repeats = game.posts_like(action.tone, audience.id)
     multiplier /= 1.0 + rules.POST_FATIGUE * repeats
     if repeats >= 2:
         outcome.notes.append("audience_fatigue")
