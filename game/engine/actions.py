@@ -292,7 +292,7 @@ def _apply_counter(game: Game, action: Counter, outcome: Outcome) -> None:
         early = run.spreading_turn is not None and st.turn - run.spreading_turn <= 1
         first = run.responded_turn is None
         run.responded_turn = st.turn
-        if _spotted_early(run, earlier):
+        if m is not Measure.LITERACY and spotted_early(run, earlier):  # literacy is for all
             strength *= rules.EARLY_WARNING_BONUS
             outcome.notes.append("early_warning")
     if m is Measure.DEBUNK:
@@ -323,7 +323,7 @@ def _apply_counter(game: Game, action: Counter, outcome: Outcome) -> None:
                 game.adjust(indicator, delta)
 
 
-def _spotted_early(run: Any, earlier: list[dict[str, Any]]) -> bool:
+def spotted_early(run: Any, earlier: list[dict[str, Any]]) -> bool:
     """Monitored before it began to spread (early warning, seed 003); counters apply
     before the turn's spread, so a monitor in the turn it starts spreading is in time."""
     return any(c["measure"] == Measure.MONITOR and
@@ -352,7 +352,8 @@ def _prebunk(game: Game, run: Any, audience: str, strength: float, outcome: Outc
     if reach > rules.PREBUNK_LATE_REACH:
         gain /= 2
         outcome.notes.append("prebunk_late")
-    elif run.phase in (NarrativePhase.EMERGING, NarrativePhase.DORMANT):
+    elif run.phase in (NarrativePhase.EMERGING, NarrativePhase.DORMANT) and \
+            reach < rules.STREISAND_BELOW:  # early only if the audience has barely seen it
         outcome.notes.append("prebunk_early")
     game.inoculate(audience, gain)
 

@@ -55,7 +55,11 @@ def _platforms_act(game: Game) -> None:
         # whatever the technique table says reporting fits; little on anything else.
         inauthentic = narrative.technique in INAUTHENTIC_TECHNIQUES
         if judge(narrative, Measure.REPORT.value).answers:
-            run.virality *= rules.REPORT_FACTOR_INAUTHENTIC if inauthentic else rules.REPORT_FACTOR
+            factor = rules.REPORT_FACTOR_INAUTHENTIC if inauthentic else rules.REPORT_FACTOR
+            earlier = [c for c in st.counters if c["narrative"] == run.id]
+            if actions.spotted_early(run, earlier):  # early warning: the report was sharper
+                factor = max(0.0, 1.0 - (1.0 - factor) * rules.EARLY_WARNING_BONUS)
+            run.virality *= factor
         else:
             run.virality *= 1.0 - (1.0 - rules.REPORT_FACTOR) * rules.WEAK_FACTOR
         note = "platform_removed_accounts" if inauthentic else "platform_acted"

@@ -244,3 +244,21 @@ def test_an_attribution_that_does_little_raises_tension_but_earns_no_trust(
     assert "counter_weak" in counter.notes and "attributed" in counter.notes
     assert counter.deltas.get("tension") == rules.ATTRIBUTE_EFFECTS["tension"]
     assert "credibility" not in counter.deltas
+
+
+def test_an_early_warning_makes_the_platform_act_harder_on_a_report(tmp_path: Path) -> None:
+    s = scenario(tmp_path, "impersonation")
+    watched = resolve(at_turn(s, 2), Counter("fake", Measure.MONITOR))
+    watched.next_turn()
+    watched.open_desk()
+    unwatched = at_turn(s, 3)
+    for game in (watched, unwatched):
+        resolve(game, Counter("fake", Measure.REPORT))
+        game.next_turn()
+        game.open_desk()
+        resolve(game)  # the platform acts the turn after the report
+    factor = rules.REPORT_FACTOR_INAUTHENTIC
+    base = s.narratives[0].virality
+    assert unwatched.state.narratives["fake"].virality == pytest.approx(base * factor)
+    assert watched.state.narratives["fake"].virality == pytest.approx(
+        base * (1 - (1 - factor) * rules.EARLY_WARNING_BONUS))
