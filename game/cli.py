@@ -7,16 +7,21 @@ system locale) picks the language.  Exit codes: 0 fine, 1 problems found, 2 usag
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from game import i18n
-from game.i18n import _
+from game.i18n import N_, _
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + the signal's number, as shells do
 
 
 class UsageError(Exception):
@@ -33,11 +38,29 @@ def _pre_language(argv: Sequence[str]) -> str | None:
     return None
 
 
+def command_name(argv0: str | None = None) -> str:
+    """How the user started us, for messages that tell them what to type next."""
+    from game.paths import is_frozen
+
+    if is_frozen():
+        return Path(sys.executable).stem
+    name = Path(sys.argv[0] if argv0 is None else argv0).name
+    if name == "__main__.py":
+        return "python -m game"
+    if name.endswith(".py") or not name:
+        return f"python {name or 'main.py'}"
+    return Path(name).stem  # the installed command (hashtag-diplomacy, or .exe on Windows)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from game import __version__
+
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=command_name(),
         description=_("Hashtag Diplomacy: a classroom game of digital diplomacy."),
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=_("show the version and exit"))
     lang = argparse.ArgumentParser(add_help=False)
     lang.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language: fr or en"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language: fr or en"))
@@ -58,23 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", type=Path, metavar=_("PATH"),
                        help=_("scenario files or folders"))
     check.add_argument("--json", action="store_true", help=_("print the problems as JSON"))
+    check.add_argument("--play", type=int, nargs="?", const=PLAY_GAMES, default=0,
+                       metavar="N",
+                       help=_("also play N quick games (100 if N is not given) and warn about "
+                              "events and endings never reached"))
 
-    sim = sub.add_parser("simulate", parents=[lang], help=_("play a scenario many times"),
-                         description=_("Play a scenario with scripted strategies and "
-                                       "summarise endings and scores."))
-    sim.add_argument("path", type=Path, metavar=_("PATH"))
-    sim.add_argument("--runs", type=int, default=1000, help=_("games per strategy"))
-    sim.add_argument("--strategy", default="all", help=_("a strategy name, or all"))
-    sim.add_argument("--seed", type=int, default=1, help=_("first seed"))
-    sim.add_argument("--workers", type=int, default=None, help=_("processes to use"))
-    sim.add_argument("--json", action="store_true", help=_("print the summary as JSON"))
-    sim.add_argument("--html", type=Path, metavar=_("FILE"),
-                     help=_("also write a balance report page to FILE (.html)"))
-    sim.add_argument("--export", type=Path, metavar=_("FOLDER"),
-                     help=_("also write student reports (HTML and JSON) of scripted games "
-                            "to FOLDER"))
-    sim.add_argument("--export-games", type=int, default=1, metavar="N",
-                     help=_("with --export: reports of the first N games of each strategy"))
+    _simulate_parser(sub, lang)
     klass = sub.add_parser("class-report", parents=[lang],
                            help=_("summarise a folder of student reports"),
                            description=_("Read the JSON student reports in a folder and write "
@@ -83,9 +95,69 @@ def build_parser() -> argparse.ArgumentParser:
     klass.add_argument("--out", type=Path, metavar=_("FILE"), default=Path("summary.html"),
                        help=_("the page to write (default: summary.html)"))
 
-    sub.add_parser("schema", parents=[lang], help=_("print the JSON Schema of scenario files"))
+    sub.add_parser("schema", parents=[lang], help=_("print the JSON Schema of scenario files"),
+                   description=_("Print the JSON Schema of scenario files, for editors that "
+                                 "check and complete YAML as you type."))
     _authoring_parsers(sub, lang)
     return parser
+
+
+# One line per scripted player, for ``simulate --help`` (docs/balance.md says more).
+PLAYER_LINES = {
+    "lesson": N_("plays what the scenario teaches (the marked answers, the fitting counters)"),
+    "random": N_("picks any legal action at random"),
+    "passive": N_("does nothing at all"),
+    "always_confront": N_("hits back at everything, in public"),
+    "always_debunk": N_("debunks every narrative at once; takes the first answer shown"),
+    "longest_label": N_("answers each crisis with its longest answer; never counters"),
+    "ignore_disinfo": N_("answers crises as taught; leaves the disinformation alone"),
+    "topic_posts": N_("answers narratives with calm posts on their topic, not counters"),
+    "same_post": N_("sends the same post all game long"),
+    "crisis_only": N_("answers crises as taught and does nothing else"),
+    "textbook": N_("upper bound: reads the effect numbers in the file (an answer key)"),
+    "empathetic": N_("upper bound: the answers that protect people, empathetic posts"),
+    "firm": N_("upper bound: the most credible answers, names names, firm posts"),
+}
+DEFAULT_RUNS = 1000
+
+
+def _players_epilog() -> str:
+    from game.simulation.strategies import STRATEGIES
+
+    width = max(map(len, STRATEGIES))
+    lines = [_("players (--strategy):")]
+    lines += [f"  {name.ljust(width)}  {_(PLAYER_LINES.get(name, ''))}" for name in STRATEGIES]
+    return "\n".join(lines)
+
+
+def _simulate_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                     lang: argparse.ArgumentParser) -> None:
+    from game.simulation.runner import usable_cores
+
+    sim = sub.add_parser("simulate", parents=[lang], help=_("play a scenario many times"),
+                         description=_("Play a scenario with scripted strategies and "
+                                       "summarise endings and scores."),
+                         epilog=_players_epilog(),
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    sim.add_argument("path", type=Path, metavar=_("PATH"), help=_("a scenario file or folder"))
+    sim.add_argument("--runs", type=int, default=DEFAULT_RUNS,
+                     help=_("games per strategy (default: {n})").format(
+                         n=i18n.fmt_number(DEFAULT_RUNS)))
+    sim.add_argument("--strategy", default="all",
+                     help=_("a player listed below, or all (default: all)"))
+    sim.add_argument("--seed", type=int, default=1, help=_("first seed (default: 1)"))
+    sim.add_argument("--workers", type=int, default=None,
+                     help=_("processes to use (default: the usable cores, {n} here)").format(
+                         n=usable_cores()))
+    sim.add_argument("--json", action="store_true", help=_("print the summary as JSON"))
+    sim.add_argument("--html", type=Path, metavar=_("FILE"),
+                     help=_("also write a balance report page to FILE (.html)"))
+    sim.add_argument("--export", type=Path, metavar=_("FOLDER"),
+                     help=_("also write student reports (HTML and JSON) of scripted games "
+                            "to FOLDER"))
+    sim.add_argument("--export-games", type=int, default=1, metavar="N",
+                     help=_("with --export: reports of the first N games of each strategy "
+                            "(default: 1)"))
 
 
 def _authoring_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -108,8 +180,24 @@ def _authoring_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     exp.add_argument("out", type=Path, metavar=_("FILE.zip"))
 
 
+PLAY_GAMES = 100  # check --play: about 0.25 s on a bundled scenario (benchmarks/RESULTS.md)
+
+
+def _play_count(argv: list[str]) -> list[str]:
+    """``check --play FILE`` means the default number of games, not a game count "FILE"."""
+    if argv[:1] != ["check"] or "--play" not in argv:
+        return argv
+    at = argv.index("--play") + 1
+    if at < len(argv) and not argv[at].lstrip("-").isdigit():
+        argv.insert(at, str(PLAY_GAMES))
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen build's workers start here (Windows, macOS)
+    argv = _play_count(list(sys.argv[1:] if argv is None else argv))
     i18n.set_language(i18n.choose_language(_pre_language(argv)))
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -131,7 +219,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{parser.prog}: {_('error')}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        print(_("Stopped."), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        return EXIT_TERMINATED
 
 
 # -- check ----------------------------------------------------------------------------
@@ -166,7 +257,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from game.content.check_report import json_report, text_report
     from game.content.loader import load_scenario
 
+    from game.content.playtest import play_check
+
     results = [load_scenario(path, display) for path, display in scenario_paths(args.paths)]
+    if args.play < 0:
+        raise UsageError(_("--play needs a number of games of 0 or more"))
+    for loaded in results:
+        loaded.diagnostics.extend(play_check(loaded, args.play))
     if args.json:
         print(json_report(results))
     else:
@@ -202,13 +299,20 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if unknown:
         raise UsageError(_("unknown strategy “{name}”; known: {known}").format(
             name=unknown[0], known=", ".join(STRATEGIES)))
+    if args.workers is not None and not 1 <= args.workers <= 512:
+        raise UsageError(_("--workers must be between 1 and 512"))
+    if args.html:
+        _check_output_file(args.html)
+    if args.export:
+        _check_output_folder(args.export)
     scenario, path = _playable(args.path)
-    results = simulate(scenario, path, args.runs, names, args.seed, args.workers)  # type: ignore[arg-type]
+    with _stopped_by_sigterm(), _progress_line() as progress:
+        results = simulate(scenario, path, args.runs, names, args.seed,  # type: ignore[arg-type]
+                           args.workers, progress)
     summary = report(scenario, args.runs, args.seed, results)  # type: ignore[arg-type]
-    if args.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
-    else:
-        print(simulation_text(summary))
+    # A closed pipe (``simulate … | head``) must not cost the files asked for.
+    _print_or_drop(json.dumps(summary, ensure_ascii=False, indent=2) if args.json
+                   else simulation_text(summary))
     if args.html:
         _write_html(args.html, scenario, summary, results, args.json)
     if args.export:
@@ -230,8 +334,99 @@ def _write_html(out: Path, scenario: object, summary: dict[str, object], results
     except OSError as exc:
         raise UsageError(_("cannot write {path}: {reason}").format(
             path=out, reason=exc.strerror or exc)) from exc
-    print(_("Balance report written to {path}").format(path=out),
-          file=sys.stderr if quiet else sys.stdout)
+    _print_or_drop(_("Balance report written to {path}").format(path=out),
+                   sys.stderr if quiet else sys.stdout)
+
+
+def _check_output_file(out: Path) -> None:
+    """Refuse a report path that cannot be written, before minutes of games."""
+    folder = out.parent
+    if out.is_dir():
+        raise UsageError(_("cannot write {path}: it is a folder").format(path=out))
+    if not folder.is_dir():
+        raise UsageError(_("cannot write {path}: no folder {folder}").format(
+            path=out, folder=folder))
+    if not os.access(out if out.exists() else folder, os.W_OK):
+        raise UsageError(_("cannot write {path}: permission denied").format(path=out))
+
+
+def _check_output_folder(folder: Path) -> None:
+    """Refuse an export folder that cannot be created or written, before the games."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(_("cannot write to {path}: it is not a folder").format(path=folder))
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(_("cannot write to {path}: permission denied").format(path=folder))
+
+
+def _print_or_drop(text: str, stream: TextIO | None = None) -> None:
+    """Print; if the reader has gone (a closed pipe), drop this and later output quietly."""
+    stream = stream or sys.stdout
+    try:
+        print(text, file=stream, flush=True)
+    except BrokenPipeError:
+        _silence(stream)
+
+
+def _silence(stream: TextIO) -> None:
+    """Point a closed stream at the null device, so that Python's flush at exit is quiet."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind (the worker pool is terminated on the way) and exit 143.
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` swallows it."""
+
+
+@contextlib.contextmanager
+def _stopped_by_sigterm() -> Iterator[None]:
+    """SIGTERM raises :class:`Terminated` in the main process, so cleanup code runs."""
+    if not hasattr(signal, "SIGTERM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def _progress_line() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress line on stderr when it is a terminal, nothing otherwise (logs, pipes,
+    tests).  A few lines rather than a library: translated, and nothing more to ship."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from game.i18n import fmt_number, fmt_percent
+
+    shown = False
+
+    def show(done: int, total: int) -> None:
+        nonlocal shown
+        line = _("Playing: {done} of {total} games ({percent})").format(
+            done=fmt_number(done), total=fmt_number(total), percent=fmt_percent(done / total))
+        sys.stderr.write("\r" + line + "\x1b[K")
+        sys.stderr.flush()
+        shown = True
+
+    try:
+        yield show
+    finally:
+        if shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 def simulation_text(summary: dict[str, object]) -> str:
@@ -282,7 +477,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     for extra in written.extra:
         print(_("Also written: {path} (lets editors such as VS Code complete the keys)").format(
             path=extra))
-    print(_("Next: python main.py check {path}").format(path=written.scenario))
+    print(_("Next: {command} check {path}").format(command=command_name(),
+                                                    path=written.scenario))
     return EXIT_OK
 
 

@@ -17,13 +17,13 @@ from pydantic import BaseModel
 from game.content.controls import code_point, unsafe_in_name
 from game.content.diagnostics import Diagnostic, Severity
 from game.content.findings import Findings
-from game.content.model import Event, Scenario
+from game.content.model import Scenario
+from game.content.reachability import NEVER, Impossible, Reach
 from game.content.teaching import check_teaching
 from game.content.text import Text
 from game.content.validation import Loc, suggest
 from game.content.yaml_source import YamlDocument
 from game.engine.registry import CONDITIONS, EFFECTS, Call, Entry
-from game.engine.vocabulary import NarrativePhase
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
@@ -225,91 +225,38 @@ def _check_turns(scenario: Scenario, report: Findings) -> None:
 
 # -- reachability ------------------------------------------------------------------------
 
-class _Reach:
-    """Fixpoint of what can happen at all: events, flags, narratives, endings."""
+def _window(lo: int, hi: int) -> str:
+    return str(lo) if lo == hi else f"{lo}–{hi}"
 
-    def __init__(self, scenario: Scenario) -> None:
-        self.s = scenario
-        self.events: set[str] = set()
-        self.flags: set[str] = set()
-        self.scheduled: set[str] = set()
-        self.narratives = {n.id for n in scenario.narratives
-                           if n.start_turn is not None and n.start_turn <= scenario.meta.turns}
-        self.forced_endings: set[str] = set()
-        for topic in scenario.topics:  # the player can post on any topic at any time
-            self.collect(topic.effects)
 
-    def collect(self, effects: Any) -> None:
-        for _, call in calls_in(effects):
-            if call.name == "set_flag":
-                self.flags.add(call.args)
-            elif call.name == "follow_up":
-                self.scheduled.add(call.args)
-            elif call.name == "schedule_event":
-                self.scheduled.add(call.args.event)
-            elif call.name == "launch_narrative":
-                self.narratives.add(call.args)
-            elif call.name == "end_game":
-                self.forced_endings.add(call.args)
-
-    def possible(self, call: Call) -> bool:
-        name, args, turns = call.name, call.args, self.s.meta.turns
-        if name == "all":
-            return all(self.possible(c) for c in call.children)
-        if name == "any":
-            return any(self.possible(c) for c in call.children)
-        if name == "flag":
-            return bool(args in self.flags)
-        if name in ("event_fired", "crisis_open", "crisis_missed"):
-            event = self.s.event_by_id.get(args)
-            return args in self.events and (name == "event_fired" or (
-                event is not None and event.crisis is not None))
-        if name == "choice_made":
-            return bool(args.event in self.events)
-        if name in ("narrative_reach_at_least", "narrative_reach_below", "counter_used"):
-            return bool(args.narrative in self.narratives)
-        if name == "narrative_phase":
-            return args.phase is NarrativePhase.DORMANT or args.narrative in self.narratives
-        if name == "turn_at_least":
-            return bool(args <= turns)
-        if name == "turn_at_most":
-            return bool(args >= 1)
-        if name == "indicator_below":
-            return all(v > 0 for v in args.values())
-        if name == "chance":
-            return bool(args > 0)
-        return True  # not, indicator_at_least (0-100 always reachable), posted
-
-    def event_fires(self, event: Event) -> bool:
-        if event.turn is not None and event.turn > self.s.meta.turns:
-            return False
-        triggered = event.turn is not None or event.when is not None or event.id in self.scheduled
-        return triggered and (event.when is None or self.possible(event.when))
-
-    def run(self) -> None:
-        changed = True
-        while changed:
-            changed = False
-            for event in self.s.events:
-                if event.id not in self.events and self.event_fires(event):
-                    self.events.add(event.id)
-                    self.collect(event.effects)
-                    if event.crisis:
-                        self.collect(event.crisis.on_expire)
-                        for choice in event.crisis.choices:
-                            self.collect(choice.effects)
-                    changed = True
+def _unreachable(report: Findings, code: str, base: Loc, item_id: str,
+                 found: Impossible | None, window: tuple[int, int]) -> None:
+    """Report at the impossible part of the condition, with why it can never hold."""
+    if found is None:
+        report.add(WARNING, base + ("id",), code, id=item_id, reason="reason_condition")
+        return
+    report.add(WARNING, base + ("when",) + found.loc, code, "key", id=item_id,
+               reason=found.reason, window=_window(*window), **found.params)
 
 
 def _check_reachability(scenario: Scenario, report: Findings) -> None:
-    reach = _Reach(scenario)
-    reach.run()
+    reach = Reach(scenario)
     turns = scenario.meta.turns
+    scheduled_somewhere = {call.args if call.name == "follow_up" else call.args.event
+                           for _, call in calls_in(scenario)
+                           if call.name in ("follow_up", "schedule_event")}
     for i, event in enumerate(scenario.events):
-        if event.id in reach.events or (event.turn is not None and event.turn > turns):
+        if reach.events[event.id] < NEVER or (event.turn is not None and event.turn > turns):
             continue
-        triggered = event.turn is not None or event.when is not None or event.id in reach.scheduled
-        reason = "reason_condition" if triggered else "reason_no_trigger"
+        windows = reach.windows(event)
+        if event.when is not None and windows:
+            lo, hi = windows[0]
+            _unreachable(report, "event_unreachable", ("events", i), event.id,
+                         reach.impossible(event.when, (), lo, hi), (lo, hi))
+            continue
+        triggered = event.turn is not None or event.when is not None
+        reason = ("reason_scheduled_never" if event.id in scheduled_somewhere and not triggered
+                  else "reason_condition" if triggered else "reason_no_trigger")
         report.add(WARNING, ("events", i, "id"), "event_unreachable", id=event.id,
                    reason=reason)
     for i, narrative in enumerate(scenario.narratives):
@@ -320,12 +267,16 @@ def _check_reachability(scenario: Scenario, report: Findings) -> None:
     default_seen = False
     for i, ending in enumerate(scenario.endings):
         forced = ending.id in reach.forced_endings
+        # Early endings are tested after every turn, the others after the last one.
+        window = (1, turns) if ending.early else (turns, turns)
         if default_seen and not ending.early and not forced:
             report.add(WARNING, ("endings", i, "id"), "ending_unreachable", id=ending.id,
                        reason="reason_after_default")
-        elif ending.when is not None and not forced and not reach.possible(ending.when):
-            report.add(WARNING, ("endings", i, "id"), "ending_unreachable", id=ending.id,
-                       reason="reason_condition")
+        elif ending.when is not None and not forced:
+            found = reach.impossible(ending.when, (), *window)
+            if found is not None:
+                _unreachable(report, "ending_unreachable", ("endings", i), ending.id, found,
+                             window)
         if ending.when is None and not ending.early:
             default_seen = True
     if not default_seen:

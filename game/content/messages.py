@@ -88,9 +88,28 @@ MESSAGES: dict[str, str] = {
                                   "can never fire"),
     "event_unreachable": N_("the event “{id}” can never fire: {reason}"),
     "ending_unreachable": N_("the ending “{id}” can never be reached: {reason}"),
+    "event_never_played": N_("the event “{id}” did not fire in any of {games} quick games "
+                             "played by the scripted players: rare, or it needs something no "
+                             "player does"),
+    "ending_never_played": N_("the ending “{id}” was not reached in any of {games} quick games "
+                              "played by the scripted players: rare, or it needs something no "
+                              "player does"),
     "reason_no_trigger": N_("it has no turn, no condition, and no effect schedules it"),
     "reason_condition": N_("its condition can never hold"),
     "reason_after_default": N_("an ending without a condition comes before it"),
+    "reason_turns": N_("this turn bound leaves no turn at which the condition holds (it is "
+                       "tested on turns {window})"),
+    "reason_flag_both": N_("it needs the flag “{flag}” both set and not set"),
+    "reason_flag_late": N_("the flag “{flag}” is set on turn {turn} at the earliest, after "
+                           "the last turn this is tested ({last})"),
+    "reason_flag_never": N_("the flag “{flag}” is never set by anything that can happen"),
+    "reason_indicator": N_("its bounds on “{indicator}” leave no value between 0 and 100"),
+    "reason_no_alternative": N_("none of the conditions under “any” can ever hold"),
+    "reason_event_never": N_("the event “{event}” cannot have fired by then (or has no "
+                             "crisis)"),
+    "reason_narrative_never": N_("the narrative “{narrative}” cannot have started by then"),
+    "reason_scheduled_never": N_("only effects schedule it, and none of them can happen "
+                                 "before the last turn"),
     "bad_handle": N_("“{value}” is not a handle: write “@” then up to 30 letters, digits or “_”"),
     "bad_language": N_("“{value}” is not a language code (two letters, like “fr” or “en”)"),
     "no_default_ending": N_("no ending without a condition: the last ending should have no "
@@ -192,7 +211,7 @@ def _param(key: str, value: Any) -> Any:
         return type_name(str(value))
     if key == "missing":
         return _(_LANGUAGE_ADJECTIVES.get(str(value), str(value)))
-    if key in ("size", "limit") and isinstance(value, int):
+    if key in ("size", "limit", "games") and isinstance(value, int):
         return fmt_number(value)
     if isinstance(value, list | tuple):
         sep = ", "
@@ -206,6 +225,11 @@ def render(code: str, params: Mapping[str, Any]) -> str:
     """The message for *code* in the current language, with its parameters filled in."""
     template = MESSAGES.get(code)
     shown = {k: _param(k, v) for k, v in params.items()}
+    if "reason" in params:  # a reason may name the flag, turn or event it is about
+        try:
+            shown["reason"] = str(shown["reason"]).format(**shown)
+        except (KeyError, IndexError, ValueError):
+            pass
     if "kind" in params:
         shown["kinds"] = _(_KIND_PLURALS.get(str(params["kind"]), str(params["kind"])))
     if template is None:

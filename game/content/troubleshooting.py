@@ -12,7 +12,10 @@ from game.content.troubleshooting_help import HELP
 from game.i18n import N_, _
 
 # Codes that are parts of other messages (the reason an event can never fire), not messages.
-PARTS = ("reason_no_trigger", "reason_condition", "reason_after_default")
+PARTS = ("reason_no_trigger", "reason_condition", "reason_after_default", "reason_turns",
+         "reason_flag_both", "reason_flag_late", "reason_flag_never", "reason_indicator",
+         "reason_no_alternative", "reason_event_never", "reason_narrative_never",
+         "reason_scheduled_never")
 
 GROUPS: list[tuple[str, tuple[str, ...]]] = [
     (N_("Reading the file"), ("file_unreadable", "not_regular_file", "file_too_large",
@@ -34,7 +37,8 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
         "flag_never_set", "flag_never_tested")),
     (N_("Turns, events and endings"), (
         "event_turn_out_of_range", "start_turn_out_of_range", "event_unreachable",
-        "ending_unreachable", "no_default_ending", "narrative_never_launched")),
+        "ending_unreachable", "event_never_played", "ending_never_played",
+        "no_default_ending", "narrative_never_launched")),
     (N_("Images"), ("path_absolute", "path_escapes", "path_bad_character", "path_missing",
                     "path_not_image", "path_too_large")),
     (N_("Teaching"), ("concept_unused", "event_no_debrief", "text_too_long_screen",

@@ -297,9 +297,28 @@ HELP: dict[str, Help] = {
         {"id": "press_conference", "reason": "reason_no_trigger"}),
     "ending_unreachable": Help(
         N_("The ending can never be chosen: an ending without a condition comes before it "
-           "(endings are tried in order), or its condition can never hold."),
-        N_("Move the ending without `when` to the end of the list, or fix the condition."),
+           "(endings are tried in order), or its condition can never hold. The message points "
+           "at the part of the condition that cannot hold: turn bounds that leave no turn "
+           "(an ending without `early: true` is tested after the last turn only), a flag "
+           "required both set and not set, or set only after the last turn it is tested, "
+           "indicator bounds that leave no value."),
+        N_("Move the ending without `when` to the end of the list, or fix the part of the "
+           "condition the message points at."),
         {"id": "summit_saved", "reason": "reason_after_default"}),
+    "event_never_played": Help(
+        N_("`check --play N` played N quick games, shared among every scripted player, and "
+           "this event never fired: its condition is possible on paper but needs gauges, "
+           "flags or answers that no player reached."),
+        N_("Lower the bound it waits for, or make the flag it needs easier to set; then run "
+           "`python main.py simulate FILE --strategy all` to see how often it comes."),
+        {"id": "press_conference", "games": 100}),
+    "ending_never_played": Help(
+        N_("`check --play N` played N quick games, shared among every scripted player, and "
+           "none reached this ending."),
+        N_("Loosen its condition, or move it before an ending that catches the same games; "
+           "`python main.py simulate FILE --strategy all --html report.html` shows which "
+           "endings each player reaches."),
+        {"id": "summit_saved", "games": 100}),
     "no_default_ending": Help(
         N_("Every ending has a condition, so a game could end with none of them."),
         N_("Add a last ending without `when` (a `mixed` ending is usual)."),

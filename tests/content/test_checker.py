@@ -115,7 +115,7 @@ def test_an_event_whose_condition_is_impossible_is_unreachable(tmp_path: Path) -
     loaded = variant(tmp_path, "    when: {choice_made: {event: tweet, choice: hit}}",
                      "    when: {turn_at_least: 7}")
     diag = next(d for d in loaded.diagnostics if d.code == "event_unreachable")
-    assert "condition can never hold" in diag.message
+    assert "this turn bound leaves no turn" in diag.message
 
 
 def test_an_ending_after_the_default_one_is_unreachable(tmp_path: Path) -> None:
