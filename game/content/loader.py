@@ -108,7 +108,7 @@ def _load(path: Path, display: str | None, check: bool) -> LoadedScenario:
         loaded.diagnostics.append(Diagnostic(
             loaded.display, pos.line, pos.column, Severity.ERROR, "control_character",
             {"char": code_point(char)}))
-    loaded.scenario = _validate(doc, loaded)
+    loaded.scenario = _validate(doc, loaded, check)
     if loaded.scenario is not None and check:
         from game.content.checker import analyse
 
@@ -143,7 +143,7 @@ def merge_typos(issues: list[Issue]) -> list[Issue]:
             if not (i.code == "missing_key" and (i.loc[:-1], i.loc[-1]) in suggested)]
 
 
-def _validate(doc: YamlDocument, loaded: LoadedScenario) -> Scenario | None:
+def _validate(doc: YamlDocument, loaded: LoadedScenario, check: bool) -> Scenario | None:
     data: Any = doc.data
     if not isinstance(data, dict):
         loaded.diagnostics.append(Diagnostic(
@@ -160,7 +160,13 @@ def _validate(doc: YamlDocument, loaded: LoadedScenario) -> Scenario | None:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        for issue in merge_typos(convert(exc.errors(), Scenario)):
+        issues = merge_typos(convert(exc.errors(), Scenario))
+        for issue in issues:
             loaded.diagnostics.append(issue_diagnostic(issue, doc, loaded.display))
+        if check:  # the references and flags of the rest, in the same run
+            from game.content.partial import analyse_rest
+
+            loaded.diagnostics.extend(analyse_rest(data, issues, doc, loaded.display,
+                                                   loaded.folder))
         return None
     return scenario
