@@ -178,6 +178,35 @@ NOTES = {
     "silence": N_("Silence while a crisis is open costs credibility."),
 }
 
+# Notes about a post on a narrative's topic, naming the narrative ({title}).
+NARRATIVE_NOTES = {
+    "answers_narrative": N_("The post answers “{title}” on its topic and slows it down."),
+    "informs_a_little": N_("The post informs a few people on the topic, but it does not "
+                           "answer “{title}”."),
+    "fuels_narrative": N_("A confrontational post on this topic feeds “{title}”."),
+}
+
+# Why a post moved the gauges it moved (``rules.TONE_EFFECTS``, ``rules.AUDIENCE_FOCUS``).
+TONE_REASONS = {
+    "factual": N_("Factual tone: builds credibility and a little reach, and calms tension."),
+    "empathetic": N_("Empathetic tone: wins sympathy abroad (soft power) and at home, and a "
+                     "little credibility."),
+    "assertive": N_("Assertive tone: rallies support at home and carries far, but raises "
+                    "tension a little."),
+    "humorous": N_("Humorous tone: carries far and charms (soft power), but costs a little "
+                   "credibility."),
+    "confrontational": N_("Confrontational tone: carries farthest and rallies home, but "
+                          "raises tension and costs soft power and credibility."),
+}
+AUDIENCE_REASONS = {
+    "domestic": N_("{audience}: opinion at home, so domestic support moves most."),
+    "foreign": N_("{audience}: a foreign public, so soft power moves most."),
+    "diaspora": N_("{audience}: the diaspora, so soft power and support at home move."),
+    "journalists": N_("{audience}: journalists, so credibility and reach move most."),
+    "country": N_("{audience}: a government reads every post as a statement to it, so "
+                  "tension and soft power move most."),
+}
+
 REASONS = {
     "over_budget": N_("Not enough action points left this turn."),
     "no_such_crisis": N_("This crisis is no longer open."),
@@ -338,6 +367,21 @@ def points(value: float) -> str:
     count = int(shown) if whole else (2 if shown > 1 else 0)
     return ngettext("{n} point", "{n} points", count).format(
         n=i18n.fmt_number(shown, 0 if whole else 1))
+
+
+def signed_points(value: float) -> str:
+    """Score points added or taken, signed, to one decimal: "+17.0 points", "-0.7 point"
+    (the plural as :func:`points` chooses it)."""
+    shown = round(value, 1)
+    count = abs(shown) if abs(shown) == int(abs(shown)) else (2 if abs(shown) > 1 else 0)
+    return ngettext("{n} point", "{n} points", int(count)).format(n=fmt_delta(shown, 1))
+
+
+def percent_exact(value: float) -> str:
+    """A reach or a share to one decimal, as a percentage ("23.3%", « 23,3 % »)."""
+    # The locale's own percent sign and spacing (« 0 % » with a narrow no-break space),
+    # around the number to one decimal.
+    return i18n.fmt_percent(0).replace("0", i18n.fmt_number(value, 1), 1)
 
 
 def turn_of(turn: int, total: int) -> str:

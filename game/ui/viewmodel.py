@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.engine.techniques import POST, judge
-from game.i18n import _, fmt_number, fmt_percent, pick
+from game.i18n import _, fmt_number, fmt_percent, ngettext, pick
 from game.ui import labels
+from game.ui.turn_changes import turn_changes
 
 if TYPE_CHECKING:
     from game.content.model import Event, Scenario
@@ -60,6 +62,7 @@ class NarrativeView:
     weighted: float
     audiences: list[tuple[str, float]] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    threshold: float | None = None  # the reach above which it costs points at the end
 
 
 def initials(name: str) -> str:
@@ -193,15 +196,13 @@ def post_image(s: Scenario, post: FeedPost) -> str | None:
 
 
 def gauges(game: Game) -> list[GaugeView]:
-    """The six indicators and their change since the previous turn."""
-    history = game.state.history
-    reference = history[-2] if len(history) >= 2 else history[0] if history else None
-    views = []
-    for key, value in game.state.indicators.items():
-        before = reference["indicators"].get(key, value) if reference else value
-        views.append(GaugeView(key, labels.indicator(key), value, labels.change(before, value),
-                               key in labels.LOWER_IS_BETTER))
-    return views
+    """The six indicators and their change this turn: on the news and at the desk, what the
+    morning's news changed; on the results, the whole turn (the news, the actions and the
+    world), so that the change is the sum of the lines the screen lists."""
+    start = turn_changes(game).start
+    return [GaugeView(key, labels.indicator(key), value, labels.change(start[key], value),
+                      key in labels.LOWER_IS_BETTER)
+            for key, value in game.state.indicators.items()]
 
 
 def trend(delta: float) -> int:
@@ -218,14 +219,19 @@ def narratives(game: Game) -> list[NarrativeView]:
                                         (run.factcheck, _("fact-checked")),
                                         (run.attributed, _("attributed"))) if flag]
         audiences = [(pick(a.name), run.reach.get(a.id, 0.0)) for a in s.audiences]
+        threshold = s.rules.disinformation_threshold
+        if run.weighted > threshold:
+            tags.append(_("above {threshold}").format(threshold=reach_text(threshold)))
         views.append(NarrativeView(run.id, pick(narrative.title), str(run.phase),
                                    labels.label(labels.TECHNIQUES, narrative.technique),
-                                   run.weighted, audiences, tags))
+                                   run.weighted, audiences, tags, threshold))
     return views
 
 
 def reach_text(value: float) -> str:
-    return fmt_percent(max(0.0, min(100.0, value)) / 100.0)
+    """A reach as the panels show it: a whole percentage, rounded as every change line is
+    (``labels.whole``), so that the lines add up to the figures."""
+    return fmt_percent(labels.whole(max(0.0, min(100.0, value))) / 100.0)
 
 
 def event_title(event: Event, scenario: Scenario | None = None) -> str:
@@ -290,7 +296,7 @@ def describe_action(game: Game, action: dict[str, Any]) -> str:
     return _("{measure}: “{narrative}”").format(measure=measure, narrative=title)
 
 
-def deltas_text(deltas: dict[str, float]) -> str:
+def deltas_text(deltas: Mapping[str, float]) -> str:
     """"Credibility +2 · Tension -1": whole numbers, as the gauges show them; a change that
     rounds to 0 is left out."""
     parts = [f"{labels.indicator(k)} {labels.fmt_change(v)}" for k, v in deltas.items()
@@ -298,13 +304,17 @@ def deltas_text(deltas: dict[str, float]) -> str:
     return " · ".join(parts)
 
 
-def reach_change_text(game: Game, reach: dict[str, float]) -> list[str]:
+def reach_change_text(game: Game, reach: Mapping[str, float]) -> list[str]:
+    """"Reach of “The fake tickets”: -4 points", one line per narrative whose change does
+    not round to 0 ("1 point" in the singular)."""
     out = []
     for narrative_id, delta in reach.items():
         narrative = game.scenario.narrative_by_id.get(narrative_id)
-        if narrative is None or not labels.fmt_change(delta):
+        shown = labels.whole(delta)
+        if narrative is None or not shown:
             continue
-        out.append(_("Reach of “{title}”: {delta} points").format(
+        out.append(ngettext("Reach of “{title}”: {delta} point",
+                            "Reach of “{title}”: {delta} points", abs(shown)).format(
             title=labels.nested(pick(narrative.title)), delta=labels.fmt_change(delta)))
     return out
 

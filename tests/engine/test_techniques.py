@@ -192,7 +192,7 @@ def test_disinformation_left_standing_costs_and_bars_success(tmp_path: Path) -> 
     assert game.state.ending == "meh", "the success ending's condition held, but it is barred"
     lines = [b.text for b in leftover_blocks(game)]  # the ending screen names the cost
     assert lines[0] == "Disinformation left standing"
-    assert lines[1] == (f"Fake video: reach {run.weighted:.1f} at the end, "
+    assert lines[1] == (f"Fake video: reach {run.weighted:.1f}% at the end, "
                         f"{costs['fake']:.1f} points off the score")
     open_door = s.model_copy(update={"rules": s.rules.model_copy(
         update={"disinformation_bars_success": False})})

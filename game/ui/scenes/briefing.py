@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.engine.vocabulary import EndingTone, Phase
-from game.i18n import _, fmt_number, ngettext, pick
+from game.i18n import _, fmt_number, fmt_percent, ngettext, pick
 from game.ui.labels import nested
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
@@ -25,6 +25,7 @@ def briefing_blocks(scenario: object, seed: int) -> list[Block]:
                     bullet=True),
               Block(_("Spot disinformation narratives early and counter them at the right "
                       "moment."), bullet=True)]
+    blocks.append(Block(leftover_rule(s), bullet=True))
     for ending in s.endings:  # type: ignore[attr-defined]
         if ending.tone is EndingTone.SUCCESS:
             blocks.append(Block(_("Aim for: “{title}”").format(title=nested(pick(ending.title))),
@@ -45,6 +46,20 @@ def briefing_blocks(scenario: object, seed: int) -> list[Block]:
     blocks.append(Block(_("Game number (seed): {seed}").format(seed=seed), role="small",
                         colour="muted"))
     return blocks
+
+
+def leftover_rule(scenario: object) -> str:
+    """The disinformation threshold, told before the game (it differs by scenario)."""
+    rules = scenario.rules  # type: ignore[attr-defined]
+    threshold = fmt_percent(rules.disinformation_threshold / 100)
+    if rules.disinformation_bars_success:
+        text = _("At the end, every narrative still above {threshold} overall reach costs "
+                 "points and keeps the best endings out of reach: its line is marked on its "
+                 "bar.")
+    else:
+        text = _("At the end, every narrative still above {threshold} overall reach costs "
+                 "points: its line is marked on its bar.")
+    return text.format(threshold=threshold)
 
 
 class BriefingScene(Scene):

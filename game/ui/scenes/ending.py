@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
-from game.engine.score import leftover_costs
+from game.engine.score import ScorePart, leftover_costs, raw_score, score_breakdown
 from game.engine.vocabulary import Phase
-from game.i18n import _, fmt_number, pick
+from game.i18n import _, fmt_number, fmt_percent, pick
 from game.ui import labels
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
@@ -32,9 +33,79 @@ def ending_blocks(game: Game) -> list[Block]:
     if st.score is not None:
         blocks.append(Block(_("Score: {score} / 100").format(score=fmt_number(st.score)),
                             role="heading", bold=True, colour="accent", space_before=0.8))
-    blocks += leftover_blocks(game)
+        blocks += breakdown_blocks(game)  # names each narrative left standing
+    blocks += barred_blocks(game)
     if ending.debrief is not None:
         blocks.append(Block(pick(ending.debrief), colour="muted", space_before=0.6))
+    return blocks
+
+
+def tenths(values: list[float], total: int) -> list[int]:
+    """*values* in tenths of a point, rounded so that they add up to *total* tenths
+    (largest remainders): the lines of the breakdown add up to the total shown."""
+    scaled = [v * 10 for v in values]
+    out = [math.floor(v) for v in scaled]
+    order = sorted(range(len(values)), key=lambda i: scaled[i] - out[i], reverse=True)
+    short = total - sum(out)
+    for step in range(abs(short)):
+        i = order[step % len(order)] if short > 0 else order[-1 - step % len(order)]
+        out[i] += 1 if short > 0 else -1
+    return out
+
+
+def shown_total(raw: float, score: int) -> int:
+    """The raw score in tenths, as shown above the rounded score: the nearest tenth that
+    still rounds to *score* (56.54 shows 56.6, not 56.5, beside a score of 57)."""
+    total = round(raw * 10)
+    if not abs(total / 10 - score) < 0.5 and 0 < score < 100:
+        total += 1 if score * 10 > total else -1
+    return total
+
+
+def part_line(game: Game, part: ScorePart, points: str) -> str:
+    s = game.scenario
+    if part.kind == "gauge":
+        level = fmt_number(labels.whole(part.level))
+        if part.key in labels.LOWER_IS_BETTER:
+            level = _("{level} (counted as {counted}: lower is better)").format(
+                level=level, counted=fmt_number(100 - labels.whole(part.level)))
+        return _("{gauge} {level} × {weight}: {points}").format(
+            gauge=labels.indicator(part.key), level=level, points=points,
+            weight=fmt_percent(part.weight))
+    if part.kind == "residual":
+        return _("Disinformation still circulating (mean reach {reach} × {factor}): "
+                 "{points}").format(reach=labels.percent_exact(part.level),
+                                    factor=fmt_number(part.weight, 2), points=points)
+    if part.kind == "leftover":
+        return _("“{title}” left above {threshold} (reach {reach}): {points}").format(
+            title=labels.nested(pick(s.narrative_by_id[part.key].title)),
+            threshold=fmt_percent(part.weight / 100),
+            reach=labels.percent_exact(part.level), points=points)
+    return _("The ending, “{title}”: {points}").format(
+        title=labels.nested(pick(s.ending_by_id[part.key].title)), points=points)
+
+
+def breakdown_blocks(game: Game) -> list[Block]:
+    """Where the score comes from: each gauge's share, the disinformation still going
+    round, each narrative left standing, the ending's bonus; the lines add up to the total
+    (to a tenth), and the total rounds to the score."""
+    s, st = game.scenario, game.state
+    if st.score is None:
+        return []
+    parts = score_breakdown(s, st)
+    raw = raw_score(s, st)
+    total = shown_total(raw, st.score)
+    shares = tenths([p.points for p in parts], total)
+    blocks = [Block(_("How the score is made"), bold=True, space_before=0.6)]
+    for part, share in zip(parts, shares, strict=True):
+        blocks.append(Block(part_line(game, part, labels.signed_points(share / 10)),
+                            bullet=True, role="small"))
+    if 0 <= raw <= 100:
+        text = _("Total: {total}, rounded to {score} / 100.")
+    else:
+        text = _("Total: {total}; a score stays between 0 and 100: {score} / 100.")
+    blocks.append(Block(text.format(total=fmt_number(total / 10, 1),
+                                    score=fmt_number(st.score)), role="small", bold=True))
     return blocks
 
 
@@ -50,14 +121,20 @@ def leftover_blocks(game: Game) -> list[Block]:
         blocks.append(Block(_("{title}: reach {reach} at the end, {points} off the "
                               "score").format(
             title=pick(s.narrative_by_id[narrative_id].title),
-            reach=fmt_number(st.narratives[narrative_id].weighted, 1),
+            reach=labels.percent_exact(st.narratives[narrative_id].weighted),
             points=labels.points(points)), bullet=True))
-    if s.rules.disinformation_bars_success:
-        blocks.append(Block(_("While disinformation is left above {threshold} reach, the "
-                              "best endings are out of reach.").format(
-            threshold=fmt_number(s.rules.disinformation_threshold)), role="small",
-            colour="muted"))
-    return blocks
+    return blocks + barred_blocks(game)
+
+
+def barred_blocks(game: Game) -> list[Block]:
+    """Why the best endings were out of reach, when disinformation was left standing."""
+    s = game.scenario
+    if not s.rules.disinformation_bars_success or not leftover_costs(s, game.state):
+        return []
+    return [Block(_("While disinformation is left above {threshold} reach, the best endings "
+                    "are out of reach.").format(
+        threshold=fmt_percent(s.rules.disinformation_threshold / 100)), role="small",
+        colour="muted", space_before=0.6)]
 
 
 class EndingScene(Scene):

@@ -9,6 +9,7 @@ from game.i18n import _, pick
 from game.ui import labels, viewmodel
 from game.ui.scenes.common import button_row, text_view
 from game.ui.scenes.turn import TurnScene
+from game.ui.turn_changes import turn_changes
 from game.ui.widgets.textlayout import Block
 
 if TYPE_CHECKING:
@@ -23,12 +24,17 @@ def news_blocks(game: Game, points: bool = True) -> list[Block]:
     when = labels.turn_time(st.turn, s.meta.hours_per_turn)
     blocks = [Block(_("{when}: what is new").format(when=when), role="heading", bold=True)]
     before = len(blocks)
-    for outcome in st.outcomes:
-        if outcome.turn != st.turn or outcome.source != "event":
+    # The gauges' changes on this screen are the morning's news: listed here, whole points
+    # that add up to them (``turn_changes``), reach included.
+    for line in turn_changes(game).lines:
+        outcome = line.outcome
+        if outcome.source != "event":
             continue
         event = s.event_by_id.get(str(outcome.ref.get("event")))
         if event is not None:
-            blocks += event_blocks(game, event, viewmodel.deltas_text(outcome.deltas))
+            changes = [viewmodel.deltas_text(line.deltas)] + viewmodel.reach_change_text(
+                game, line.reach)
+            blocks += event_blocks(game, event, [text for text in changes if text])
     for run in game.live_narratives():
         if run.launched_turn == st.turn:
             narrative = s.narrative_by_id[run.id]
@@ -49,7 +55,7 @@ def news_blocks(game: Game, points: bool = True) -> list[Block]:
     return blocks
 
 
-def event_blocks(game: Game, event: Event, changes: str) -> list[Block]:
+def event_blocks(game: Game, event: Event, changes: list[str]) -> list[Block]:
     """An event's headline, alert and what it changed.  Changes never sit under nothing (or
     under the previous event's alert): an event without headline or alert is named after
     who posted in it, else "Other developments"."""
@@ -63,7 +69,7 @@ def event_blocks(game: Game, event: Event, changes: str) -> list[Block]:
         if not blocks:
             title = viewmodel.event_title(event, game.scenario) or _("Other developments")
             blocks.append(Block(title, bold=True, space_before=0.6))
-        blocks.append(Block(changes, role="small", colour="muted"))
+        blocks += [Block(text, role="small", colour="muted") for text in changes]
     return blocks
 
 

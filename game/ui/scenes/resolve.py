@@ -6,14 +6,17 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine import rules
 from game.engine.vocabulary import Phase
-from game.i18n import _, pick
+from game.i18n import _, fmt_number, pick
 from game.ui import labels, viewmodel
 from game.ui.scenes.common import button_row, text_view
 from game.ui.scenes.turn import TurnScene
+from game.ui.turn_changes import ShownChange, turn_changes
 from game.ui.widgets.textlayout import Block
 
 if TYPE_CHECKING:
+    from game.content.model import Choice
     from game.engine.game import Game
     from game.engine.state import Outcome
 
@@ -24,15 +27,28 @@ def outcome_title(game: Game, outcome: Outcome) -> str:
     if outcome.source in labels.PLAYER_SOURCES:
         return viewmodel.describe_action(game, outcome.ref)
     source = labels.label(labels.SOURCES, outcome.source)
+    if outcome.source == "event":
+        source = _("This morning's news")
     narrative = s.narrative_by_id.get(str(outcome.ref.get("narrative")))
     event = s.event_by_id.get(str(outcome.ref.get("event")))
     if narrative is not None:
         title = pick(narrative.title)
     elif event is not None:
         title = viewmodel.crisis_title(event, game.scenario)
+    elif outcome.ref.get("events"):  # silence: the crises left waiting, by name
+        events = [s.event_by_id[e] for e in outcome.ref["events"] if e in s.event_by_id]
+        return _("{source} — {crises}").format(source=source, crises=", ".join(
+            labels.quoted(viewmodel.crisis_title(e, s)) for e in events))
     else:
         return source
-    return labels.source_title(source, title)
+    return labels.source_title(source, title) if title else source
+
+
+def _choice(game: Game, outcome: Outcome) -> Choice | None:
+    event = game.scenario.event_by_id.get(str(outcome.ref.get("event")))
+    if event is None or event.crisis is None:
+        return None
+    return next((c for c in event.crisis.choices if c.id == outcome.ref.get("choice")), None)
 
 
 def scenario_texts(game: Game, outcome: Outcome) -> list[str]:
@@ -42,48 +58,113 @@ def scenario_texts(game: Game, outcome: Outcome) -> list[str]:
     if event is None or event.crisis is None:
         return []
     if outcome.source == "answer":
-        choice = next((c for c in event.crisis.choices if c.id == outcome.ref.get("choice")),
-                      None)
+        choice = _choice(game, outcome)
         return [pick(choice.outcome)] if choice is not None and choice.outcome else []
     if outcome.source == "deadline" and event.crisis.expire_text is not None:
         return [pick(event.crisis.expire_text)]
     return []
 
 
-def outcome_blocks(game: Game, outcome: Outcome) -> list[Block]:
+def lesson_blocks(game: Game, outcome: Outcome) -> list[Block]:
+    """Why a crisis answer did what it did, at once: the author's lesson line (the one the
+    debrief also shows), marked as the answer the lesson recommends or warns against."""
+    choice = _choice(game, outcome) if outcome.source == "answer" else None
+    if choice is None or choice.debrief is None:
+        return []
+    verdict = {"recommended": (_("Why it works: {lesson}"), "good"),
+               "poor": (_("Why it costs you: {lesson}"), "bad")}.get(
+        choice.lesson or "", (_("Why: {lesson}"), "text"))
+    return [Block(verdict[0].format(lesson=pick(choice.debrief)), role="small",
+                  colour=verdict[1])]
+
+
+def post_reason_blocks(game: Game, outcome: Outcome) -> list[Block]:
+    """Why a post moved the gauges it moved: its tone, and the audience it spoke to."""
+    if outcome.source != "post":
+        return []
+    lines = [labels.label(labels.TONE_REASONS, outcome.ref.get("tone", ""))]
+    audience = game.scenario.audience_by_id.get(str(outcome.ref.get("audience")))
+    if audience is not None:
+        lines.append(labels.label(labels.AUDIENCE_REASONS, audience.kind).format(
+            audience=pick(audience.name)))
+    climbed = [labels.indicator(k) for k, v in outcome.deltas.items()
+               if v > 0 and k not in labels.LOWER_IS_BETTER
+               and game.state.indicators[k] > rules.HEADROOM_FROM]
+    if climbed:
+        lines.append(_("Above {level}, gains come harder: {gauges}.").format(
+            level=fmt_number(rules.HEADROOM_FROM), gauges=", ".join(climbed)))
+    return [Block(line, role="small", colour="text") for line in lines]
+
+
+def note_text(game: Game, outcome: Outcome, code: str) -> str:
+    """A note, naming the narrative when it is about one (a post on its topic)."""
+    template = labels.NARRATIVE_NOTES.get(code)
+    topic = game.scenario.topic_by_id.get(str(outcome.ref.get("topic")))
+    narrative = game.scenario.narrative_by_id.get(topic.narrative or "") if topic else None
+    if template is None or narrative is None:
+        return labels.note(code)
+    return _(template).format(title=labels.nested(pick(narrative.title)))
+
+
+def outcome_blocks(game: Game, outcome: Outcome, shown: ShownChange | None = None) -> list[Block]:
+    """One outcome: what caused it, what it changed (whole points that add up to the
+    gauges: ``turn_changes``) and why."""
+    shown = shown if shown is not None else turn_changes(game).of(outcome)
     mine = outcome.source in labels.PLAYER_SOURCES
     blocks = [Block(outcome_title(game, outcome), bold=True, space_before=0.7,
                     colour="text" if mine else "accent")]
     blocks += [Block(text, colour="text") for text in scenario_texts(game, outcome)]
-    changes = viewmodel.deltas_text(outcome.deltas)
+    changes = viewmodel.deltas_text(shown.deltas)
     if changes:
         blocks.append(Block(changes, role="small", colour="muted"))
     blocks += [Block(line, role="small", colour="muted")
-               for line in viewmodel.reach_change_text(game, outcome.reach)]
-    blocks += [Block(labels.note(code), bullet=True) for code in outcome.notes]
+               for line in viewmodel.reach_change_text(game, shown.reach)]
+    if mine and not shown.visible:
+        blocks.append(Block(_("No change you can see on the gauges this turn."), role="small",
+                            colour="muted"))
+    blocks += lesson_blocks(game, outcome)
+    blocks += [Block(note_text(game, outcome, code), bullet=True) for code in outcome.notes]
+    blocks += post_reason_blocks(game, outcome)
     why = viewmodel.counter_reason(game, outcome)
     if why:
         blocks.append(Block(why, role="small", colour="text"))
     return blocks
 
 
+def _worth_showing(game: Game, line: ShownChange) -> bool:
+    """A world outcome with nothing to say is left out (no heading over nothing)."""
+    o = line.outcome
+    return line.visible or bool(o.notes) or bool(scenario_texts(game, o))
+
+
 def results_blocks(game: Game) -> list[Block]:
-    """This turn's outcomes: the player's actions first, then the world's reactions."""
+    """This turn's outcomes: the player's actions first, then the world's (the morning's
+    news first): every change the gauges show this turn is listed, and the lines add up."""
     st = game.state
-    outcomes = [o for o in st.outcomes if o.turn == st.turn and o.source != "event"]
-    mine = [o for o in outcomes if o.source in labels.PLAYER_SOURCES]
-    world = [o for o in outcomes if o.source not in labels.PLAYER_SOURCES]
+    changes = turn_changes(game)
+    mine = [line for line in changes.lines if line.outcome.source in labels.PLAYER_SOURCES]
+    world = [line for line in changes.lines if line.outcome.source not in labels.PLAYER_SOURCES
+             and (line.outcome.source != "event" or line.visible)
+             and _worth_showing(game, line)]
+    world.sort(key=lambda line: line.outcome.source != "event")  # stable: the news first
     blocks = [Block(_("Because of what you did"), role="heading", bold=True)]
     if not mine:
         blocks.append(Block(_("You took no action this turn."), colour="muted"))
-    for outcome in mine:
-        blocks += outcome_blocks(game, outcome)
+    for line in mine:
+        blocks += outcome_blocks(game, line.outcome, line)
     blocks.append(Block(_("What happened in the world"), role="heading", bold=True,
                         space_before=1.2))
     if not world:
         blocks.append(Block(_("A quiet day."), colour="muted"))
-    for outcome in world:
-        blocks += outcome_blocks(game, outcome)
+    for line in world:
+        if line.outcome.source == "event":  # already told on the news: its changes only
+            blocks.append(Block(outcome_title(game, line.outcome), bold=True,
+                                space_before=0.7, colour="accent"))
+            blocks += [Block(text, role="small", colour="muted") for text in
+                       [viewmodel.deltas_text(line.deltas)]
+                       + viewmodel.reach_change_text(game, line.reach) if text]
+        else:
+            blocks += outcome_blocks(game, line.outcome, line)
     if game.is_over():
         text = _("This was the last turn: see how it ends.") if st.turn >= game.turns else \
             _("The game ends here, before its last turn: see how it ends.")

@@ -128,6 +128,7 @@ class NarrativesView(Canvas):
         """Pre-compute rows of (kind, payload, colour) so drawing is a simple walk."""
         t = self.theme
         width = self.rect.width - 2 * t.pad - self.scrollbar_width
+        self.ticks: dict[int, float] = {}  # row -> threshold marked on its bar
         rows: list[tuple[str, Any, str]] = [
             ("heading", line, "text")
             for line in wrap(_("Disinformation narratives"), t.font("heading", True), width)]
@@ -147,13 +148,16 @@ class NarrativesView(Canvas):
                                  *n.tags])
             colour = PHASE_COLOURS.get(n.phase, "muted")
             rows += [("small", line, colour) for line in wrap(status, t.font("small"), width)]
-            for name, value, colour in [(_("Overall reach"), n.weighted, "narrative")] + [
-                    (name, value, "muted") for name, value in n.audiences]:
+            for i, (name, value, colour) in enumerate(
+                    [(_("Overall reach"), n.weighted, "narrative")]
+                    + [(name, value, "muted") for name, value in n.audiences]):
                 # One row per bar: a name too long even so is cut, not wrapped.
                 name = ellipsize(name, t.font("small"), self.name_width(width))
+                if i == 0 and n.threshold is not None:
+                    self.ticks[len(rows)] = n.threshold
                 rows.append(("bar", (name, value), colour))
         self.rows = rows
-        self.content_height = sum(self._row_height(kind) for kind, _, _ in rows) + t.pad
+        self.content_height = sum(self._row_height(kind) for kind, *_rest in rows) + t.pad
         self.focusable = self.content_height > self.rect.height
 
     @property
@@ -184,14 +188,14 @@ class NarrativesView(Canvas):
         x = t.pad
         width = self.rect.width - 2 * t.pad - self.scrollbar_width
         y = t.gap // 2 - top
-        for kind, payload, colour in self.rows:
+        for row, (kind, payload, colour) in enumerate(self.rows):
             height = self._row_height(kind)
             if -height <= y <= self.rect.height:
-                self._draw_row(surface, kind, payload, colour, x, y, width)
+                self._draw_row(surface, kind, payload, colour, x, y, width, self.ticks.get(row))
             y += height
 
     def _draw_row(self, surface: pygame.Surface, kind: str, payload: Any, colour: str, x: int,
-                  y: int, width: int) -> None:
+                  y: int, width: int, threshold: float | None = None) -> None:
         t = self.theme
         if kind == "heading":
             surface.blit(t.font("heading", True).render(payload, True, t.colour(colour)), (x, y))
@@ -210,6 +214,10 @@ class NarrativesView(Canvas):
                                   max(10, width - name_w - self.value_width - 2 * t.gap),
                                   self.bar_thickness)
             draw_bar(surface, t, bar, value, colour if colour != "muted" else "warn")
+            if threshold is not None:  # the line above which it costs points at the end
+                tick = bar.x + round(bar.width * threshold / 100.0)
+                pygame.draw.line(surface, t.colour("text"), (tick, bar.y - 2),
+                                 (tick, bar.bottom + 1), 2)
             text = small.render(reach_text(value), True, t.colour("text"))
             surface.blit(text, (x + width - text.get_width(), y))
 
@@ -217,5 +225,5 @@ class NarrativesView(Canvas):
         out = [_("Disinformation narratives")]
         for n in self.narratives:
             out += [n.title, labels.label(labels.NARRATIVE_PHASES, n.phase), n.technique,
-                    *n.tags, *[name for name, _ in n.audiences]]
+                    *n.tags, *[name for name, _share in n.audiences]]
         return out

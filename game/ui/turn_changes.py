@@ -1,0 +1,92 @@
+"""The changes of a turn as the screens list them: whole numbers that add up to the gauges.
+
+Every change to a gauge or a narrative's reach is recorded in an ``Outcome`` (the engine's
+``Game.recording``), with its exact, fractional value.  Rounding each line on its own made
+the lines disagree with the gauges (+1 and +2 listed, +2 shown).  Here the lines are the
+changes of the *shown* value, step by step in the order things happened: the gauge goes
+from ``start`` through each outcome to its value now, and each line is the difference of
+the rounded values before and after that outcome.  The lines then add up exactly to the
+change the gauge shows, and no line is off by more than one from its exact value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from game.ui.labels import whole
+
+if TYPE_CHECKING:
+    from game.engine.game import Game
+    from game.engine.state import Outcome
+
+
+@dataclass
+class ShownChange:
+    """One outcome's changes as the screens show them (whole points)."""
+
+    outcome: Outcome
+    deltas: dict[str, int] = field(default_factory=dict)  # indicator -> change
+    reach: dict[str, int] = field(default_factory=dict)   # narrative -> change of its reach
+
+    @property
+    def visible(self) -> bool:
+        return any(self.deltas.values()) or any(self.reach.values())
+
+
+@dataclass
+class TurnChanges:
+    """This turn's outcomes, in the order they happened, with their shown changes, and
+    where each gauge and reach stood before the first of them."""
+
+    lines: list[ShownChange]
+    start: dict[str, float]         # indicator -> value before this turn's first outcome
+    reach_start: dict[str, float]   # narrative -> reach before (after its launch, if new)
+
+    def of(self, outcome: Outcome) -> ShownChange:
+        for line in self.lines:
+            if line.outcome is outcome:
+                return line
+        return ShownChange(outcome)
+
+    def total(self, indicator: str) -> int:
+        return sum(line.deltas.get(indicator, 0) for line in self.lines)
+
+
+def _steps(end: float, exact: list[tuple[int, float]]) -> tuple[float, list[tuple[int, int]]]:
+    """Where a value stood before the changes *exact* ((line, change) in order) brought it
+    to *end*, and each change as a difference of rounded values.  The last step lands on
+    *end* itself, so float error never shifts the total."""
+    start = end - sum(delta for _, delta in exact)
+    shown, running = [], start
+    for i, (line, delta) in enumerate(exact):
+        after = end if i == len(exact) - 1 else running + delta
+        shown.append((line, whole(after) - whole(running)))
+        running = after
+    return start, shown
+
+
+def turn_changes(game: Game) -> TurnChanges:
+    """The current turn's changes as the screens list them, ending at the values now: at
+    the news and the desk that is the morning's news, at the results the whole turn."""
+    st = game.state
+    outcomes = [o for o in st.outcomes if o.turn == st.turn]
+    lines = [ShownChange(o) for o in outcomes]
+    start: dict[str, float] = {}
+    for key, value in st.indicators.items():
+        exact = [(i, o.deltas[key]) for i, o in enumerate(outcomes) if o.deltas.get(key)]
+        start[key], shown = _steps(value, exact)
+        for i, delta in shown:
+            if delta:
+                lines[i].deltas[key] = delta
+    reach_start: dict[str, float] = {}
+    for narrative_id, run in st.narratives.items():
+        exact = [(i, o.reach[narrative_id]) for i, o in enumerate(outcomes)
+                 if o.reach.get(narrative_id)]
+        reach_start[narrative_id], shown = _steps(run.weighted, exact)
+        for i, delta in shown:
+            if delta:
+                lines[i].reach[narrative_id] = delta
+    for line in lines:  # in the outcome's own order (a tone's main effect first)
+        line.deltas = {k: line.deltas[k] for k in line.outcome.deltas if k in line.deltas}
+    return TurnChanges(lines, start, reach_start)
