@@ -33,6 +33,12 @@ MESSAGES: dict[str, str] = {
     "expected_colon": N_("expected “key: value” here; is a colon missing?"),
     "bad_indent": N_("the indentation does not match the lines above; indent with the same "
                      "number of spaces as the other keys at this level"),
+    "indent_less": N_("indentation: “{key}” is indented by {found} (spaces), “{neighbour}” "
+                      "next to it by {expected}; the keys of one map line up: indent “{key}” "
+                      "like “{neighbour}”"),
+    "indent_more": N_("indentation: “{key}” is indented by {found} (spaces), “{neighbour}” "
+                      "above it by {expected}; the keys of one map line up: indent “{key}” "
+                      "like “{neighbour}”"),
     "undefined_alias": N_("this alias (*name) refers to an anchor (&name) that is not defined "
                           "above it"),
     "yaml_syntax": N_("YAML syntax error: {problem} {context}"),

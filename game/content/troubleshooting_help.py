@@ -82,6 +82,18 @@ HELP: dict[str, Help] = {
         N_("Line it up with the other keys of the same level (two spaces per level is the "
            "custom)."),
         {}),
+    "indent_less": Help(
+        N_("A key has fewer spaces before it than the keys of its map, so YAML closes the map "
+           "there (an error often shows a line later, at the next key)."),
+        N_("Give the key named in the message as many spaces as the key it names: keys of "
+           "one map start in the same column."),
+        {"key": "deadline", "found": 4, "expected": 6, "neighbour": "prompt"}),
+    "indent_more": Help(
+        N_("A key has more spaces before it than the key above it, which already has a "
+           "value, so YAML reads it as the continuation of that value."),
+        N_("Remove the extra spaces so that the key starts in the same column as the key "
+           "above it."),
+        {"key": "virality", "found": 5, "expected": 4, "neighbour": "source"}),
     "undefined_alias": Help(
         N_("A `*name` refers to an anchor `&name` that is not written above it."),
         N_("Define the anchor first, or write the value in full."),

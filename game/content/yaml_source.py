@@ -28,6 +28,7 @@ import yaml
 
 from game.content.controls import code_point, first_control
 from game.content.diagnostics import ProblemError
+from game.content.indentation import indent_problem
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 500_000
@@ -173,7 +174,9 @@ def parse(text: str) -> YamlDocument:
     ):
         raise ProblemError("empty_file")
     try:
-        return _Builder(text).build(yaml.parse(text, Loader=yaml.CSafeLoader))
+        fast = getattr(yaml, "CSafeLoader", None)  # libyaml's C parser, when installed
+        if fast is not None:
+            return _Builder(text).build(yaml.parse(text, Loader=fast))
     except yaml.YAMLError:
         pass  # read it again with the Python parser, whose messages are clearer
     try:
@@ -181,7 +184,8 @@ def parse(text: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         problem = _syntax_problem(exc)
         quote = _unclosed_quote(text, problem.line)
-        raise (quote or problem) from None
+        indent = None if quote else indent_problem(text, problem.code, problem.line)
+        raise (quote or indent or problem) from None
     except yaml.reader.ReaderError as exc:  # a control character written as is
         line, col = _char_position(text, exc.position)
         raise ProblemError("control_character", line, col,
