@@ -205,6 +205,9 @@ KEYS: dict[str, str] = {
     "Question.text": N_("The headline or post to rate."),
     "Question.source": N_("Who published it, as the student sees it."),
     "Question.reliable": N_("Whether it is in fact reliable (`true` or `false`)."),
+    "Question.technique": N_("The disinformation technique the item shows, or whose topic "
+                             "a reliable item shares (optional); the before and after "
+                             "forms are drawn to match the scenario's techniques."),
     # Rules
     "Rules.silence_penalty": N_("Credibility lost per turn a crisis waits unanswered (a post "
                                 "on one of the crisis's `topics` counts as an answer)."),

@@ -241,6 +241,9 @@ class Question(Strict):
     text: Text
     source: Text | None = None
     reliable: Bool
+    # The technique it shows (or whose topic a reliable item shares): forms are drawn to
+    # match the scenario's techniques.  Optional: an untagged item counts for any.
+    technique: Technique | None = None
 
 
 class Rules(Strict):

@@ -18,7 +18,9 @@ from typing import Any
 
 from game.i18n import N_, _, get_language
 from game.reports.content import REPORT_FORMAT, REPORT_VERSION
+from game.reports.mastery import MARKS, POOR, WELL
 from game.reports.questions import summarise, valid_rating
+from game.reports.stats import mean_interval
 
 MAX_REPORT_BYTES = 5 * 1024 * 1024  # a report is ~30 KB
 MAX_DEPTH = 3  # sub-folders searched (one per student, as some platforms hand them in)
@@ -192,7 +194,10 @@ def report_problem(data: dict[str, Any]) -> str | None:
             _fields(c, {"event": str, "title": str, "missed": bool}) for c in data["crises"])),
         ("concepts", _fields(data.get("concepts"), {"met": list, "missed": list}) and all(
             _fields(c, {"id": str, "title": str})
-            for c in [*data["concepts"]["met"], *data["concepts"]["missed"]])),
+            for c in [*data["concepts"]["met"], *data["concepts"]["missed"]])
+         and (data["concepts"].get("cards") is None or _is(data["concepts"]["cards"], list)
+              and all(_fields(c, {"id": str, "title": str, "mark": str})
+                      and c["mark"] in MARKS for c in data["concepts"]["cards"]))),
         ("questions", _is(data.get("questions"), list) and all(
             _fields(q, {"id": str, "text": str, "reliable": bool}) for q in data["questions"])),
     ]
@@ -260,27 +265,68 @@ def choices(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def ratings(reports: list[dict[str, Any]]) -> dict[str, Any]:
-    """Per question, the class's mean rating before and after (students who answered
-    both times), and the same group means and discernment as one report gives."""
+    """Per item, the class's mean rating when it was rated before the game and when after
+    (each student rates one form before and the other after), with how many rated it."""
     texts = titles(reports, lambda r: [(q["id"], q["text"]) for q in r["questions"]])
-    rows: list[dict[str, Any]] = []
-    per_question: dict[str, list[tuple[int, int]]] = {}
-    reliable: dict[str, bool] = {}
+    given: dict[str, dict[str, list[int]]] = {}
+    info: dict[str, tuple[bool, str]] = {}
     for report in reports:
         for q in report["questions"]:
-            before, after = valid_rating(q.get("before")), valid_rating(q.get("after"))
-            reliable.setdefault(q["id"], bool(q["reliable"]))
-            rows.append({"reliable": q["reliable"], "before": before, "after": after})
-            if before is not None and after is not None:
-                per_question.setdefault(q["id"], []).append((before, after))
+            info.setdefault(q["id"], (bool(q["reliable"]), str(q.get("form") or "")))
+            for column in ("before", "after"):
+                value = valid_rating(q.get(column))
+                if value is not None:
+                    given.setdefault(q["id"], {}).setdefault(column, []).append(value)
     questions = []
     for ident, text in texts.items():
-        pairs = per_question.get(ident, [])
-        questions.append({"id": ident, "text": text, "reliable": reliable.get(ident, False),
-                          "n": len(pairs),
-                          "before": sum(b for b, _ in pairs) / len(pairs) if pairs else None,
-                          "after": sum(a for _, a in pairs) / len(pairs) if pairs else None})
-    return {"questions": questions, "summary": summarise(rows)}
+        ratings_ = given.get(ident, {})
+        before, after = ratings_.get("before", []), ratings_.get("after", [])
+        questions.append({"id": ident, "text": text, "reliable": info[ident][0],
+                          "form": info[ident][1], "n_before": len(before),
+                          "n_after": len(after),
+                          "before": sum(before) / len(before) if before else None,
+                          "after": sum(after) / len(after) if after else None})
+    questions.sort(key=lambda q: (q["form"], not q["reliable"], q["id"]))
+    return {"questions": questions, "discernment": discernment(reports)}
+
+
+def student_change(report: dict[str, Any]) -> tuple[str, float] | None:
+    """(form order, change in discernment) of one report, recomputed from its ratings
+    (None when a form lacks a rated item of either kind)."""
+    summary = summarise(report["questions"])
+    change = summary["discernment"]["change"]
+    if change is None:
+        return None
+    order = f"{summary['form_before'] or '?'} → {summary['form_after'] or '?'}"
+    return order, change
+
+
+def discernment(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """The class's mean change in discernment with its 95 % interval and N, overall and
+    per form order (A before B, B before A)."""
+    changes = [c for c in map(student_change, reports) if c is not None]
+    by_order: dict[str, list[float]] = {}
+    for order, change in changes:
+        by_order.setdefault(order, []).append(change)
+    return {"overall": mean_interval([c for _, c in changes]),
+            "by_order": {order: mean_interval(values)
+                         for order, values in sorted(by_order.items())},
+            "changes": [{"order": o, "change": c} for o, c in changes]}
+
+
+def mastery(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per concept card: how many students handled it well, poorly, or missed it; the
+    cards the class handled poorly most often first (what the instructor discusses)."""
+    names = titles(reports, lambda r: [(c["id"], c["title"])
+                                       for c in r["concepts"].get("cards") or []])
+    counts: dict[str, Counter[str]] = {}
+    for report in reports:
+        for card in report["concepts"].get("cards") or []:
+            counts.setdefault(card["id"], Counter())[card["mark"]] += 1
+    rows = [{"id": ident, "title": names.get(ident, ident), "well": tally[WELL],
+             "poor": tally[POOR], "missed": tally["missed"], "n": sum(tally.values())}
+            for ident, tally in counts.items()]
+    return sorted(rows, key=lambda r: (-r["poor"], -r["missed"], r["well"]))
 
 
 def concepts_missed(reports: list[dict[str, Any]]) -> list[tuple[str, str, int]]:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import game
 from game.i18n import _, get_language, pick
+from game.reports import sources
+from game.reports.mastery import mastery, missed_reason
 from game.reports.questions import question_rows, question_summary
 from game.ui import labels, viewmodel
 
@@ -51,7 +53,8 @@ def build_report(game_: Game, answers: Answers | None = None,
         "language": get_language(),
         "player": {"name": str(player.get("name", "")), "class": str(player.get("class", ""))},
         "scenario": {"id": s.meta.id, "title": pick(s.meta.title), "version": s.meta.version,
-                     "turns": s.meta.turns, "sources": list(s.meta.sources)},
+                     "turns": s.meta.turns, "sources": list(s.meta.sources),
+                     "source_details": [sources.describe(d) for d in s.meta.sources]},
         "game": {"seed": st.seed, "turns_played": st.turn, "score": st.score,
                  "finished": st.ending is not None},
         "ending": ending_part(s, st.ending),
@@ -59,9 +62,9 @@ def build_report(game_: Game, answers: Answers | None = None,
         "narratives": narrative_part(game_),
         "timeline": timeline(game_),
         "crises": crisis_part(game_),
-        "concepts": concept_part(s, st.concepts),
-        "questions": question_rows(s, answers or {}),
-        "question_summary": question_summary(s, answers or {}),
+        "concepts": concept_part(game_),
+        "questions": question_rows(s, answers or {}, st.seed),
+        "question_summary": question_summary(s, answers or {}, st.seed),
     }
 
 
@@ -81,10 +84,15 @@ def indicator_part(game_: Game) -> list[dict[str, Any]]:
     for key, end in game_.state.indicators.items():
         values = [[snap["turn"], round(float(snap["indicators"][key]), 1)] for snap in history
                   if key in snap.get("indicators", {})]
+        exact_start = float(history[0]["indicators"][key]) if history else end
         start = values[0][1] if values else round(end, 1)
+        # Whole numbers rounded once from the exact values, as the gauges round them (the
+        # one-decimal values rounded again could show 60 where the gauge showed 61).
         out.append({"id": key, "name": labels.indicator(key), "start": start,
-                    "end": round(end, 1), "lower_is_better": key in labels.LOWER_IS_BETTER,
-                    "values": values})
+                    "end": round(end, 1), "start_shown": labels.whole(exact_start),
+                    "end_shown": labels.whole(end),
+                    "change_shown": labels.change(exact_start, end),
+                    "lower_is_better": key in labels.LOWER_IS_BETTER, "values": values})
     return out
 
 
@@ -103,9 +111,25 @@ def narrative_part(game_: Game) -> list[dict[str, Any]]:
             "phase": str(run.phase), "phase_label": labels.label(labels.NARRATIVE_PHASES,
                                                                  run.phase),
             "launched_turn": launched, "final": round(run.weighted, 1),
-            "peak": max([v for _, v in values] + [round(run.weighted, 1)]),
+            "peak": max([v for _, v in values] + [round(run.weighted, 1)]
+                        + [v for _, v in morning_values(game_, run.id)]),
             "values": values, "explanation": pick(narrative.debrief)})
     return out
+
+
+def morning_values(game_: Game, narrative_id: str) -> list[tuple[int, float]]:
+    """A narrative's reach each morning, as the desk showed it: the end of the turn before
+    plus what the morning's events did (the snapshots are taken at the end of each turn,
+    so a morning surge the player then cut back is in no snapshot)."""
+    st = game_.state
+    ends = {snap["turn"]: float(snap["narratives"].get(narrative_id, 0.0))
+            for snap in st.history}
+    surge: dict[int, float] = {}
+    for outcome in st.outcomes:
+        if outcome.source == "event" and narrative_id in outcome.reach:
+            surge[outcome.turn] = surge.get(outcome.turn, 0.0) + outcome.reach[narrative_id]
+    return [(turn, round(ends[turn - 1] + change, 1)) for turn, change in surge.items()
+            if turn - 1 in ends and ends[turn - 1] > 0]
 
 
 def timeline(game_: Game) -> list[dict[str, Any]]:
@@ -115,7 +139,32 @@ def timeline(game_: Game) -> list[dict[str, Any]]:
     for outcome in game_.state.outcomes:
         if outcome.source in labels.PLAYER_SOURCES or outcome.source == "deadline":
             entries.append(timeline_entry(game_, outcome))
+        elif outcome.source in PENALTIES and outcome.deltas:
+            entries.append(penalty_entry(game_, outcome))
     return entries
+
+
+# What the rules charge for doing nothing: a crisis left waiting (silence), a narrative
+# left spreading unanswered (late response).  The debrief lists them with the decisions.
+PENALTIES = ("silence", "late")
+
+
+def penalty_entry(game_: Game, outcome: Outcome) -> dict[str, Any]:
+    s = game_.scenario
+    if outcome.source == "silence":
+        events = [s.event_by_id[e] for e in outcome.ref.get("events", []) if e in s.event_by_id]
+        about = ", ".join(viewmodel.crisis_title(e, s) for e in events) or "?"
+    else:
+        narrative = s.narrative_by_id.get(str(outcome.ref.get("narrative")))
+        about = pick(narrative.title) if narrative is not None else "?"
+    return {
+        "turn": outcome.turn, "kind": outcome.source, "action": dict(outcome.ref),
+        "text": labels.source_title(labels.label(labels.SOURCES, outcome.source), about),
+        "result": "", "changes": {k: round(v, 1) for k, v in outcome.deltas.items()
+                                  if abs(v) >= 0.05},
+        "changes_text": viewmodel.deltas_text(outcome.deltas), "reach": [],
+        "notes": [{"code": code, "text": labels.note(code)} for code in outcome.notes],
+        "concepts": [], "explanation": "", "why": "", "lesson": ""}
 
 
 def timeline_entry(game_: Game, outcome: Outcome) -> dict[str, Any]:
@@ -214,15 +263,34 @@ def crisis_part(game_: Game) -> list[dict[str, Any]]:
     return out
 
 
-def concept_part(s: Scenario, met_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def concept_part(game_: Game) -> dict[str, list[dict[str, Any]]]:
+    """The cards shown in the game ("met") and those not shown ("missed"), as before; and
+    every card with its mastery mark ("cards", see ``game.reports.mastery``)."""
+    s, met_ids = game_.scenario, game_.state.concepts
     met = [s.concept_by_id[c] for c in met_ids if c in s.concept_by_id]
     missed = [c for c in s.concepts if c.id not in met_ids]
+    cards = []
+    for mark in mastery(game_):
+        c = s.concept_by_id[mark["id"]]
+        cards.append({**mark, "official_term": official_term(c), "text": pick(c.text),
+                      "source": source_part(c),
+                      "missed_reason": missed_reason(mark["shown"])
+                      if mark["mark"] == "missed" else ""})
     return {
         "met": [{"id": c.id, "title": pick(c.title), "official_term": official_term(c),
-                 "text": pick(c.text), "source": {"document": c.source.document,
-                                                  "passage": c.source.passage}} for c in met],
+                 "text": pick(c.text), "source": source_part(c)} for c in met],
         "missed": [{"id": c.id, "title": pick(c.title)} for c in missed],
+        "cards": cards,
     }
+
+
+def source_part(concept: Concept) -> dict[str, Any]:
+    """A card's source: the document's file name (an id), its title, author, year and
+    language, the passage, and the citation line the reader sees."""
+    document, passage = concept.source.document, concept.source.passage
+    return {**sources.describe(document), "passage": passage,
+            "passage_language": sources.quote_language(document),
+            "line": sources.citation_line(document, passage)}
 
 
 def official_term(concept: Concept) -> str:

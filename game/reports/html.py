@@ -56,26 +56,38 @@ def ending(report: Report) -> str:
     return f"<section class=\"verdict {tone}\">{''.join(parts)}</section>"
 
 
+def shown_values(item: dict[str, Any]) -> tuple[int, int]:
+    """An indicator's start and end as the gauges showed them (reports made before these
+    were kept: the one-decimal values, rounded)."""
+    if "start_shown" in item and "end_shown" in item:
+        return int(item["start_shown"]), int(item["end_shown"])
+    return labels.whole(item["start"]), labels.whole(item["end"])
+
+
 def indicators(report: Report) -> str:
     last = report["game"]["turns_played"]
     cards, rows = [], []
     for item in report["indicators"]:
-        delta = labels.change(item["start"], item["end"])  # of the values shown
+        start, end = shown_values(item)
+        delta = end - start  # of the values the gauges showed
         change = labels.fmt_delta(delta, 0) if delta else _("unchanged")
-        summary = _("from {start} to {end}").format(start=fmt_number(item["start"]),
-                                                   end=fmt_number(item["end"]))
+        summary = _("from {start} to {end}").format(start=fmt_number(start),
+                                                   end=fmt_number(end))
         chart = line_chart([(t, v) for t, v in item["values"]], 0, last, INDICATOR_COLOUR,
                            e(item["name"]))
         cards.append(f"<figure><figcaption><strong>{e(item['name'])}</strong><br>"
                      f"{e(summary)} ({e(change)})</figcaption>{chart}</figure>")
         rows.append(f"<tr><th scope=row>{e(item['name'])}</th><td class=num>"
-                    f"{fmt_number(item['start'])}</td><td class=num>{fmt_number(item['end'])}"
+                    f"{fmt_number(start)}</td><td class=num>{fmt_number(end)}"
                     f"</td><td class=num>{e(change)}</td></tr>")
     head = "".join(f"<th>{e(c)}</th>" for c in (_("Indicator"), _("Start"), _("End"),
                                                    _("Change")))
     note = _("Each chart shows one indicator from the start (turn 0) to the last turn, on a "
              "scale of 0 to 100. For tension, lower is better.")
     title = _("Indicators, turn by turn")
+    from game.reports.html_parts import soft_power_note
+
+    note = f"{note} {soft_power_note()}"
     return (f"<section>{h2(title)}<p class=note>{e(note)}</p>"
             f"<div class=cards>{''.join(cards)}</div><table class=grid><tr>{head}</tr>"
             f"{''.join(rows)}</table></section>")
@@ -117,7 +129,8 @@ def timeline(report: Report) -> str:
 
 
 def timeline_item(entry: dict[str, Any]) -> str:
-    cls = " class=missed" if entry["kind"] == "missed" else ""
+    cls = {"missed": " class=missed", "silence": " class=penalty",
+           "late": " class=penalty"}.get(entry["kind"], "")
     parts = [f"<strong>{e(entry['text'])}</strong>"]
     if entry["result"]:
         parts.append(f"<p>{e(entry['result'])}</p>")

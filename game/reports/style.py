@@ -20,7 +20,7 @@ blockquote { margin: 6px 0 10px; padding: 4px 12px; border-left: 4px solid var(-
 ul.timeline { list-style: none; padding-left: 0; margin: 4px 0 12px; }
 ul.timeline > li { border-left: 4px solid var(--accent); padding: 4px 0 4px 12px;
   margin: 8px 0; break-inside: avoid; }
-ul.timeline > li.missed { border-left-color: #c62828; }
+ul.timeline > li.missed, ul.timeline > li.penalty { border-left-color: #c62828; }
 ul.timeline p { margin: 2px 0; }
 ul.timeline ul { margin: 2px 0; padding-left: 20px; font-size: 15px; }
 .concept { color: var(--accent); font-size: 15px; }
@@ -28,6 +28,8 @@ ul.timeline ul { margin: 2px 0; padding-left: 20px; font-size: 15px; }
   margin: 12px 0; break-inside: avoid; }
 .card cite { display: block; color: var(--muted); font-size: 14px; font-style: normal; }
 .good { color: #1f6b25; } .bad { color: #a61b1b; }
+.card.well { border-left: 6px solid #2e7d32; } .card.poor { border-left: 6px solid #c62828; }
+.card.missed { border-left: 6px solid var(--line); } .card .mark { margin: 4px 0; }
 table.grid td.text { max-width: 520px; }
 table.crises { width: 100%; } table.crises td:first-child { width: 34%; }
 .skipped { color: var(--muted); }

@@ -90,21 +90,93 @@ def ratings_part(reports: list[dict[str, Any]]) -> str:
     rows = []
     for q in data["questions"]:
         verdict = _("reliable") if q["reliable"] else _("not reliable")
-        before = fmt_number(q["before"], 1) if q["before"] is not None else "—"
-        after = fmt_number(q["after"], 1) if q["after"] is not None else "—"
+        cells = []
+        for column in ("before", "after"):
+            value, n = q[column], q[f"n_{column}"]
+            cells.append("<td class=num>—</td>" if value is None else
+                         f"<td class=num>{fmt_number(value, 1)} "
+                         f"<span class=muted>({fmt_number(n)})</span></td>")
         rows.append(f"<tr><td class=text>{e(q['text'])}</td><td>{e(verdict)}</td>"
-                    f"<td class=num>{before}</td><td class=num>{after}</td>"
-                    f"<td class=num>{fmt_number(q['n'])}</td></tr>")
+                    f"<td>{e(q['form'] or '—')}</td>{''.join(cells)}</tr>")
     head = "".join(f"<th>{e(c)}</th>" for c in (_("Headline or post"), _("In fact"),
-                                                   _("Before (mean)"), _("After (mean)"),
-                                                   _("Students")))
-    from game.reports.html_parts import summary
-
-    note = _("Ratings from 1 (not reliable at all) to 7 (very reliable), counted for the "
-             "students who answered both before and after the game.")
+                                                   _("Form"), _("Rated before (mean, N)"),
+                                                   _("Rated after (mean, N)")))
+    note = _("Ratings from 1 (not reliable at all) to 7 (very reliable). Each student rated "
+             "one form before the game and the other after it; the game number decides "
+             "which, so half the class starts with each form.")
     return (h3(_("Ratings before and after the game")) + f"<p class=note>{e(note)}</p>"
-            f"<table class=grid><tr>{head}</tr>{''.join(rows)}</table>"
-            f"{summary(data['summary'])}")
+            + discernment_part(data["discernment"])
+            + f"<table class=grid><tr>{head}</tr>{''.join(rows)}</table>")
+
+
+def interval_text(stats: dict[str, Any]) -> str:
+    """"+0.8 (95 % CI +0.3 to +1.3), N = 24", or what is missing for it."""
+    n = stats["n"]
+    if stats["mean"] is None:
+        return _("no student rated both forms")
+    mean = labels_delta(stats["mean"])
+    if stats["low"] is None:
+        return _("{mean}, N = {n} (too few for an interval)").format(mean=mean,
+                                                                   n=fmt_number(n))
+    return _("{mean} (95% confidence interval: {low} to {high}), N = {n}").format(
+        mean=mean, low=labels_delta(stats["low"]), high=labels_delta(stats["high"]),
+        n=fmt_number(n))
+
+
+def labels_delta(value: float) -> str:
+    return ("+" if value >= 0 else "−") + fmt_number(abs(value), 2)
+
+
+def verdict_text(stats: dict[str, Any]) -> str:
+    if not stats["enough"]:
+        return _("Too few students to conclude anything: the change could be chance "
+                 "(at least {n} are needed).").format(n=fmt_number(stats_min()))
+    if not stats["conclusive"]:
+        return _("The interval includes 0: this class's change could be chance.")
+    if stats["mean"] > 0:
+        return _("Discernment rose: the interval is above 0.")
+    return _("Discernment fell: the interval is below 0.")
+
+
+def stats_min() -> int:
+    from game.reports.stats import MIN_N
+
+    return MIN_N
+
+
+def discernment_part(data: dict[str, Any]) -> str:
+    overall = data["overall"]
+    explain = _("Discernment is the mean rating of the reliable items minus that of the "
+                "manipulative ones; its change is after minus before (higher is better).")
+    rows = [f"<tr><th scope=row>{e(_('All students'))}</th>"
+            f"<td>{e(interval_text(overall))}</td></tr>"]
+    for order, stats in data["by_order"].items():
+        label = _("Form {order}").format(order=order)
+        rows.append(f"<tr><th scope=row>{e(label)}</th><td>{e(interval_text(stats))}</td></tr>")
+    head = f"<tr><th>{e(_('Students'))}</th><th>{e(_('Change in discernment'))}</th></tr>"
+    return (f"<p>{e(explain)}</p><table class=grid>{head}{''.join(rows)}</table>"
+            f"<p class=verdict-line><strong>{e(verdict_text(overall))}</strong></p>")
+
+
+def mastery_part(reports: list[dict[str, Any]]) -> str:
+    rows = classroom.mastery(reports)
+    if not rows:
+        return concepts_part(reports)  # reports made before the marks existed
+    body = []
+    for row in rows:
+        body.append(f"<tr><td>{e(row['title'])}</td>"
+                    f"<td class=\"num good\">{fmt_number(row['well'])}</td>"
+                    f"<td class=\"num bad\">{fmt_number(row['poor'])}</td>"
+                    f"<td class=num>{fmt_number(row['missed'])}</td></tr>")
+    head = "".join(f"<th>{e(c)}</th>" for c in (_("Concept"), _("Handled well"),
+                                                   _("Handled poorly"), _("Missed")))
+    note = _("Each card is marked by the student's decisions: the answer the lesson "
+             "recommends or a fitting counter-measure is handled well; another answer, no "
+             "answer in time, or a counter-measure that backfires or does little is handled "
+             "poorly; no decision about it is missed. The concepts handled poorly most often "
+             "come first: they are the ones to discuss.")
+    return (h3(_("Mastery of each concept (students)")) + f"<p class=note>{e(note)}</p>"
+            f"<table class=grid><tr>{head}</tr>{''.join(body)}</table>")
 
 
 def concepts_part(reports: list[dict[str, Any]]) -> str:
@@ -150,7 +222,7 @@ def scenario_section(reports: list[dict[str, Any]]) -> str:
     count = ngettext("{n} report", "{n} reports", len(reports)).format(
         n=fmt_number(len(reports)))
     parts = [endings_part(reports), scores_part(reports), choices_part(reports),
-             ratings_part(reports), concepts_part(reports), students_part(reports)]
+             ratings_part(reports), mastery_part(reports), students_part(reports)]
     return f"<section><h2>{e(title)} <span class=muted>· {e(count)}</span></h2>" \
            f"{''.join(parts)}</section>"
 

@@ -228,17 +228,27 @@ class Session:
         self.entry = None
         self.untrusted_turn = None
 
-    def questions(self) -> list[Any]:
-        """The questions of the scenario being played (none when they are turned off)."""
+    def questions(self, when: str = "pre") -> list[Any]:
+        """The items rated *when* ("pre" or "post") in the game being played: one of the
+        scenario's two forms (``game.reports.forms``); none when they are turned off."""
+        from game.reports.forms import items_for
+
         if not self.questions_on or self.game is None:
             return []
-        return list(self.game.scenario.questions)
+        game = self.game
+        return list(items_for(game.scenario, game.state.seed, when, self.answers)[1])
+
+    def questions_left(self, when: str) -> bool:
+        """True while an item of the form rated *when* has no answer yet (a rating given is
+        kept at once, so a student who quit half-way goes on from the next item)."""
+        given = self.answers.get(when, {})
+        return any(q.id not in given for q in self.questions(when))
 
     def questions_due(self) -> bool:
-        """True before the briefing of a game whose questions have not been answered."""
+        """True before the briefing of a game whose questions have not all been answered."""
         game = self.game
-        return bool(game is not None and str(game.phase) == "briefing" and self.questions()
-                    and "pre" not in self.answers)
+        return bool(game is not None and str(game.phase) == "briefing"
+                    and self.questions_left("pre"))
 
     # -- saves ----------------------------------------------------------------------------
 

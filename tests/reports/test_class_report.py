@@ -96,10 +96,11 @@ def test_class_report_command_writes_one_page_and_lists_what_it_skipped(
     assert "<script" not in html and "&lt;script&gt;alert(0)&lt;/script&gt;" in html
     assert "10 fichiers ignorés" in html and "truncated.json" in html
     assert "Le choix le plus fréquent à chaque crise" in html
-    assert "Les notions les plus souvent manquées" in html
-    assert "Éducation aux médias" in html  # never met: every student missed it
-    assert "manquée par 4 élèves sur 4" in html
-    assert "4,0" in html and "2,0" in html  # the unreliable headline: 5 -> 2 on average
+    assert "Maîtrise de chaque notion (élèves)" in html
+    assert "Éducation aux médias" in html  # no decision about it: every student missed it
+    assert "pour conclure" in html  # four students: too few
+    assert "N = 4" in html
+    assert "5,0" in html and "2,0" in html  # a manipulative item: 5 before, 2 after
 
 
 def test_the_most_common_choice_and_the_missed_deadlines(tmp_path: Path,
@@ -159,3 +160,51 @@ def test_the_student_list_speaks_the_readers_language_and_sorts_like_a_class_lis
                           report("adam", "en", "Success")])
     assert "Success" not in html and html.count("Réussite") == 3
     assert html.index("adam") < html.index("Léa") < html.index("Lucas")
+
+
+def test_mastery_counts_per_concept_across_the_class(tmp_path: Path,
+                                                      classroom: object) -> None:
+    from game.reports.classroom import mastery
+
+    data = read_folder(class_folder(tmp_path, classroom))
+    rows = {r["id"]: r for r in mastery([r for _p, r in data.reports])}
+    assert all(r["n"] == 4 and r["well"] + r["poor"] + r["missed"] == 4 for r in rows.values())
+    assert rows["literacy"]["missed"] == 4
+    assert rows["crisis_talk"]["poor"] >= 1  # the passive student let the deadline pass
+    ordered = [r["poor"] for r in mastery([r for _p, r in data.reports])]
+    assert ordered == sorted(ordered, reverse=True), "the concepts handled poorly first"
+
+
+def test_the_class_interval_is_the_hand_computed_one() -> None:
+    """Five students' changes in discernment 1, 2, 3, 4, 5 (two form orders): mean 3,
+    s = √2.5 = 1.5811, t(0.975, 4) = 2.776, half-width 2.776 × 1.5811 / √5 = 1.963."""
+    from game.reports.classroom import discernment
+    from game.reports.stats import mean_interval
+
+    def report(form_before: str, change: int) -> dict[str, object]:
+        after = "B" if form_before == "A" else "A"
+        rows = [{"reliable": True, "before": 4, "after": None, "when": "pre",
+                 "form": form_before},
+                {"reliable": False, "before": 4, "after": None, "when": "pre",
+                 "form": form_before},
+                {"reliable": True, "before": None, "after": 1 + change, "when": "post",
+                 "form": after},
+                {"reliable": False, "before": None, "after": 1, "when": "post",
+                 "form": after}]
+        return {"questions": rows}
+
+    reports = [report("A", 1), report("B", 2), report("A", 3), report("B", 2 + 2),
+               report("A", 5)]
+    data = discernment(reports)
+    overall = data["overall"]
+    assert overall["n"] == 5 and overall["mean"] == 3.0
+    assert overall["sd"] == pytest.approx(1.581, abs=1e-3)
+    assert overall["low"] == pytest.approx(3 - 1.963, abs=1e-3)
+    assert overall["high"] == pytest.approx(3 + 1.963, abs=1e-3)
+    assert overall["enough"] is False and overall["conclusive"] is False  # N < 10
+    assert data["by_order"]["A → B"]["n"] == 3 and data["by_order"]["B → A"]["n"] == 2
+    assert data["by_order"]["A → B"]["mean"] == 3.0
+    # Twelve students all gaining 1 or 2: N is enough and the interval leaves out 0.
+    many = mean_interval([1.0, 2.0] * 6)
+    assert many["enough"] and many["conclusive"] and many["low"] > 0
+    assert mean_interval([])["mean"] is None and mean_interval([2.0])["low"] is None

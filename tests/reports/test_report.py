@@ -37,8 +37,9 @@ def test_the_report_holds_what_the_debrief_shows(classroom: Scenario) -> None:
     assert [t for t, _ in indicators["credibility"]["values"]] == list(
         range(game.state.turn + 1))
     assert indicators["credibility"]["end"] == round(game.state.indicators["credibility"], 1)
-    player_outcomes = [o for o in game.state.outcomes if o.source in ("post", "answer",
-                                                                      "counter", "deadline")]
+    player_outcomes = [o for o in game.state.outcomes if o.source in (
+        "post", "answer", "counter", "deadline") or (o.source in ("silence", "late")
+                                                     and o.deltas)]
     assert len(report["timeline"]) == len(player_outcomes)
     assert [e["turn"] for e in report["timeline"]] == [o.turn for o in player_outcomes]
     met = [c["id"] for c in report["concepts"]["met"]]
@@ -69,22 +70,41 @@ def test_a_missed_deadline_is_in_the_timeline(classroom: Scenario) -> None:
 
 
 def test_ratings_before_and_after() -> None:
-    rows = [{"reliable": False, "before": 5, "after": 2},
-            {"reliable": False, "before": 3, "after": None},   # skipped after: not counted
-            {"reliable": True, "before": 4, "after": 6},
-            {"reliable": True, "before": None, "after": 7}]
+    rows = [{"reliable": False, "before": 5, "after": None},
+            {"reliable": False, "before": 3, "after": None},
+            {"reliable": True, "before": 4, "after": None},
+            {"reliable": False, "before": None, "after": 2},
+            {"reliable": False, "before": None, "after": None},   # skipped: not counted
+            {"reliable": True, "before": None, "after": 7},
+            {"reliable": True, "before": None, "after": 6}]
     summary = summarise(rows)
-    assert summary["unreliable"] == {"n": 1, "before": 5.0, "after": 2.0}
-    assert summary["reliable"] == {"n": 1, "before": 4.0, "after": 6.0}
-    assert summary["discernment"] == {"before": -1.0, "after": 4.0}
+    assert summary["unreliable"] == {"n_before": 2, "n_after": 1, "n": 1, "before": 4.0,
+                                     "after": 2.0}
+    assert summary["reliable"]["before"] == 4.0 and summary["reliable"]["after"] == 6.5
+    assert summary["discernment"] == {"before": 0.0, "after": 4.5, "change": 4.5}
     assert (summary["answered_before"], summary["answered_after"]) == (3, 3)
 
 
+def test_the_report_rates_form_a_before_and_form_b_after(classroom: Scenario) -> None:
+    report = report_of(classroom)
+    rows = report["questions"]
+    assert [r["when"] for r in rows] == ["pre"] * 8 + ["post"] * 8
+    assert {r["form"] for r in rows[:8]} == {"A"} and {r["form"] for r in rows[8:]} == {"B"}
+    assert [r["order"] for r in rows[:8]] == list(range(1, 9))
+    assert {r["id"] for r in rows[:8]}.isdisjoint({r["id"] for r in rows[8:]})
+    summary = report["question_summary"]
+    # By hand: before, reliable 4 3 4 5 (4.0), manipulative 5 5 4 6 (5.0); after,
+    # reliable 6 5 6 5 (5.5), manipulative 2 1 2 (5/3, one skipped).
+    assert summary["discernment"] == {"before": -1.0, "after": 3.83, "change": 4.83}
+    assert (summary["form_before"], summary["form_after"]) == ("A", "B")
+
+
 def test_out_of_scale_ratings_are_ignored(classroom: Scenario) -> None:
-    answers = {"pre": {"q_video": 9, "q_check": True, "q_rumour": "4"},
-               "post": {"q_video": 0, "q_check": 7, "q_rumour": 4}}
+    answers = {"pre": {"q_video": 9, "q_check": True, "bank_deepfake_tips": "4"},
+               "post": {"q_rumour": 0, "bank_imper_museum_free": 7}}
     rows = report_of(classroom, answers=answers)["questions"]
-    assert [(r["before"], r["after"]) for r in rows] == [(None, None), (None, 7), (None, 4)]
+    rated = {r["id"]: r["rating"] for r in rows if r["rating"] is not None}
+    assert rated == {"bank_imper_museum_free": 7}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

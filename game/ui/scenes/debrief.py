@@ -11,6 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from game.i18n import _, fmt_number, fmt_percent, ngettext
+from game.reports.html import shown_values
+from game.reports.html_parts import card_title, discernment_sentence, mark_line, soft_power_note
 from game.ui import labels
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
@@ -56,9 +58,10 @@ def summary_section(report: Report) -> list[Block]:
 def indicators_section(report: Report) -> list[Block]:
     series = []
     for item in report["indicators"]:
-        delta = labels.change(item["start"], item["end"])  # of the values shown
-        summary = _("from {start} to {end}").format(start=fmt_number(item["start"]),
-                                                   end=fmt_number(item["end"]))
+        start, end = shown_values(item)
+        delta = end - start  # of the values the gauges showed
+        summary = _("from {start} to {end}").format(start=fmt_number(start),
+                                                   end=fmt_number(end))
         if delta:
             summary = _("{summary} ({change})").format(summary=summary,
                                                        change=labels.fmt_delta(delta, 0))
@@ -69,6 +72,7 @@ def indicators_section(report: Report) -> list[Block]:
     return [heading(caption),
             Block(_("Each chart shows one indicator from the start (turn 0) to the last turn, "
                     "on a scale of 0 to 100. For tension, lower is better."), colour="muted"),
+            Block(soft_power_note(), colour="muted"),
             Block(caption, figure=ChartGrid(series, 0, last, caption), space_before=0.6)]
 
 
@@ -112,7 +116,7 @@ def timeline_section(report: Report) -> list[Block]:
 
 
 def timeline_entry_blocks(entry: dict[str, Any]) -> list[Block]:
-    missed = entry["kind"] == "missed"
+    missed = entry["kind"] in ("missed", "silence", "late")  # a cost of doing nothing
     blocks = [Block(entry["text"], bullet=True, bold=True, colour="bad" if missed else "text")]
     indent = 24
     if entry["result"]:
@@ -139,16 +143,23 @@ def questions_section(report: Report) -> list[Block]:
     if not rows or not any(r["before"] is not None or r["after"] is not None for r in rows):
         return []
     blocks = [heading(_("How reliable? Your ratings before and after")),
-              Block(_("From 1 (not reliable at all) to 7 (very reliable)."), colour="muted")]
-    for row in rows:
-        verdict = _("reliable") if row["reliable"] else _("not reliable")
-        blocks.append(Block(row["text"], bold=True, space_before=0.6))
-        blocks.append(Block(_("In fact: {verdict} · before: {before} · after: {after}").format(
-            verdict=verdict, before=rating_text(row["before"]), after=rating_text(row["after"])),
-            role="small", colour=rating_colour(row)))
-    summary = questions_summary_text(report["question_summary"])
-    if summary:
-        blocks.append(Block(summary, colour="accent", space_before=0.6))
+              Block(_("From 1 (not reliable at all) to 7 (very reliable). The headlines after "
+                      "the game were different from those before it, of the same kinds."),
+                    colour="muted")]
+    sentence = discernment_sentence(report["question_summary"])
+    if sentence:
+        blocks.append(Block(sentence, colour="accent", bold=True, space_before=0.6))
+    for when, title in (("pre", _("Before the game")), ("post", _("After the game"))):
+        chosen = [r for r in rows if r.get("when", "pre") == when]
+        if chosen:
+            blocks.append(Block(title, bold=True, space_before=0.8))
+        for row in chosen:
+            verdict = _("reliable") if row["reliable"] else _("not reliable")
+            value = row["before"] if when == "pre" else row["after"]
+            blocks.append(Block(row["text"], bullet=True, space_before=0.3))
+            blocks.append(Block(_("In fact: {verdict} · your rating: {rating}").format(
+                verdict=verdict, rating=rating_text(value)), role="small", colour="muted",
+                indent=24))
     return blocks
 
 
@@ -156,42 +167,27 @@ def rating_text(value: int | None) -> str:
     return fmt_number(value) if value is not None else "—"
 
 
-def rating_colour(row: dict[str, Any]) -> str:
-    change = row["change"]
-    if change is None or change == 0:
-        return "muted"
-    return "good" if (change < 0) != bool(row["reliable"]) else "bad"
-
-
-def questions_summary_text(summary: dict[str, Any]) -> str:
-    group = summary["unreliable"]
-    if not group["n"]:
-        return ""
-    return _("Unreliable headlines: {before} on average before the game, {after} after "
-             "(lower is better).").format(before=fmt_number(group["before"], 1),
-                                          after=fmt_number(group["after"], 1))
+MARK_COLOURS = {"well": "good", "poor": "bad", "missed": "muted"}
 
 
 def concepts_section(report: Report) -> list[Block]:
-    concepts = report["concepts"]
-    blocks: list[Block] = []
-    if concepts["met"]:
-        blocks.append(heading(_("Concepts you met")))
-    for card in concepts["met"]:
-        title = card["title"]
-        if card["official_term"]:
-            title = _("{title} (official term: {term})").format(title=title,
-                                                                term=card["official_term"])
-        blocks.append(Block(title, bold=True, space_before=0.6))
+    cards = report["concepts"].get("cards", [])
+    if not cards:
+        return []
+    blocks = [heading(_("Concepts: what you mastered")),
+              Block(_("Each concept is marked by your decisions: handled well (the answer "
+                      "the lesson recommends, a counter-measure that fits), handled poorly "
+                      "(another answer, no answer in time, a counter-measure that backfires "
+                      "or does little), or missed (no decision of yours about it)."),
+                    colour="muted")]
+    for card in cards:
+        blocks.append(Block(card_title(card), bold=True, space_before=0.8))
+        blocks.append(Block(mark_line(card), bold=True,
+                            colour=MARK_COLOURS.get(card["mark"], "text")))
+        if card.get("why"):
+            blocks.append(Block(card["why"], role="small", colour="muted"))
         blocks.append(Block(card["text"]))
-        blocks.append(Block(_("Source: {document} — “{passage}”").format(
-            document=card["source"]["document"],
-            passage=labels.nested(card["source"]["passage"])),
-            role="small", colour="muted"))
-    if concepts["missed"]:
-        names = ", ".join(c["title"] for c in concepts["missed"])
-        blocks.append(Block(_("Not met this time: {names}").format(names=names),
-                            colour="muted", space_before=0.8))
+        blocks.append(Block(card["source"]["line"], role="small", colour="muted"))
     return blocks
 
 
@@ -218,7 +214,7 @@ class DebriefScene(Scene):
         text_view(self, "debrief_text", rest, blocks)
 
     def post_questions_due(self) -> bool:
-        return bool(self.app.session.questions()) and "post" not in self.app.session.answers
+        return self.app.session.questions_left("post")
 
     def buttons(self) -> list[tuple[str, str, Callable[[], None] | None, bool]]:
         from game.ui.scenes import debrief_dialogs as dialogs
@@ -228,7 +224,7 @@ class DebriefScene(Scene):
                  ("title_screen", _("Title screen"), self.to_title, False),
                  ("replay", _("Replay from a turn…"), lambda: dialogs.open_replay(self), False),
                  ("play_again", _("Play again"), self.play_again, False)]
-        if self.app.session.questions():
+        if self.app.session.questions("post"):
             text = _("Rate the headlines again") if due else _("Change my ratings")
             specs.append(("post_questions", text, self.questions, due))
         specs.append(("export", _("Export report…"), lambda: dialogs.open_export(self),

@@ -2,8 +2,10 @@
 how reliable each headline or post is, from 1 to 7 (keys 1-7, arrows, or the mouse).
 
 An introduction says why, then one question per page: the headline, its source, seven
-buttons and the meaning of both ends of the scale.  “Skip” leaves a question unrated; the
-report only compares questions rated both times.
+buttons and the meaning of both ends of the scale.  The items before and after the game
+are two parallel forms (``game.reports.forms``).  Every rating is kept in the session (and
+the save) as it is given, so a student who quits half-way goes on from the next unrated
+item.  After the last rating after the game, a page shows the discernment before and after.
 """
 
 from __future__ import annotations
@@ -28,22 +30,33 @@ class QuestionsScene(Scene):
     def __init__(self, app: Any, when: str) -> None:
         super().__init__(app)
         self.when = when
-        self.index = -1  # -1: the introduction
         previous = app.session.answers.get(when, {})
         self.ratings: dict[str, int | None] = dict(previous)
+        self.index = self.resume_index()  # -1: the introduction; len(questions): results
 
     @property
     def questions(self) -> list[Any]:
-        return self.app.session.questions()
+        return self.app.session.questions(self.when)
+
+    def resume_index(self) -> int:
+        """The introduction for a form not begun, else the first item not answered."""
+        ids = [q.id for q in self.questions]
+        if not any(i in self.ratings for i in ids):
+            return -1
+        return next((n for n, i in enumerate(ids) if i not in self.ratings), len(ids) - 1)
 
     @property
     def default_focus(self) -> str:  # type: ignore[override]
         if self.index < 0:
             return "questions_start"
+        if self.index >= len(self.questions):
+            return "questions_done"
         return "question_next" if self.current_rating() is not None else "rating_4"
 
     def current_rating(self) -> int | None:
-        return self.ratings.get(self.questions[self.index].id) if self.index >= 0 else None
+        if not 0 <= self.index < len(self.questions):
+            return None
+        return self.ratings.get(self.questions[self.index].id)
 
     # -- building ----------------------------------------------------------------------
 
@@ -52,6 +65,8 @@ class QuestionsScene(Scene):
         area = page(self, title)
         if self.index < 0:
             self.build_intro(area)
+        elif self.index >= len(self.questions):
+            self.build_result(area)
         else:
             self.build_question(area)
 
@@ -59,13 +74,14 @@ class QuestionsScene(Scene):
         n = len(self.questions)
         rest = button_row(self, [("questions_skip", _("Skip the questions"), self.skip_all,
                                   False),
-                                 ("questions_start", _("Start"), self.start, True)], area)
+                                 ("questions_start", _("Begin"), self.start, True)], area)
         if self.when == "pre":
             why = _("Before the game, how reliable do these {n} headlines or posts look to "
-                    "you? The same questions come back after the game, to see what changed.")
+                    "you? After the game you will rate other headlines of the same kinds, "
+                    "to see what changed.")
         else:
-            why = _("The same {n} headlines or posts as before the game: how reliable do "
-                    "they look to you now?")
+            why = _("{n} other headlines or posts, of the same kinds as before the game: how "
+                    "reliable do they look to you now?")
         text_view(self, "questions_intro", rest, [
             Block(_("How reliable is it?"), role="heading", bold=True),
             Block(why.format(n=fmt_number(n))),
@@ -89,6 +105,24 @@ class QuestionsScene(Scene):
         self.build_scale(scale)
         text = pygame.Rect(rest.x, rest.y, rest.width, max(0, scale.y - t.gap - rest.y))
         text_view(self, "question_text", text, self.question_blocks())
+
+    def build_result(self, area: pygame.Rect) -> None:
+        """Right after the last rating: the discernment before and after, explained."""
+        from game.reports.html_parts import discernment_sentence
+        from game.reports.questions import question_summary
+
+        game = self.app.session.game
+        rest = button_row(self, [("questions_done", _("Back to the debrief"), self.app.pop,
+                                  True)], area)
+        summary = question_summary(game.scenario, self.app.session.answers, game.state.seed)
+        sentence = discernment_sentence(summary) or _(
+            "Not enough headlines were rated before and after the game to compare.")
+        text_view(self, "questions_result", rest, [
+            Block(_("What changed"), role="heading", bold=True),
+            Block(sentence, space_before=0.6),
+            Block(_("A higher number after the game means you told reliable headlines from "
+                    "manipulative ones better. Your debrief and your report list every "
+                    "rating."), colour="muted", space_before=0.6)])
 
     def question_blocks(self) -> list[Block]:
         q = self.questions[self.index]
@@ -133,12 +167,18 @@ class QuestionsScene(Scene):
         return lambda: self.rate(value)
 
     def rate(self, value: int) -> None:
-        self.ratings[self.questions[self.index].id] = value
+        self.keep(self.questions[self.index].id, value)
         self.rebuild()
         self.focus.focus("question_next")
 
+    def keep(self, item: str, value: int | None) -> None:
+        """A rating (or a skip) is kept at once, and saved: quitting loses nothing."""
+        self.ratings[item] = value
+        self.app.session.answers.setdefault(self.when, {})[item] = value
+        self.app.autosave()
+
     def on_number(self, n: int) -> bool:
-        if self.index >= 0 and n in SCALE:
+        if 0 <= self.index < len(self.questions) and n in SCALE:
             self.later(lambda: self.rate(n))
             return True
         return False
@@ -159,24 +199,29 @@ class QuestionsScene(Scene):
         self.rebuild()
 
     def skip(self) -> None:
-        self.ratings[self.questions[self.index].id] = None
+        self.keep(self.questions[self.index].id, None)
         self.next()
 
     def skip_all(self) -> None:
         self.ratings = {q.id: None for q in self.questions}
-        self.finish()
+        self.finish(show_result=False)
 
-    def finish(self) -> None:
+    def finish(self, show_result: bool = True) -> None:
         session = self.app.session
         session.answers[self.when] = {q.id: self.ratings.get(q.id) for q in self.questions}
         self.app.autosave()
         if self.when == "pre":
             self.app.enter_game()
+        elif show_result:
+            self.index = len(self.questions)
+            self.rebuild()
         else:
             self.app.pop()
 
     def on_escape(self) -> None:
-        if self.index >= 0:
+        if self.index >= len(self.questions):
+            self.app.pop()
+        elif self.index >= 0:
             self.previous()
         elif self.when == "post":
             self.app.pop()

@@ -1,0 +1,141 @@
+"""The before/after reliability items: two parallel forms per scenario, drawn from the bank
+of transfer items (``item_bank.yaml``) and the scenario's own ``questions:``.
+
+- **Pool.** The scenario's own items first, then the bank's items of the scenario's
+  narrative techniques (in the order the narratives use them), then the rest of the bank,
+  each kind (reliable, manipulative) apart.
+- **Forms.** The first ``2 × per_kind`` items of each kind are dealt alternately to form A
+  and form B, so the two forms are disjoint, have as many reliable as manipulative items
+  and share out each technique; each form is then shuffled with a fixed seed (the same
+  order for the whole class).  A scenario without ``questions:`` has no forms.
+- **Order.** The game's seed decides which form comes before and which after (even: A
+  first), so half a class rates each form first: a class is counterbalanced.  Ratings
+  already given decide instead (“Play again” keeps the ratings before the game).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from game.content.model import Question
+
+if TYPE_CHECKING:
+    from game.content.model import Scenario
+
+log = logging.getLogger(__name__)
+BANK_FILE = Path(__file__).with_name("item_bank.yaml")
+PER_KIND = 4          # reliable and manipulative items per form: 8 items a form
+MIN_PER_KIND = 3      # a form has at least 6 items
+FORMS = ("A", "B")
+Answers = Mapping[str, Mapping[str, int | None]]
+
+# Words that give the answer away when an item carries them in brackets or as a tag
+# ("(account created yesterday)", "(the ministry's verified account)", "(forwarded
+# message)"): ``check`` warns about them.  The item's source line may say who published it.
+CUES = re.compile(
+    r"\((?:[^)]*\b(?:verified|certified|official|fake|forwarded|created (?:yesterday|today)"
+    r"|certifié|officiel|transféré|faux|créé (?:hier|aujourd))\b[^)]*)\)", re.IGNORECASE)
+
+
+@cache
+def bank() -> tuple[Question, ...]:
+    """The bank's items, checked with the scenario format's own model (a damaged bank is
+    logged and gives no items: the scenario's own items still make forms)."""
+    try:
+        data = yaml.safe_load(BANK_FILE.read_text(encoding="utf-8"))
+        return tuple(TypeAdapter(list[Question]).validate_python(data))
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        log.warning("item bank %s could not be read: %s", BANK_FILE, exc)
+        return ()
+
+
+def techniques(s: Scenario) -> list[str]:
+    """The scenario's narrative techniques, in the order its narratives use them."""
+    return list(dict.fromkeys(str(n.technique) for n in s.narratives))
+
+
+def pool(s: Scenario, reliable: bool) -> list[Question]:
+    own = [q for q in s.questions if bool(q.reliable) is reliable]
+    taken = {q.id for q in s.questions}
+    order = {t: i for i, t in enumerate(techniques(s))}
+    items = [q for q in bank() if bool(q.reliable) is reliable and q.id not in taken]
+    matching = sorted((q for q in items if str(q.technique) in order),
+                      key=lambda q: order[str(q.technique)])
+    others = [q for q in items if str(q.technique) not in order]
+    return own + matching + others
+
+
+def _deal(items: Sequence[Question], per_kind: int) -> tuple[list[Question], list[Question]]:
+    first = list(items[: 2 * per_kind])
+    return first[0::2], first[1::2]
+
+
+def _forms(s: Scenario) -> dict[str, tuple[Question, ...]]:
+    if not s.questions:
+        return {}
+    reliable, manipulative = pool(s, True), pool(s, False)
+    per_kind = min(PER_KIND, len(reliable) // 2, len(manipulative) // 2)
+    (ra, rb), (ma, mb) = _deal(reliable, per_kind), _deal(manipulative, per_kind)
+    out = {}
+    for name, items in (("A", ra + ma), ("B", rb + mb)):
+        random.Random(f"{s.meta.id}/{name}").shuffle(items)  # same order for the class
+        out[name] = tuple(items)
+    return out
+
+
+def forms(s: Scenario) -> dict[str, tuple[Question, ...]]:
+    """Form name -> its items ({} for a scenario without ``questions:``)."""
+    return _forms(s)
+
+
+def order(s: Scenario, seed: int, answers: Answers | None = None) -> tuple[str, str]:
+    """(form before, form after): the form the ratings before the game were given on, else
+    the seed's parity."""
+    drawn = forms(s)
+    pre = (answers or {}).get("pre") or {}
+    if drawn and pre:
+        hits = {name: sum(q.id in pre for q in items) for name, items in drawn.items()}
+        if hits["A"] != hits["B"]:
+            first = max(hits, key=lambda k: hits[k])
+            return (first, "B" if first == "A" else "A")
+    return ("A", "B") if seed % 2 == 0 else ("B", "A")
+
+
+def items_for(s: Scenario, seed: int, when: str, answers: Answers | None = None
+              ) -> tuple[str, tuple[Question, ...]]:
+    """(form name, its items) rated *when* ("pre" or "post") in the game of *seed*."""
+    drawn = forms(s)
+    if not drawn:
+        return "", ()
+    name = order(s, seed, answers)[0 if when == "pre" else 1]
+    return name, drawn[name]
+
+
+def item_problems(s: Scenario) -> list[tuple[str, str]]:
+    """What ``check`` warns about in a scenario's own items: (code, item id or "").
+    "cue": an item's text carries a bracketed giveaway; "unbalanced": the own items are
+    not about as many reliable as manipulative; "short": fewer than 6 items a form."""
+    problems = [("cue", q.id) for q in s.questions
+                if any(CUES.search(text) for text in (q.text.fr or "", q.text.en or ""))]
+    own_reliable = sum(bool(q.reliable) for q in s.questions)
+    if s.questions and abs(2 * own_reliable - len(s.questions)) > 1:
+        problems.append(("unbalanced", ""))
+    drawn = forms(s)
+    if drawn and min(len(items) for items in drawn.values()) < 2 * MIN_PER_KIND:
+        problems.append(("short", ""))
+    return problems
+
+
+def describe(items: Sequence[Question]) -> list[dict[str, Any]]:
+    """Ids, kinds and techniques of a form (for tests and researchers)."""
+    return [{"id": q.id, "reliable": bool(q.reliable),
+             "technique": str(q.technique) if q.technique else None} for q in items]
