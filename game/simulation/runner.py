@@ -1,15 +1,23 @@
 """Run many headless playthroughs of a scenario and summarise them.
 
 Runs are split across processes for large counts.  Run *i* of every strategy uses the
-same game seed, so strategies are compared on the same dice.
+same game seed, so strategies are compared on the same dice.  Chunks are merged in the
+order they were submitted, so the summary of a seed is the same whatever the number of
+workers or the order they finish in.
+
+Stopping: workers ignore Ctrl-C (the terminal sends it to the whole process group) and
+leave it to the main process, which terminates the pool at once on Ctrl-C or SIGTERM
+(see ``cli.py``): no worker outlives a stopped ``simulate``.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
+import signal
 from collections import Counter as Tally
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +31,20 @@ from game.simulation.verdict import teaching_verdict
 
 PARALLEL_FROM = 2000  # below this many playthroughs, one process is faster
 CHUNK = 500
+POLL_SECONDS = 0.2  # how often the main process looks up from waiting (progress, Ctrl-C)
+
+Progress = Callable[[int, int], None]  # (games played, games in all)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, e.g. a container's share),
+    not every core of the machine."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counter is not None:
+        return max(1, counter() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
 @dataclass
@@ -107,6 +129,9 @@ _WORKER_SCENARIO: Scenario | None = None
 
 def _worker_init(path: str) -> None:
     global _WORKER_SCENARIO
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process stops everyone
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the handler inherited by fork
     _WORKER_SCENARIO = load_scenario(Path(path), check=False).scenario
 
 
@@ -127,24 +152,55 @@ def _merge(into: StrategySummary, part: StrategySummary) -> None:
 
 
 def simulate(scenario: Scenario, path: Path | None, runs: int, strategies: list[str],
-             seed: int = 1, workers: int | None = None) -> dict[str, StrategySummary]:
-    """Play *runs* games per strategy; in parallel when there are many and *path* is known."""
+             seed: int = 1, workers: int | None = None,
+             progress: Progress | None = None) -> dict[str, StrategySummary]:
+    """Play *runs* games per strategy; in parallel when there are many and *path* is known.
+    *progress* is told the number of games played after each chunk."""
     results = {name: StrategySummary() for name in strategies}
-    workers = workers or min(2, os.cpu_count() or 1)
+    workers = workers or usable_cores()
     total = runs * len(strategies)
-    if path is None or workers < 2 or total < PARALLEL_FROM:
-        for name in strategies:
-            _merge(results[name], _run_chunk(scenario, name, seed, 0, runs))
-        return results
     jobs = [(name, start, min(CHUNK, runs - start))
             for name in strategies for start in range(0, runs, CHUNK)]
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init,
-                             initargs=(str(path),)) as pool:
-        futures = [(name, pool.submit(_worker_chunk, name, seed, start, count))
-                   for name, start, count in jobs]
-        for name, future in futures:
-            _merge(results[name], future.result())
+    report_progress = progress or (lambda done, total: None)
+    if path is None or workers < 2 or total < PARALLEL_FROM:
+        done = 0
+        for name, start, count in jobs:
+            _merge(results[name], _run_chunk(scenario, name, seed, start, count))
+            done += count
+            report_progress(done, total)
+        return results
+    parts = _run_in_pool(path, seed, jobs, min(workers, len(jobs)), report_progress, total)
+    for (name, _start, _count), part in zip(jobs, parts, strict=True):
+        _merge(results[name], part)
     return results
+
+
+def _run_in_pool(path: Path, seed: int, jobs: list[tuple[str, int, int]], workers: int,
+                 progress: Progress, total: int) -> list[StrategySummary]:
+    """The chunks' summaries in the order of *jobs*.  Any exception here (Ctrl-C, the
+    SIGTERM handler's, a worker's error) terminates the workers before it propagates."""
+    pool = multiprocessing.Pool(workers, initializer=_worker_init, initargs=(str(path),))
+    try:
+        pending = [(count, pool.apply_async(_worker_chunk, (name, seed, start, count)))
+                   for name, start, count in jobs]
+        reported = 0
+        while True:
+            done = sum(count for count, result in pending if result.ready())
+            if done != reported:
+                progress(done, total)
+                reported = done
+            waiting = [result for _count, result in pending if not result.ready()]
+            if not waiting:
+                break
+            waiting[0].wait(POLL_SECONDS)  # short waits: signals are handled between them
+        parts = [result.get() for _count, result in pending]
+        pool.close()
+        return parts
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
 
 
 def report(scenario: Scenario, runs: int, seed: int,

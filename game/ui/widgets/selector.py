@@ -36,7 +36,7 @@ class Selector:
         self.on_change = on_change
         self.caption = caption if mode == "inline" else None
         self.room = 0  # the value's width in its button, set below
-        values = [v for v, _ in self.options]
+        values = [v for v, _label in self.options]
         self.index = values.index(value) if value in values else 0
         t = scene.theme
         h = t.button_height
@@ -71,8 +71,8 @@ class Selector:
         def widest(texts: Sequence[str]) -> int:
             return max((t.text_width(x) for x in texts), default=0) + TEXT_PADDING
 
-        caption_w = max((t.text_width(c) for c, _ in rows), default=0) + LABEL_MARGIN
-        values = [x for _, texts in rows for x in texts]
+        caption_w = max((t.text_width(c) for c, _texts in rows), default=0) + LABEL_MARGIN
+        values = [x for _caption, texts in rows for x in texts]
         if caption_w + t.gap + arrows + widest(values) <= width:
             return "side", caption_w
         inline = [_("{caption}: {value}").format(caption=c, value=x) for c, texts in rows
