@@ -14,7 +14,7 @@ from game.ui import labels
 from game.ui.turn_changes import turn_changes
 
 if TYPE_CHECKING:
-    from game.content.model import Event, Scenario
+    from game.content.model import Event, Scenario, Topic
     from game.engine.game import Game
     from game.engine.state import FeedPost
 
@@ -158,6 +158,18 @@ def feed_posts(game: Game, folder: Path | None = None,
                               folder=folder, avatar=avatar, image=image))
     views.reverse()
     return views
+
+
+def available_topics(game: Game) -> list[Topic]:
+    """The topics the composer offers: those the story has introduced.  A topic about a
+    narrative appears once the narrative is launched (posting about « the minister's
+    video » before any video existed read as nonsense); every other topic from the start.
+    The rules themselves accept every topic."""
+    st = game.state
+    shown = [topic for topic in game.scenario.topics
+             if topic.narrative is None or topic.narrative not in st.narratives
+             or st.narratives[topic.narrative].launched_turn is not None]
+    return shown or list(game.scenario.topics)
 
 
 def post_tag(s: Scenario, data: dict[str, Any]) -> str:

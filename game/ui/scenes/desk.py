@@ -93,11 +93,12 @@ def post_choices(scene: DecideScene) -> dict[str, str]:
     mem: dict[str, str] = scene.memory.setdefault("post", {})
     audience = s.audience_by_id.get(mem.get("audience", "")) or s.audiences[0]
     languages = list(s.country.post_languages)
+    topics = viewmodel.available_topics(scene.game)
     defaults = {"channel": str(s.channel_ids[0]), "audience": audience.id,
-                "tone": str(Tone.FACTUAL), "topic": s.topics[0].id,
+                "tone": str(Tone.FACTUAL), "topic": topics[0].id,
                 "language": audience.language if audience.language in languages else languages[0]}
     valid = {"channel": {str(c) for c in s.channel_ids}, "audience": set(s.audience_by_id),
-             "tone": {str(x) for x in Tone}, "topic": set(s.topic_by_id),
+             "tone": {str(x) for x in Tone}, "topic": {t.id for t in topics},
              "language": set(languages)}
     for key, value in defaults.items():
         if mem.get(key) not in valid[key]:
@@ -150,7 +151,8 @@ def build_post_tab(scene: DecideScene, area: pygame.Rect) -> None:
          m["audience"], setter("audience")),
         ("post_tone", _("Tone"), [(str(x), labels.label(labels.TONES, x)) for x in Tone],
          m["tone"], setter("tone")),
-        ("post_topic", _("Topic"), [(x.id, pick(x.name)) for x in s.topics], m["topic"],
+        ("post_topic", _("Topic"), [(x.id, pick(x.name))
+                                    for x in viewmodel.available_topics(scene.game)], m["topic"],
          setter("topic")),
         ("post_language", _("Language"), [(code, viewmodel.post_language(code))
                                           for code in s.country.post_languages],
@@ -294,35 +296,76 @@ def open_crisis(scene: DecideScene, event_id: str) -> None:
 
 # -- counter-measures ------------------------------------------------------------------------
 
+def offered_measures(scene: DecideScene, narrative: str) -> list[Measure]:
+    """The counter-measures that make sense against *narrative* now: not one already used
+    up on it (a report, a fact-check…), nor monitoring what is already monitored."""
+    game = scene.game
+    run = game.state.narratives.get(narrative)
+    audience = game.scenario.audiences[0].id
+    offered = []
+    for measure in game.scenario.measures:
+        action = Counter(narrative, measure, audience if measure is Measure.PREBUNK else None)
+        if game.why_not(action) == "measure_used" or (
+                measure is Measure.MONITOR and run is not None and run.monitored):
+            continue
+        offered.append(measure)
+    return offered
+
+
 def counter_choices(scene: DecideScene) -> dict[str, str]:
+    """The counter form's choices.  The measure starts unchosen, and is unchosen again after
+    each plan: one stray click on Plan never plans a counter the student did not pick."""
     game = scene.game
     s = game.scenario
     mem: dict[str, str] = scene.memory.setdefault("counter", {})
     live = [run.id for run in game.live_narratives()]
     if mem.get("narrative") not in live and live:
         mem["narrative"] = live[0]
-    if mem.get("measure") not in {str(m) for m in s.measures}:
-        mem["measure"] = str(s.measures[0])
+    if mem.get("measure") not in {str(m) for m in offered_measures(scene, mem["narrative"])}:
+        mem["measure"] = ""
     if mem.get("audience") not in s.audience_by_id:
         mem["audience"] = s.audiences[0].id
     return mem
 
 
-def counter_action(scene: DecideScene) -> Counter:
+def counter_action(scene: DecideScene) -> Counter | None:
+    """The counter the form describes, or None while no measure is chosen."""
     m = counter_choices(scene)
+    if not m["measure"]:
+        return None
     measure = Measure(m["measure"])
     return Counter(m["narrative"], measure, m["audience"] if measure is Measure.PREBUNK else None)
 
 
+def counter_reason(scene: DecideScene) -> str:
+    action = counter_action(scene)
+    if action is None:
+        return _("Choose a counter-measure first.")
+    return labels.reason(scene.game.why_not(action))
+
+
+def plan_counter(scene: DecideScene) -> None:
+    action = counter_action(scene)
+    if action is not None and scene.plan(action):
+        scene.memory["counter"]["measure"] = ""
+        scene.rebuild()
+
+
 def counter_blocks(scene: DecideScene) -> list[Block]:
     game = scene.game
+    m = counter_choices(scene)
     action = counter_action(scene)
-    run = game.state.narratives[action.narrative]
-    narrative = game.scenario.narrative_by_id[action.narrative]
+    run = game.state.narratives[m["narrative"]]
+    narrative = game.scenario.narrative_by_id[m["narrative"]]
     status = _("“{title}” is {phase}: reach {reach}.").format(
         title=labels.nested(pick(narrative.title)),
         phase=labels.label(labels.NARRATIVE_PHASES, run.phase),
         reach=viewmodel.reach_text(run.weighted))
+    if action is None:
+        return [Block(_("Choose a counter-measure: each suits some techniques and backfires "
+                        "against others. This narrative's technique: {technique}.").format(
+                    technique=labels.label(labels.TECHNIQUES, narrative.technique))),
+                Block(status, colour="muted")]
     return [Block(labels.label(labels.MEASURE_HELP, action.measure)),
             Block(_("Cost: {points}").format(points=labels.action_points(game.cost(action))),
                   colour="accent"),
@@ -343,38 +386,43 @@ def build_counter_tab(scene: DecideScene, area: pygame.Rect) -> None:
         def set_value(value: str) -> None:
             m[key] = value
             scene.message = None
-            refresh_counter(scene)
+            if key == "narrative":  # the measures on offer depend on the narrative
+                scene.rebuild()
+            else:
+                refresh_counter(scene)
         return set_value
 
     rows: list[Row] = [
         ("counter_narrative", _("Narrative"), [(run.id, pick(s.narrative_by_id[run.id].title))
                                                for run in game.live_narratives()],
          m["narrative"], setter("narrative")),
-        ("counter_measure", _("Measure"), [(str(x), labels.label(labels.MEASURES, x))
-                                           for x in s.measures], m["measure"], setter("measure")),
+        ("counter_measure", _("Measure"), [("", _("Choose…"))] + [
+            (str(x), labels.label(labels.MEASURES, x))
+            for x in offered_measures(scene, m["narrative"])], m["measure"], setter("measure")),
         ("counter_audience", _("Audience"), [(a.id, pick(a.name)) for a in s.audiences],
          m["audience"], setter("audience")),
     ]
     y = place_selectors(scene, area, rows)
-    reason = labels.reason(game.why_not(counter_action(scene)))
+    reason = counter_reason(scene)
     rest = bottom_with_message(scene, pygame.Rect(area.x, y, area.width, area.bottom - y),
                                "plan_counter", _("Plan this counter-measure"),
-                               lambda: scene.plan(counter_action(scene)), not reason, reason)
+                               lambda: plan_counter(scene), not reason, reason)
     text_view(scene, "counter_help", rest, counter_blocks(scene))
     refresh_counter(scene)
 
 
 def refresh_counter(scene: DecideScene) -> None:
     action = counter_action(scene)
+    measure = action.measure if action is not None else None
     # Only prebunking has an audience; the media-literacy campaign has no narrative (it
     # reaches every audience against every narrative).
-    for ident, used in (("counter_audience", action.measure is Measure.PREBUNK),
-                        ("counter_narrative", action.measure is not Measure.LITERACY)):
+    for ident, used in (("counter_audience", measure is Measure.PREBUNK),
+                        ("counter_narrative", measure is not Measure.LITERACY)):
         selector = scene.selectors.get(ident)
         if selector is not None:
             selector.set_enabled(used)
     scene.widgets["counter_help"].set_blocks(counter_blocks(scene))
-    reason = labels.reason(scene.game.why_not(action))
+    reason = counter_reason(scene)
     button = scene.widgets["plan_counter"]
     button.disable() if reason else button.enable()
     scene.widgets["message"].set_blocks(message_blocks(scene, reason))

@@ -1,0 +1,190 @@
+"""Feedback at the moment of choice: reasons on the results screen, the score broken down,
+the disinformation line told before the end, topics the story has introduced, counters
+never planned by a stray click."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+
+import pygame
+import pytest
+
+from game import i18n
+from game.content.loader import load_scenario
+from game.content.model import Scenario
+from game.engine.actions import AnswerCrisis, PostMessage
+from game.engine.game import Game
+from game.engine.vocabulary import Channel, Tone
+from game.paths import SCENARIOS_DIR
+from game.ui import viewmodel
+from game.ui.pilot import Pilot
+from game.ui.scenes.briefing import briefing_blocks
+from game.ui.scenes.ending import breakdown_blocks, ending_blocks
+from game.ui.scenes.resolve import results_blocks
+
+Start = Callable[..., AbstractContextManager[Pilot]]
+NBSP = "\u00a0"
+
+
+@pytest.fixture(autouse=True)
+def english_after() -> Iterator[None]:
+    yield
+    i18n.set_language("en")
+
+
+def scenario(name: str) -> Scenario:
+    loaded = load_scenario(SCENARIOS_DIR / f"{name}.yaml").scenario
+    assert loaded is not None
+    return loaded
+
+
+def at_desk(s: Scenario, turn: int = 1, seed: int = 1) -> Game:
+    game = Game(s, seed)
+    game.start()
+    game.open_desk()
+    while game.state.turn < turn:
+        game.pass_turn()
+        game.resolve()
+        game.advance()
+        game.open_desk()
+    return game
+
+
+def texts(game: Game) -> list[str]:
+    return [b.text for b in results_blocks(game)]
+
+
+def test_a_post_says_why_its_tone_and_audience_moved_the_gauges() -> None:
+    s = scenario("tutorial")
+    game = at_desk(s)
+    audience = s.audiences[0]
+    game.act(PostMessage(Channel(s.channel_ids[0]), audience.id, Tone.CONFRONTATIONAL,
+                         s.topics[0].id, audience.language))
+    game.pass_turn()
+    game.resolve()
+    shown = texts(game)
+    assert "Confrontational tone: carries farthest and rallies home, but raises tension and " \
+        "costs soft power and credibility." in shown
+    assert any(line.startswith(i18n.pick(audience.name) + ": ") for line in shown)
+    i18n.set_language("fr")
+    assert any(line.startswith(f"Ton offensif{NBSP}:") for line in texts(game))
+
+
+def test_a_crisis_answer_gives_its_lesson_at_once() -> None:
+    s = scenario("deepfake_summit")
+    game = at_desk(s)
+    event = game.open_crises()[0]
+    assert event.crisis is not None
+    choice = next(c for c in event.crisis.choices if c.lesson == "recommended" and c.debrief)
+    game.act(AnswerCrisis(event.id, choice.id))
+    game.pass_turn()
+    game.resolve()
+    assert choice.debrief is not None
+    assert "Why it works: " + i18n.pick(choice.debrief) in texts(game)
+    i18n.set_language("fr")
+    assert f"Pourquoi ça marche{NBSP}: " + i18n.pick(choice.debrief) in texts(game)
+
+
+def test_silence_names_the_crisis_it_is_about() -> None:
+    s = scenario("tutorial")
+    game = at_desk(s)
+    while not game.state.crises:
+        game.pass_turn()
+        game.resolve()
+        game.advance()
+        game.open_desk()
+    event = s.event_by_id[next(iter(game.state.crises))]
+    game.pass_turn()
+    game.resolve()
+    title = viewmodel.crisis_title(event, s)
+    assert f"Silence — “{title}”" in texts(game)
+
+
+def test_the_morning_news_is_on_the_results_and_the_desk_counts_only_it() -> None:
+    s = scenario("tutorial")
+    game = at_desk(s)
+    event = s.event_by_id["platform_suspends"]  # no headline; credibility +1
+    credibility = game.state.indicators["credibility"]
+    game.fire(event)  # as if it had come with the morning
+    shown = {g.key: g.delta for g in viewmodel.gauges(game)}
+    assert shown["credibility"] == round(game.state.indicators["credibility"]) - round(
+        credibility) != 0, "the desk shows what the morning's news changed"
+    game.pass_turn()
+    game.resolve()
+    lines = texts(game)
+    title = viewmodel.event_title(event, s)
+    news = lines.index(f"This morning's news — “{title}”")
+    assert lines[news + 1].startswith("Credibility +")
+
+
+def test_the_ending_breaks_the_score_down_in_both_languages() -> None:
+    s = scenario("tutorial")
+    game = at_desk(s)
+    while not game.is_over():
+        game.pass_turn()
+        game.resolve()
+        if not game.is_over():
+            game.advance()
+            game.open_desk()
+    lines = [b.text for b in breakdown_blocks(game)]
+    assert lines[0] == "How the score is made"
+    assert lines[-1].startswith("Total: ") and lines[-1].endswith(f"{game.state.score} / 100.")
+    assert any(line.startswith("Credibility ") for line in lines)
+    assert any(line.startswith("The ending, “") for line in lines)
+    i18n.set_language("fr")
+    shown = [b.text for b in ending_blocks(game)]
+    assert "Comment le score est calculé" in shown
+    assert any(line.startswith(f"Total{NBSP}:") for line in shown)
+
+
+def test_the_briefing_and_the_panel_tell_the_disinformation_line() -> None:
+    s = scenario("tutorial")
+    threshold = s.rules.disinformation_threshold
+    lines = [b.text for b in briefing_blocks(s, 1)]
+    assert any(f"above {threshold:.0f}% overall reach costs points" in line for line in lines)
+    game = at_desk(s)
+    run = next(iter(game.state.narratives.values()))
+    game.launch(run.id)
+    game.boost(run.id, threshold + 10, None)
+    view = next(v for v in viewmodel.narratives(game) if v.id == run.id)
+    assert view.threshold == threshold and f"above {threshold:.0f}%" in view.tags
+
+
+def test_a_topic_appears_when_the_story_introduces_it() -> None:
+    s = scenario("deepfake_summit")
+    game = at_desk(s)
+    video = next(t for t in s.topics if t.narrative == "deepfake_video")
+    assert video not in viewmodel.available_topics(game)
+    game.launch("deepfake_video")
+    assert video in viewmodel.available_topics(game)
+    assert all(t.narrative is None for t in viewmodel.available_topics(at_desk(s)))
+
+
+def test_no_counter_is_planned_by_a_stray_click_and_monitor_is_not_offered_twice(
+        start: Start) -> None:
+    with start(lang="en", scenario=SCENARIOS_DIR / "deepfake_summit.yaml") as pilot:
+        pilot.click("new_game")
+        for _ in range(5):
+            if pilot.scene == "decide":
+                break
+            pilot.press(pygame.K_RETURN)
+        game = pilot.game
+        game.launch("deepfake_video")
+        pilot.app.scene.rebuild()
+        pilot.settle()
+        pilot.click("tab_counter")
+        assert not pilot.enabled("plan_counter")  # no measure chosen yet
+        assert pilot.widget("counter_measure").text == "Choose…"
+        pilot.click("counter_measure_next")
+        measure = pilot.widget("counter_measure").text
+        assert pilot.enabled("plan_counter")
+        pilot.click("plan_counter")
+        assert len(game.state.planned) == 1 and viewmodel.describe_action(
+            game, game.state.planned[0]).startswith(measure)
+        assert not pilot.enabled("plan_counter"), "chosen again for the next counter"
+        game.state.narratives["deepfake_video"].monitored = True
+        pilot.app.scene.rebuild()
+        pilot.settle()
+        options = [text for _, text in pilot.app.scene.selectors["counter_measure"].options]
+        assert "Monitor" not in options
