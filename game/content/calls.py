@@ -59,7 +59,8 @@ def _parse(registry: Registry, raw: Any, loc: Loc, issues: list[Issue]) -> Call 
         child = _parse(registry, value, here, issues)
         return Call(name, None, (child,)) if child is not None else None
     try:
-        args = entry.adapter.validate_python(value)
+        # Strict, as JSON: the same scalars as the JSON Schema ("3" is text, not a turn).
+        args = entry.adapter.validate_json(json.dumps(value, ensure_ascii=False), strict=True)
     except ValidationError as exc:
         for issue in convert(exc.errors(), entry.args_type):
             issues.append(Issue(here + issue.loc, issue.code, issue.params, issue.at))

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from game.content.controls import code_point
 from game.content.diagnostics import Diagnostic, ProblemError, Severity
-from game.content.model import SCHEMA_VERSION, Scenario
+from game.content.model import SCHEMA_VERSION, Scenario, validate_scenario
 from game.content.validation import Issue, convert, type_name_of
 from game.content.yaml_source import YamlDocument, decode, parse
 
@@ -158,7 +158,7 @@ def _validate(doc: YamlDocument, loaded: LoadedScenario, check: bool) -> Scenari
             {"found": version, "supported": SCHEMA_VERSION}))
         return None
     try:
-        scenario = Scenario.model_validate(data)
+        scenario = validate_scenario(data)
     except ValidationError as exc:
         issues = merge_typos(convert(exc.errors(), Scenario))
         for issue in issues:

@@ -65,6 +65,11 @@ MESSAGES: dict[str, str] = {
     "unknown_key": N_("unknown key “{key}”"),
     "wrong_type": N_("expected {expected}, found {found}"),
     "bool_for_text": N_("expected text, found a yes/no value; put the text in quotes"),
+    "number_for_text": N_("expected text, found the number {value}; put it in quotes to "
+                          "make it text"),
+    "text_for_boolean": N_("“{value}” is text in a scenario; write true or false"),
+    "quoted_number": N_("“{value}” is in quotes, so it is text; write the number without "
+                        "quotes"),
     "text_map_expected": N_("a text the player reads is written in each language, like "
                             "{{fr: \"…\", en: \"…\"}}"),
     "not_one_of": N_("“{value}” is not one of: {allowed}"),

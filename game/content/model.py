@@ -8,6 +8,7 @@ registries, never code.
 
 from __future__ import annotations
 
+import json
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
@@ -319,12 +320,29 @@ class Scenario(Strict):
         return next((c for c in self.channels if c.id == channel), None)
 
 
+def validate_scenario(data: Any) -> Scenario:
+    """The model of YAML data, with the JSON Schema's rules for scalars: a number in quotes
+    is text, ``yes`` is text, a number is not a text (the editor and ``check`` agree).
+
+    Strict validation of the data as JSON does exactly that, while enum values and ids
+    are still read from their YAML spelling.
+    """
+    return Scenario.model_validate_json(as_json(data), strict=True)
+
+
+def as_json(data: Any) -> str:
+    # Infinite numbers stay numbers (refused as too large), not JSON's "Infinity" strings.
+    return json.dumps(data, ensure_ascii=False, allow_nan=True)
+
+
 def scenario_json_schema() -> dict[str, Any]:
     """The JSON Schema (Draft 2020-12) of the format, conditions and effects included."""
     from game.content.calls import call_schemas, resolve_placeholders
+    from game.content.schema_editor import editor_schema
 
     schema = resolve_placeholders(Scenario.model_json_schema(ref_template="#/$defs/{model}"))
     schema.setdefault("$defs", {}).update(call_schemas())
+    schema = editor_schema(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://hashtag-diplomacy.invalid/scenario.schema.json"
     schema["title"] = "Hashtag Diplomacy scenario (schema_version 1)"

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from game.content.diagnostics import Diagnostic, Severity
-from game.content.model import Scenario
+from game.content.model import Scenario, validate_scenario
 from game.content.validation import Issue, Loc, type_at
 from game.content.yaml_source import YamlDocument
 
@@ -52,7 +52,7 @@ def analyse_rest(data: dict[str, Any], issues: list[Issue], doc: YamlDocument, d
         elif kind == "stop":
             return []
     try:
-        scenario = Scenario.model_validate(repaired)
+        scenario = validate_scenario(repaired)
     except ValidationError:
         return []  # the rest still does not hold together: the next run will tell
     shaky = set(_strings(aside))

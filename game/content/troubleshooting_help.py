@@ -175,6 +175,21 @@ HELP: dict[str, Help] = {
         N_("Compare with the type given in the reference; a list is written with dashes or "
            "`[a, b]`, a map with keys."),
         {"expected": "list", "found": "text"}),
+    "number_for_text": Help(
+        N_("A text field holds a bare number (`version: 2`, `fr: 2024`). The editor's schema "
+           "and `check` follow one rule: a number is not a text."),
+        N_("Put it in quotes: `version: \"2\"`."),
+        {"value": 2024}),
+    "text_for_boolean": Help(
+        N_("A yes/no key holds `yes`, `no`, `on` or `off`: in a scenario (as in the editor's "
+           "YAML 1.2), only `true` and `false` are booleans, the other words are text."),
+        N_("Write `true` or `false`."),
+        {"value": "yes"}),
+    "quoted_number": Help(
+        N_("A number is written in quotes (`turns: \"6\"`), which makes it text in YAML. "
+           "The editor's schema and `check` follow one rule: a number in quotes is text."),
+        N_("Remove the quotes: `turns: 6`."),
+        {"value": "6"}),
     "bool_for_text": Help(
         N_("An unquoted `yes`, `no`, `true` or `false` where a text is expected."),
         N_("Put the text in quotes: `label: {fr: \"Oui\", en: \"Yes\"}`."),

@@ -104,6 +104,14 @@ def allowed_values(tp: Any) -> list[str]:
 _QUOTED = re.compile(r"'([^']*)'")
 
 
+def _numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def convert(errors: Iterable[ErrorDetails], root: Any) -> list[Issue]:
     """Our issues for pydantic's errors, validated against the type *root*."""
     issues: list[Issue] = []
@@ -144,6 +152,8 @@ def _value_problem(etype: str, ctx: dict[str, Any], value: Any, root: Any,
     if etype == "string_type":
         if isinstance(value, bool):
             return "bool_for_text", {}
+        if isinstance(value, int | float):
+            return "number_for_text", {"value": value}
         return "wrong_type", {"expected": "text", "found": found}
     if etype == "string_too_long":
         return "text_too_long", {"limit": ctx.get("max_length")}
@@ -159,6 +169,10 @@ def _value_problem(etype: str, ctx: dict[str, Any], value: Any, root: Any,
     if etype == "int_parsing_size" or (etype == "finite_number" and isinstance(value, float)
                                        and value in (float("inf"), float("-inf"))):
         return "number_too_large", {}  # 1e308 or 1e999 where a count is expected
+    if etype in ("int_type", "float_type") and isinstance(value, str) and _numeric(value):
+        return "quoted_number", {"value": value}
+    if etype == "int_type" and isinstance(value, float) and not abs(value) < 2**63:
+        return "number_too_large", {}
     if etype in ("int_type", "int_parsing", "int_from_float"):
         if isinstance(value, dict | list):
             return "wrong_type", {"expected": "whole number", "found": found}
@@ -167,6 +181,8 @@ def _value_problem(etype: str, ctx: dict[str, Any], value: Any, root: Any,
         if isinstance(value, dict | list):
             return "wrong_type", {"expected": "number", "found": found}
         return "bad_number", {"value": value}
+    if etype in ("bool_type", "bool_parsing") and isinstance(value, str):
+        return "text_for_boolean", {"value": value}
     if etype in ("bool_type", "bool_parsing"):
         return "wrong_type", {"expected": "yes/no", "found": found}
     if etype in ("list_type", "tuple_type", "set_type"):

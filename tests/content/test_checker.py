@@ -252,5 +252,5 @@ def test_yes_is_not_a_boolean(tmp_path: Path) -> None:
     loaded = variant(tmp_path, 'handle: "@Rival", kind: leader}',
                      'handle: "@Rival", kind: leader, verified: yes}')
     assert [(d.code, d.params) for d in loaded.diagnostics] == [
-        ("wrong_type", {"expected": "yes/no", "found": "text"})]
-    assert "expected true or false, found text" in loaded.diagnostics[0].message
+        ("text_for_boolean", {"value": "yes"})]
+    assert "“yes” is text in a scenario; write true or false" in loaded.diagnostics[0].message

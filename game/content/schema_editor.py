@@ -1,0 +1,144 @@
+"""The JSON Schema as an editor shows it: one truth with `check`, described in Markdown.
+
+pydantic's schema says what the model accepts; this pass makes it say it the way the
+checker does and the way an author reads it in VS Code (yaml-language-server):
+
+- a text needs both languages, each with something in it (``check`` refuses an empty
+  text, and a missing translation of a declared language);
+- an optional block (``crisis``, ``when``…) is "the block, or nothing" through
+  ``if``/``else`` rather than ``anyOf``, so a mistake inside it is reported at the wrong
+  key, not as "not valid under any of the given schemas" over the whole block;
+- every property has a ``description`` and a ``markdownDescription`` from the format
+  reference (in the language current when the schema is written), and single backticks
+  where the docstrings had reStructuredText's double ones;
+- the empty maps of conditions and effects offer their names: each condition and effect
+  has a ``defaultSnippets`` entry with its example, and the common blocks (event, crisis,
+  narrative, ending) have snippets too.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from typing import Any
+
+from game.content.key_help import KEYS, SECTIONS
+from game.i18n import N_, _
+
+_RST = re.compile(r"(?<!`)``([^`]+)``(?!`)")
+_NON_BLANK = r"\S"
+
+
+def editor_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """*schema* (pydantic's, with conditions and effects) made editor-friendly."""
+    schema = copy.deepcopy(schema)
+    defs = schema.setdefault("$defs", {})
+    _texts_need_both_languages(defs)
+    for name, model in list(defs.items()) + [("Scenario", schema)]:
+        _describe_model(name, model)
+        for prop, value in (model.get("properties") or {}).items():
+            model["properties"][prop] = _nothing_or(value)
+            _describe_property(name, prop, model["properties"][prop])
+    _call_snippets(defs)
+    _block_snippets(defs)
+    return _markdown_backticks(schema)
+
+
+def _texts_need_both_languages(defs: dict[str, Any]) -> None:
+    text = defs["Text"]
+    meanings = {"fr": N_("The French text (both languages are needed; `check` warns only for "
+                         "a language the scenario does not declare)."),
+                "en": N_("The English text (both languages are needed; `check` warns only "
+                         "for a language the scenario does not declare).")}
+    for lang in ("fr", "en"):
+        meaning = _(meanings[lang])
+        text["properties"][lang] = {"type": "string", "minLength": 1, "maxLength": 4000,
+                                    "pattern": _NON_BLANK, "description": meaning.replace("`", ""),
+                                    "markdownDescription": f"**`{lang}`**: {meaning}"}
+    text["required"] = ["fr", "en"]
+
+
+def _nothing_or(value: dict[str, Any]) -> dict[str, Any]:
+    """``anyOf: [X, null]`` as "nothing, or else X", so errors inside X name their key."""
+    options = value.get("anyOf")
+    if not isinstance(options, list) or len(options) != 2 or {"type": "null"} not in options:
+        return value
+    other = next(o for o in options if o != {"type": "null"})
+    rest = {k: v for k, v in value.items() if k not in ("anyOf", "default")}
+    return {**rest, "if": {"type": "null"}, "else": other}
+
+
+def _describe_model(name: str, model: dict[str, Any]) -> None:
+    section = SECTIONS.get(name)
+    if section is not None:
+        where, what = section
+        text = _(what) + (f" (`{where}`)" if where else "")
+        model["description"] = text
+        model["markdownDescription"] = text
+
+
+def _describe_property(model: str, prop: str, value: dict[str, Any]) -> None:
+    meaning = KEYS.get(f"{model}.{prop}")
+    if meaning is None:
+        value.pop("title", None)
+        return
+    text = _(meaning)
+    value.pop("title", None)  # "En", "Fr", "Verified": hover shows the description instead
+    value["description"] = _RST.sub(r"\1", text).replace("`", "")
+    value["markdownDescription"] = f"**`{prop}`**: {text}"
+
+
+def _call_snippets(defs: dict[str, Any]) -> None:
+    from game.engine.registry import CONDITIONS, EFFECTS
+
+    for registry, title in ((CONDITIONS, "Condition"), (EFFECTS, "Effect")):
+        snippets = []
+        for entry in registry.entries.values():
+            example = entry.example
+            doc = _RST.sub(r"`\1`", _(entry.doc))  # translated as in the reference
+            summary = doc.split("\n\n", 1)[0].replace("\n", " ")
+            snippets.append({"label": entry.name, "description": summary.replace("`", ""),
+                             "body": {entry.name: example}})
+            prop = defs[title]["properties"][entry.name]
+            prop["description"] = summary.replace("`", "")
+            prop["markdownDescription"] = (
+                f"**`{entry.name}`**: {doc}\n\n"
+                f"```yaml\n{entry.name}: {json.dumps(example, ensure_ascii=False)}\n```")
+        defs[title]["defaultSnippets"] = snippets
+
+
+_BLOCKS: dict[str, dict[str, Any]] = {
+    "Event": {"id": "new_event", "turn": 2,
+              "posts": [{"actor": "actor_id", "text": {"fr": "…", "en": "…"}}],
+              "debrief": {"fr": "…", "en": "…"}},
+    "Crisis": {"prompt": {"fr": "…", "en": "…"}, "deadline": 2,
+               "choices": [{"id": "answer_a", "label": {"fr": "…", "en": "…"},
+                            "effects": [{"change": {"credibility": 5}}]},
+                           {"id": "answer_b", "label": {"fr": "…", "en": "…"},
+                            "effects": [{"change": {"tension": 5}}]}]},
+    "Narrative": {"id": "new_narrative", "title": {"fr": "…", "en": "…"},
+                  "claim": {"fr": "…", "en": "…"}, "technique": "fake_news",
+                  "source": "actor_id", "virality": 0.5, "start_turn": 2,
+                  "seed_reach": {"audience_id": 10}},
+    "Ending": {"id": "new_ending", "title": {"fr": "…", "en": "…"},
+               "text": {"fr": "…", "en": "…"}, "tone": "success",
+               "when": {"indicator_at_least": {"credibility": 60}}},
+}
+
+
+def _block_snippets(defs: dict[str, Any]) -> None:
+    for name, body in _BLOCKS.items():
+        if name in defs:
+            defs[name]["defaultSnippets"] = [{"label": name.lower(), "body": body,
+                                              "description": defs[name].get("description", "")}]
+
+
+def _markdown_backticks(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: (_RST.sub(r"`\1`", v) if k in ("description", "markdownDescription")
+                    and isinstance(v, str) else _markdown_backticks(v))
+                for k, v in node.items()}
+    if isinstance(node, list):
+        return [_markdown_backticks(v) for v in node]
+    return node
