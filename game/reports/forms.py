@@ -64,19 +64,39 @@ def techniques(s: Scenario) -> list[str]:
 
 
 def pool(s: Scenario, reliable: bool) -> list[Question]:
-    own = [q for q in s.questions if bool(q.reliable) is reliable]
-    taken = {q.id for q in s.questions}
+    """Items of one kind in the order they are dealt: the scenario's techniques one after
+    the other (its own items first within each, untagged own items before all), then the
+    bank's other items.  Dealing consecutive pairs to the two forms then gives each form
+    the same techniques."""
     order = {t: i for i, t in enumerate(techniques(s))}
-    items = [q for q in bank() if bool(q.reliable) is reliable and q.id not in taken]
-    matching = sorted((q for q in items if str(q.technique) in order),
-                      key=lambda q: order[str(q.technique)])
-    others = [q for q in items if str(q.technique) not in order]
-    return own + matching + others
+    taken = {q.id for q in s.questions}
+    own = [q for q in s.questions if bool(q.reliable) is reliable]
+    bank_items = [q for q in bank() if bool(q.reliable) is reliable and q.id not in taken]
+    matching = [*own, *(q for q in bank_items if str(q.technique) in order)]
+
+    def rank(q: Question) -> int:
+        return -1 if q.technique is None else order.get(str(q.technique), len(order))
+
+    others = [q for q in bank_items if str(q.technique) not in order]
+    return sorted(matching, key=rank) + others  # sorted() keeps own items first
 
 
-def _deal(items: Sequence[Question], per_kind: int) -> tuple[list[Question], list[Question]]:
-    first = list(items[: 2 * per_kind])
-    return first[0::2], first[1::2]
+def _deal(items: Sequence[Question], per_kind: int, own: set[str]
+          ) -> tuple[list[Question], list[Question]]:
+    """Pairs of the same technique where the pool has them (one of each pair to each
+    form), leftovers paired after; pairs holding one of the scenario's own items first,
+    then the pool's order: the first *per_kind* pairs make the two forms."""
+    groups: dict[str, list[Question]] = {}
+    for q in items:
+        groups.setdefault(str(q.technique), []).append(q)
+    pairs, singles = [], []
+    for group in groups.values():
+        pairs += [(group[i], group[i + 1]) for i in range(0, len(group) - 1, 2)]
+        singles += group[len(group) // 2 * 2:]
+    pairs += [(singles[i], singles[i + 1]) for i in range(0, len(singles) - 1, 2)]
+    pairs.sort(key=lambda pair: not (pair[0].id in own or pair[1].id in own))  # stable
+    chosen = pairs[:per_kind]
+    return [a for a, _ in chosen], [b for _, b in chosen]
 
 
 def _forms(s: Scenario) -> dict[str, tuple[Question, ...]]:
@@ -84,7 +104,8 @@ def _forms(s: Scenario) -> dict[str, tuple[Question, ...]]:
         return {}
     reliable, manipulative = pool(s, True), pool(s, False)
     per_kind = min(PER_KIND, len(reliable) // 2, len(manipulative) // 2)
-    (ra, rb), (ma, mb) = _deal(reliable, per_kind), _deal(manipulative, per_kind)
+    own = {q.id for q in s.questions}
+    (ra, rb), (ma, mb) = _deal(reliable, per_kind, own), _deal(manipulative, per_kind, own)
     out = {}
     for name, items in (("A", ra + ma), ("B", rb + mb)):
         random.Random(f"{s.meta.id}/{name}").shuffle(items)  # same order for the class

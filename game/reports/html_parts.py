@@ -6,7 +6,6 @@ from typing import Any
 
 from game.i18n import _, fmt_number
 from game.reports.markup import e, h2, p
-from game.ui import labels
 
 Report = dict[str, Any]
 

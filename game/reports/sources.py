@@ -54,21 +54,25 @@ def title(document: str) -> str:
 
 
 def describe(document: str) -> dict[str, Any]:
-    """Everything a citation shows, as report data (the file name kept as ``document``)."""
+    """Everything a citation shows, as report data (the file name kept as ``document``):
+    ``citation`` names the language when it is not the reader's, ``reference`` does not
+    (it stands before a quote that says it)."""
     info = known_sources().get(document)
     if info is None:
         return {"document": document, "title": document, "original_title": "", "author": "",
-                "year": None, "language": "", "citation": document}
+                "year": None, "language": "", "citation": document, "reference": document}
     year = info.get("year")
     year = year if isinstance(year, int) else None
     author = pick(info.get("author"))
-    facts = [author, str(year) if year else _("no date"), language_note(info.get("language"))]
-    shown = title(document)
-    citation = _("{title} ({facts})").format(title=labels.quoted(shown),
-                                             facts=", ".join(filter(None, facts)))
-    return {"document": document, "title": shown, "original_title": str(info.get("title", "")),
-            "author": author, "year": year, "language": str(info.get("language", "")),
-            "citation": citation}
+    facts = [author, str(year) if year else _("no date")]
+    shown = labels.quoted(title(document))
+    language = language_note(info.get("language"))
+    return {"document": document, "title": title(document),
+            "original_title": str(info.get("title", "")), "author": author, "year": year,
+            "language": str(info.get("language", "")),
+            "citation": _("{title} ({facts})").format(
+                title=shown, facts=", ".join(filter(None, [*facts, language]))),
+            "reference": _("{title} ({facts})").format(title=shown, facts=", ".join(facts))}
 
 
 def quote_language(document: str) -> str:
@@ -87,4 +91,4 @@ def cited_passage(document: str, passage: str) -> str:
 def citation_line(document: str, passage: str) -> str:
     """"Source: “Title” (author, year, in English) — “passage”"."""
     return _("Source: {source} — {passage}").format(
-        source=describe(document)["citation"], passage=cited_passage(document, passage))
+        source=describe(document)["reference"], passage=cited_passage(document, passage))

@@ -100,11 +100,11 @@ def test_the_report_rates_form_a_before_and_form_b_after(classroom: Scenario) ->
 
 
 def test_out_of_scale_ratings_are_ignored(classroom: Scenario) -> None:
-    answers = {"pre": {"q_video": 9, "q_check": True, "bank_deepfake_tips": "4"},
-               "post": {"q_rumour": 0, "bank_imper_museum_free": 7}}
+    answers = {"pre": {"q_video": 9, "q_check": True, "bank_imper_museum_free": "4"},
+               "post": {"q_rumour": 0, "bank_imper_warning": 7}}
     rows = report_of(classroom, answers=answers)["questions"]
     rated = {r["id"]: r["rating"] for r in rows if r["rating"] is not None}
-    assert rated == {"bank_imper_museum_free": 7}
+    assert rated == {"bank_imper_warning": 7}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

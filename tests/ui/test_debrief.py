@@ -61,7 +61,8 @@ def test_every_section_of_the_debrief(start: Start, lang: str, size: str,
         fr = lang == "fr"
         for heading in (("Indicateurs, tour par tour", "Indicators, turn by turn"),
                         ("Vos décisions, tour par tour", "Your decisions, turn by turn"),
-                        ("Les notions rencontrées", "Concepts you met")):
+                        ("Notions\u00a0: ce que vous avez maîtrisé",
+                         "Concepts: what you mastered")):
             assert heading[0 if fr else 1] in text
         assert str(game.state.seed) in text and str(game.state.score) in text
         charts = [b.figure for b in pilot.widget("debrief_text").blocks
@@ -148,15 +149,49 @@ def test_questions_before_with_the_keyboard_and_after_with_the_mouse(start: Star
         play_recording_from_briefing(pilot)
         assert pilot.enabled("post_questions") and pilot.shows("Rate the headlines again")
         pilot.click("post_questions")
+        post_ids = [q.id for q in pilot.app.session.questions("post")]
+        assert set(post_ids).isdisjoint(ids), "other headlines after the game"
         pilot.click("questions_start")
-        for _ in ids:
+        for _ in post_ids:
             pilot.click("rating_7")
             pilot.click("question_next")
+        # Right after the last rating: the discernment before and after, explained.
+        assert pilot.scene == "questions" and pilot.focused == "questions_done"
+        assert pilot.shows("What changed")
+        assert "Discernment (how much higher you rated" in "\n".join(
+            pilot.widget("questions_result").texts())
+        pilot.press(pygame.K_RETURN)
         assert pilot.scene == "debrief"
-        assert pilot.app.session.answers["post"] == {i: 7 for i in ids}
+        assert pilot.app.session.answers["post"] == {i: 7 for i in post_ids}
         text = debrief_texts(pilot)
-        assert "before: 6 · after: 7" in text and "before: — · after: 7" in text
+        assert "your rating: 6" in text and "your rating: —" in text
+        assert "your rating: 7" in text and "before the game, " in text
         assert pilot.shows("Change my ratings")
+
+
+def test_ratings_survive_a_quit_in_the_middle_of_the_questions(start: Start) -> None:
+    """Each rating is saved as it is given: Continue goes on at the next unrated item."""
+    with start(seed=5, questions=True) as pilot:
+        pilot.press(pygame.K_RETURN)
+        pilot.press(pygame.K_RETURN)  # Begin
+        ids = [q.id for q in pilot.app.session.questions()]
+        pilot.press(pygame.K_3, pygame.K_RETURN, pygame.K_5, pygame.K_RETURN)
+        pilot.click("question_skip")
+        assert pilot.app.session.answers["pre"] == {ids[0]: 3, ids[1]: 5, ids[2]: None}
+        from game.engine.save import read_save
+
+        saved = read_save(pilot.app.session.save_path)
+        assert saved.extra["answers"]["pre"] == {ids[0]: 3, ids[1]: 5, ids[2]: None}
+    with start(seed=5, questions=True) as pilot:  # the same data folder: a new session
+        pilot.click("continue")
+        assert pilot.scene == "questions"
+        assert pilot.shows(f"Question 4 of {len(ids)}")
+        assert pilot.app.session.answers["pre"][ids[1]] == 5
+        while pilot.scene == "questions":
+            pilot.press(pygame.K_4, pygame.K_RETURN)
+        assert pilot.scene == "briefing"
+        assert pilot.app.session.answers["pre"] == {
+            **{i: 4 for i in ids}, ids[0]: 3, ids[1]: 5, ids[2]: None}
 
 
 def play_recording_from_briefing(pilot: Pilot) -> None:
