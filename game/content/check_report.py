@@ -9,6 +9,7 @@ from typing import Any
 from game.content.controls import escaped
 from game.content.diagnostics import Diagnostic, Severity
 from game.content.loader import LoadedScenario
+from game.content.troubleshooting import fix_advice
 from game.i18n import _, get_language, ngettext
 
 _RED, _YELLOW, _BOLD, _DIM, _RESET = "\033[31m", "\033[33m", "\033[1m", "\033[2m", "\033[0m"
@@ -42,7 +43,11 @@ def format_diagnostic(diag: Diagnostic, lines: Sequence[str], color: bool) -> st
     if color:
         caret = f"{_BOLD}{caret}{_RESET}"
         number, source = f"{_DIM}{number}{_RESET}", source
-    return f"{head}\n {number} | {source}\n {gutter} | {caret}"
+    fix = fix_advice(diag.code)
+    # TRANSLATORS: the word before the advice under a checker message ("= fix: …").
+    fix_word = _("fix")
+    advice = f"\n {gutter} = {fix_word}{colon} {fix}" if fix else ""
+    return f"{head}\n {number} | {source}\n {gutter} | {caret}{advice}"
 
 
 def summary_line(files: int, errors: int, warnings: int) -> str:
@@ -70,5 +75,6 @@ def text_report(results: Sequence[LoadedScenario], color: bool) -> str:
 def json_report(results: Sequence[LoadedScenario]) -> str:
     items: list[dict[str, Any]] = []
     for loaded in results:
-        items.extend(d.as_dict() for d in sorted(loaded.diagnostics, key=Diagnostic.sort_key))
+        for diag in sorted(loaded.diagnostics, key=Diagnostic.sort_key):
+            items.append({**diag.as_dict(), "fix": fix_advice(diag.code)})
     return json.dumps(items, ensure_ascii=False, indent=2)

@@ -7,9 +7,11 @@ the reader's language.  A test fails when a code has no entry.
 
 from __future__ import annotations
 
+import re
+
 from game.content.messages import render
 from game.content.troubleshooting_help import HELP
-from game.i18n import N_, _
+from game.i18n import N_, _, get_language
 
 # Codes that are parts of other messages (the reason an event can never fire), not messages.
 PARTS = ("reason_no_trigger", "reason_condition", "reason_after_default", "reason_turns",
@@ -48,6 +50,19 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
                       "dominant_choice", "longest_label_best", "lesson_contradicts_effects",
                       "no_lesson_marks")),
 ]
+
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def fix_advice(code: str) -> str | None:
+    """What to do about a diagnostic, as the guide says it, in plain text (for ``check``
+    and the F5 dialog): the guide's `code` marks become quotes."""
+    help_ = HELP.get(code)
+    if help_ is None:
+        return None
+    opening, closing = ("«\u00a0", "\u00a0»") if get_language() == "fr" else ("“", "”")
+    return _CODE.sub(lambda m: opening + m.group(1) + closing, _(help_.fix))
+
 
 def example_message(code: str) -> str:
     """The message of *code* as ``check`` prints it, with the example's parameters."""

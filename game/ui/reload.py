@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.content.troubleshooting import fix_advice
 from game.i18n import _, fmt_number, ngettext
 from game.ui import images, labels, viewmodel
 from game.ui.scenes.common import message_dialog
@@ -119,6 +120,9 @@ def error_blocks(loaded: LoadedScenario) -> list[Block]:
             source = loaded.lines[diag.line - 1].strip()
             blocks.append(Block(source[:160] + ("…" if len(source) > 160 else ""),
                                 role="small", colour="muted"))
+        fix = fix_advice(diag.code)  # the same advice as "python main.py check" prints
+        if fix:
+            blocks.append(Block(_("Fix: {advice}").format(advice=fix), role="small"))
     return blocks
 
 
