@@ -42,7 +42,7 @@ def test_check_a_folder_and_json_output(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["check", "--json", str(BAD)]) == 1
     items = json.loads(capsys.readouterr().out)
     assert {i["file"].rsplit("/", 1)[-1] for i in items} >= {"typo_key.yaml", "binary.yaml"}
-    assert set(items[0]) == {"file", "line", "column", "severity", "code", "message"}
+    assert set(items[0]) == {"file", "line", "column", "severity", "code", "message", "fix"}
 
 
 def test_check_in_french(capsys: pytest.CaptureFixture[str]) -> None:
