@@ -208,5 +208,5 @@ def mastery(game: Game) -> list[dict[str, Any]]:
 def missed_reason(shown: bool) -> str:
     """Why a card is "missed": it came up and nothing was done, or it never came up."""
     if shown:
-        return _("It came up in the game, but none of your decisions was about it.")
-    return _("It did not come up in this game.")
+        return _("it came up in the game, but none of your decisions was about it.")
+    return _("it did not come up in this game.")
