@@ -45,7 +45,8 @@ th, td { padding: 6px 10px; text-align: left; vertical-align: middle; }
 table.grid th, table.grid td, table.choices th, table.choices td {
   border-bottom: 1px solid var(--line); }
 table.bars th[scope=row] { white-space: nowrap; }
-table.choices { width: 100%; } table.choices td:first-child { width: 60%; }
+table.choices { width: 100%; } table.choices td:first-child { min-width: 16em; }
+.wide { overflow-x: auto; } table.choices th { font-size: 12px; vertical-align: bottom; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 svg { display: block; }
 svg text.on-bar { fill: #fff; font: 600 13px system-ui, sans-serif; }
