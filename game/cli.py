@@ -95,9 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
     klass.add_argument("--out", type=Path, metavar=_("FILE"), default=Path("summary.html"),
                        help=_("the page to write (default: summary.html)"))
 
-    sub.add_parser("schema", parents=[lang], help=_("print the JSON Schema of scenario files"),
-                   description=_("Print the JSON Schema of scenario files, for editors that "
-                                 "check and complete YAML as you type."))
+    schema = sub.add_parser("schema", parents=[lang],
+                            help=_("print the JSON Schema of scenario files"),
+                            description=_("Print the JSON Schema of scenario files, for "
+                                          "editors that check and complete YAML as you type; "
+                                          "its descriptions are in the language of --lang."))
+    schema.add_argument("--languages", default="fr,en", metavar="fr,en",
+                        help=_("the languages every text needs, as in meta.languages "
+                               "(default: fr,en)"))
     _authoring_parsers(sub, lang)
     return parser
 
@@ -460,7 +465,10 @@ def simulation_text(summary: dict[str, object]) -> str:
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.content.model import scenario_json_schema
 
-    print(json.dumps(scenario_json_schema(), ensure_ascii=False, indent=2))
+    languages = tuple(lang.strip() for lang in args.languages.split(",") if lang.strip())
+    if not languages or any(lang not in ("fr", "en") for lang in languages):
+        raise UsageError(_("--languages takes fr, en or fr,en"))
+    print(json.dumps(scenario_json_schema(languages), ensure_ascii=False, indent=2))
     return EXIT_OK
 
 

@@ -335,14 +335,15 @@ def as_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, allow_nan=True)
 
 
-def scenario_json_schema() -> dict[str, Any]:
-    """The JSON Schema (Draft 2020-12) of the format, conditions and effects included."""
+def scenario_json_schema(languages: tuple[str, ...] = ("fr", "en")) -> dict[str, Any]:
+    """The JSON Schema (Draft 2020-12) of the format, conditions and effects included; every
+    text needs each of *languages* (a scenario's ``meta.languages``)."""
     from game.content.calls import call_schemas, resolve_placeholders
     from game.content.schema_editor import editor_schema
 
     schema = resolve_placeholders(Scenario.model_json_schema(ref_template="#/$defs/{model}"))
     schema.setdefault("$defs", {}).update(call_schemas())
-    schema = editor_schema(schema)
+    schema = editor_schema(schema, languages)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://hashtag-diplomacy.invalid/scenario.schema.json"
     schema["title"] = "Hashtag Diplomacy scenario (schema_version 1)"

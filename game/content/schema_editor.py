@@ -30,11 +30,13 @@ _RST = re.compile(r"(?<!`)``([^`]+)``(?!`)")
 _NON_BLANK = r"\S"
 
 
-def editor_schema(schema: dict[str, Any]) -> dict[str, Any]:
-    """*schema* (pydantic's, with conditions and effects) made editor-friendly."""
+def editor_schema(schema: dict[str, Any],
+                  languages: tuple[str, ...] = ("fr", "en")) -> dict[str, Any]:
+    """*schema* (pydantic's, with conditions and effects) made editor-friendly; texts need
+    each of *languages* (``schema --languages en`` for a scenario in English only)."""
     schema = copy.deepcopy(schema)
     defs = schema.setdefault("$defs", {})
-    _texts_need_both_languages(defs)
+    _texts_need_languages(defs, languages)
     for name, model in list(defs.items()) + [("Scenario", schema)]:
         _describe_model(name, model)
         for prop, value in (model.get("properties") or {}).items():
@@ -45,18 +47,16 @@ def editor_schema(schema: dict[str, Any]) -> dict[str, Any]:
     return _markdown_backticks(schema)
 
 
-def _texts_need_both_languages(defs: dict[str, Any]) -> None:
+def _texts_need_languages(defs: dict[str, Any], languages: tuple[str, ...]) -> None:
     text = defs["Text"]
-    meanings = {"fr": N_("The French text (both languages are needed; `check` warns only for "
-                         "a language the scenario does not declare)."),
-                "en": N_("The English text (both languages are needed; `check` warns only "
-                         "for a language the scenario does not declare).")}
+    meanings = {"fr": N_("The French text (needed when `meta.languages` has `fr`)."),
+                "en": N_("The English text (needed when `meta.languages` has `en`).")}
     for lang in ("fr", "en"):
         meaning = _(meanings[lang])
         text["properties"][lang] = {"type": "string", "minLength": 1, "maxLength": 4000,
                                     "pattern": _NON_BLANK, "description": meaning.replace("`", ""),
                                     "markdownDescription": f"**`{lang}`**: {meaning}"}
-    text["required"] = ["fr", "en"]
+    text["required"] = [lang for lang in ("fr", "en") if lang in languages]
 
 
 def _nothing_or(value: dict[str, Any]) -> dict[str, Any]:

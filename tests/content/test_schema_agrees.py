@@ -133,3 +133,17 @@ def test_snippets_are_valid_blocks(validator: Any) -> None:
                                                "$ref": f"#/$defs/{name}"})
         for snippet in schema["$defs"][name]["defaultSnippets"]:
             assert list(sub.iter_errors(snippet["body"])) == [], (name, snippet["label"])
+
+
+def test_a_one_language_schema_needs_only_that_language(tmp_path: Path) -> None:
+    from game.cli import main
+
+    schema = scenario_json_schema(("en",))
+    validator = jsonschema.Draft202012Validator(schema)
+    text_only = {"$defs": schema["$defs"], "$ref": "#/$defs/Text"}
+    assert list(jsonschema.Draft202012Validator(text_only).iter_errors({"en": "Hello"})) == []
+    assert validator is not None
+    both = {"$defs": scenario_json_schema()["$defs"], "$ref": "#/$defs/Text"}
+    assert list(jsonschema.Draft202012Validator(both).iter_errors({"en": "Hello"}))
+    assert list(jsonschema.Draft202012Validator(both).iter_errors({"fr": " ", "en": "x"}))
+    assert main(["schema", "--languages", "de"]) == 2
