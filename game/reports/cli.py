@@ -11,6 +11,7 @@ from game.i18n import _, fmt_number, ngettext
 
 if TYPE_CHECKING:
     from game.content.model import Scenario
+    from game.engine.game import Game
 
 
 def _usage(message: str) -> Exception:
@@ -34,7 +35,8 @@ def export_scripted(folder: Path, scenario: Scenario, strategies: list[str], see
             game = play_game(scenario, name, game_seed(seed, index))
             player = {"name": f"{strategy_name(name)} {index + 1}", "class": _("simulation")}
             try:
-                files = write_report(build_report(game, None, player), folder)
+                report = build_report(game, simulated_answers(game, name), player)
+                files = write_report(report, folder)
             except OSError as exc:
                 raise _usage(_("cannot write {path}: {reason}").format(
                     path=folder, reason=exc.strerror or exc)) from exc
@@ -44,6 +46,28 @@ def export_scripted(folder: Path, scenario: Scenario, strategies: list[str], see
         n=fmt_number(len(written)), folder=folder)
     print(message, file=sys.stderr if quiet else sys.stdout)
     return written
+
+
+def simulated_answers(game: Game, rater: str = "") -> dict[str, dict[str, int | None]]:
+    """Ratings a scripted student gives, so that ``class-report`` has something to
+    summarise: a rater who tells reliable from manipulative items a little before the
+    game and better after it, in proportion to the concept cards it handled well, with
+    noise (seeded by the game and the *rater*'s name: scripted players share seeds).
+    Example data, not a measure of anything."""
+    import random
+
+    from game.reports import forms
+    from game.reports.mastery import WELL, mastery
+
+    cards = mastery(game)
+    skill = sum(c["mark"] == WELL for c in cards) / len(cards) if cards else 0.0
+    rng = random.Random(f"{game.state.seed}/{rater}")
+    answers: dict[str, dict[str, int | None]] = {}
+    for when, gap in (("pre", 0.6), ("post", 0.6 + 1.6 * skill)):
+        items = forms.items_for(game.scenario, game.state.seed, when, answers)[1]
+        answers[when] = {q.id: max(1, min(7, round(4 + (gap if q.reliable else -gap)
+                                                    + rng.gauss(0, 1.2)))) for q in items}
+    return answers
 
 
 def class_report(folder: Path, out: Path) -> int:

@@ -148,12 +148,13 @@ def discernment_part(data: dict[str, Any]) -> str:
     overall = data["overall"]
     explain = _("Discernment is the mean rating of the reliable items minus that of the "
                 "manipulative ones; its change is after minus before (higher is better).")
-    rows = [f"<tr><th scope=row>{e(_('All students'))}</th>"
+    everyone, students, change = _("All students"), _("Students"), _("Change in discernment")
+    rows = [f"<tr><th scope=row>{e(everyone)}</th>"
             f"<td>{e(interval_text(overall))}</td></tr>"]
     for order, stats in data["by_order"].items():
         label = _("Form {order}").format(order=order)
         rows.append(f"<tr><th scope=row>{e(label)}</th><td>{e(interval_text(stats))}</td></tr>")
-    head = f"<tr><th>{e(_('Students'))}</th><th>{e(_('Change in discernment'))}</th></tr>"
+    head = f"<tr><th>{e(students)}</th><th>{e(change)}</th></tr>"
     return (f"<p>{e(explain)}</p><table class=grid>{head}{''.join(rows)}</table>"
             f"<p class=verdict-line><strong>{e(verdict_text(overall))}</strong></p>")
 

@@ -14,6 +14,7 @@ from game import i18n
 from game.cli import main
 from game.paths import ROOT
 from game.reports.classroom import read_folder
+from game.reports.cli import simulated_answers
 from game.reports.content import build_report
 from game.reports.files import write_report
 from game.reports.html import page
@@ -31,7 +32,9 @@ def test_simulate_export_writes_the_reports_of_the_scripted_games(
     assert [f.name.split("_")[0] for f in files] == ["Textbook-1", "Textbook-2"]
     data = json.loads(files[0].read_text("utf-8"))
     game = play_game(classroom, "textbook", game_seed(5, 0))  # type: ignore[arg-type]
-    again = build_report(game, None, data["player"], generated=data["generated"])
+    answers = simulated_answers(game, "textbook")
+    assert set(answers) == {"pre", "post"} and all(answers["pre"].values())
+    again = build_report(game, answers, data["player"], generated=data["generated"])
     assert data == again, "the exported report is the report of that very game"
     assert files[0].with_suffix(".html").read_text("utf-8") == page(again)
 
