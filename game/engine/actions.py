@@ -35,6 +35,9 @@ class PostMessage:
     tone: Tone
     topic: str
     language: str
+    # Which of the drafted wordings the student chose ("" the first): what the post says,
+    # shown in the feed and the reports; the effects never depend on it.
+    wording: str = ""
     kind: ClassVar[str] = "post"
 
 
@@ -57,15 +60,18 @@ Action = PostMessage | AnswerCrisis | Counter
 
 
 def action_to_dict(action: Action) -> dict[str, Any]:
-    # Enum members here are StrEnums: they compare and serialise as their text.
-    return {"kind": action.kind, **vars(action)}
+    # Enum members here are StrEnums: they compare and serialise as their text.  A post's
+    # first wording is left out, as in records made before wordings existed.
+    return {"kind": action.kind, **{k: v for k, v in vars(action).items()
+                                    if k != "wording" or v}}
 
 
 def action_from_dict(data: dict[str, Any]) -> Action:
     kind = data["kind"]
     if kind == "post":
         return PostMessage(Channel(data["channel"]), str(data["audience"]), Tone(data["tone"]),
-                           str(data["topic"]), str(data["language"]))
+                           str(data["topic"]), str(data["language"]),
+                           str(data.get("wording", "")))
     if kind == "answer":
         return AnswerCrisis(str(data["event"]), str(data["choice"]))
     if kind == "counter":

@@ -244,6 +244,52 @@ ANSWER_TEMPLATES = {
     "confrontational": N_("Enough lies about our country. We will not stay silent."),
 }
 
+# The wordings a student chooses among, by tone: the template above first, then two more
+# (what the post says changes; its effects come from platform, audience, tone, topic and
+# language only).
+POST_WORDINGS = {
+    "factual": (POST_TEMPLATES["factual"],
+                N_("What we know today, and where it comes from: everything is in the link."),
+                N_("Three facts to remember, each with its source.")),
+    "empathetic": (POST_TEMPLATES["empathetic"],
+                   N_("Behind every figure there are people. We are thinking of them, and we "
+                      "are acting."),
+                   N_("Thank you for your messages. We read them, and we answer them.")),
+    "assertive": (POST_TEMPLATES["assertive"],
+                  N_("We said what we would do, and we are doing it."),
+                  N_("Our country keeps its word. Our partners know it.")),
+    "humorous": (POST_TEMPLATES["humorous"],
+                 N_("Breaking news: diplomats can post. Here is the proof."),
+                 N_("Rumour has it we have a sense of humour. Confirmed.")),
+    "confrontational": (POST_TEMPLATES["confrontational"],
+                        N_("We will not take lessons from anyone."),
+                        N_("Some would rather shout. We will answer, and loudly.")),
+}
+ANSWER_WORDINGS = {
+    "factual": (ANSWER_TEMPLATES["factual"],
+                N_("False. Here is the original, and here is how to check it yourself."),
+                N_("Before you share: the source, the date, the original. Here they are.")),
+    "empathetic": (ANSWER_TEMPLATES["empathetic"],
+                   N_("It is normal to be worried. Here are the facts, calmly."),
+                   N_("We understand why this story spread. Here is what really happened.")),
+    "assertive": (ANSWER_TEMPLATES["assertive"],
+                  N_("This claim is false. We have the evidence and we are publishing it."),
+                  N_("We will not let a lie set the agenda. The facts are on our side.")),
+    "humorous": (ANSWER_TEMPLATES["humorous"],
+                 N_("We checked under the bed: no conspiracy there either."),
+                 N_("Fact-check of the day: nope.")),
+    "confrontational": (ANSWER_TEMPLATES["confrontational"],
+                        N_("Those who spread this lie know exactly what they are doing."),
+                        N_("This is a smear, and we will name those behind it.")),
+}
+
+
+def wordings(tone: object, answers: bool) -> tuple[str, ...]:
+    """The wordings (untranslated) a post of *tone* may take; *answers*: on a topic that
+    answers a narrative."""
+    table = ANSWER_WORDINGS if answers else POST_WORDINGS
+    return table.get(str(getattr(tone, "value", tone)), ("",))
+
 
 def label(table: dict[str, str], code: object) -> str:
     """The translated label of *code* in *table*; an unknown code is shown, and logged."""

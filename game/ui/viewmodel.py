@@ -91,16 +91,32 @@ def channel_name(scenario: Scenario, channel: str) -> str:
     return labels.label(labels.CHANNELS, channel)
 
 
-def post_text(scenario: Scenario, post: dict[str, Any]) -> str:
-    """What the ministry's post says, written in the post's own language: the topic's name,
-    then a sentence in the post's tone that suits a topic answering a rumour, or any other."""
+def wording_index(post: dict[str, Any]) -> int:
+    """The chosen wording of a post's record ("" or anything unexpected: the first)."""
+    value = str(post.get("wording", "") or "0")
+    return int(value) if value.isdigit() else 0
+
+
+def post_wordings(scenario: Scenario, post: dict[str, Any]) -> list[str]:
+    """Every wording a post of this tone and topic may take, in the post's own language."""
     lang = str(post.get("language", ""))
     topic = scenario.topic_by_id.get(str(post.get("topic")))
     answers = topic is not None and topic.narrative is not None
     with labels.in_language(lang):
+        return [_(text) for text in labels.wordings(post.get("tone", ""), answers)]
+
+
+def post_text(scenario: Scenario, post: dict[str, Any]) -> str:
+    """What the ministry's post says, written in the post's own language: the topic's name,
+    then the wording the student chose in the post's tone (one that suits a topic answering
+    a rumour, or any other)."""
+    lang = str(post.get("language", ""))
+    topic = scenario.topic_by_id.get(str(post.get("topic")))
+    choices = post_wordings(scenario, post)
+    index = wording_index(post)
+    body = choices[index] if index < len(choices) else choices[0]
+    with labels.in_language(lang):
         topic_name = pick(topic.name, lang) if topic is not None else ""
-        body = labels.label(labels.ANSWER_TEMPLATES if answers else labels.POST_TEMPLATES,
-                            post.get("tone", ""))
         return _("{topic} — {text}").format(topic=topic_name, text=body) if topic_name else body
 
 

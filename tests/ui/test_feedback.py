@@ -188,3 +188,43 @@ def test_no_counter_is_planned_by_a_stray_click_and_monitor_is_not_offered_twice
         pilot.settle()
         options = [text for _, text in pilot.app.scene.selectors["counter_measure"].options]
         assert "Monitor" not in options
+
+
+def test_the_student_picks_a_wording_and_the_feed_and_the_save_keep_it(start: Start) -> None:
+    with start(lang="fr", scenario=SCENARIOS_DIR / "deepfake_summit.yaml") as pilot:
+        pilot.click("new_game")
+        for _ in range(5):
+            if pilot.scene == "decide":
+                break
+            pilot.press(pygame.K_RETURN)
+        game = pilot.game
+        pilot.click("tab_post")
+        first = pilot.widget("post_wording").full_text
+        pilot.click("post_wording_next")
+        pilot.click("post_wording_next")
+        chosen = pilot.widget("post_wording").full_text
+        assert chosen != first
+        assert any(chosen in text for text in pilot.texts()), "the preview says it"
+        pilot.click("plan_post")
+        assert game.state.planned[-1]["wording"] == "2"
+        game.pass_turn()
+        game.resolve()
+        post = next(p for p in game.state.feed if p.kind == "player")
+        assert post.post is not None and post.post["wording"] == "2"
+        text = viewmodel.post_text(game.scenario, post.post)
+        assert text.endswith(chosen)
+        restored = type(game.state).from_dict(game.state.to_dict())
+        again = next(p for p in restored.feed if p.kind == "player")
+        assert again.post is not None and viewmodel.post_text(game.scenario, again.post) == text
+
+
+def test_the_first_wording_leaves_the_record_as_it_was() -> None:
+    from game.engine.actions import action_from_dict, action_to_dict
+
+    s = scenario("tutorial")
+    post = PostMessage(Channel(s.channel_ids[0]), s.audiences[0].id, Tone.FACTUAL,
+                       s.topics[0].id, "en")
+    assert "wording" not in action_to_dict(post)
+    assert action_from_dict(action_to_dict(post)) == post
+    chosen = PostMessage(post.channel, post.audience, post.tone, post.topic, "en", "1")
+    assert action_from_dict(action_to_dict(chosen)) == chosen

@@ -30,6 +30,7 @@ class DecideScene(TurnScene):
         self.message: tuple[str, str] | None = None  # (text, palette colour)
         self.focus_next: str | None = None
         self.selectors: dict[str, Selector] = {}  # the tab's choices, by id
+        self.wording_in_form = True  # False: the post's wording is chosen in the preview
         self._shown_seconds = -1
 
     @property

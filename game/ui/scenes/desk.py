@@ -22,11 +22,17 @@ if TYPE_CHECKING:
 Row = tuple[str, str, list[tuple[str, str]], str, Any]  # id, caption, options, value, setter
 
 
-def place_selectors(scene: DecideScene, area: pygame.Rect, rows: list[Row]) -> int:
-    """Selectors one under the other; returns the y under the last one."""
+def selector_layout(scene: DecideScene, width: int, rows: list[Row]) -> tuple[str, int]:
+    return Selector.layout(scene, width, [(row[1], [text for _, text in row[2]])
+                                          for row in rows])
+
+
+def place_selectors(scene: DecideScene, area: pygame.Rect, rows: list[Row],
+                    layout: tuple[str, int] | None = None) -> int:
+    """Selectors one under the other (*layout*: the mode and caption width, else chosen
+    for these rows); returns the y under the last one."""
     t = scene.theme
-    mode, caption_w = Selector.layout(
-        scene, area.width, [(row[1], [text for _, text in row[2]]) for row in rows])
+    mode, caption_w = layout or selector_layout(scene, area.width, rows)
     y = area.y
     for ident, caption, options, value, setter in rows:
         scene.selectors[ident] = Selector(
@@ -103,20 +109,31 @@ def post_choices(scene: DecideScene) -> dict[str, str]:
     for key, value in defaults.items():
         if mem.get(key) not in valid[key]:
             mem[key] = value
+    count = len(viewmodel.post_wordings(s, mem))
+    if mem.get("wording") not in {str(i) for i in range(count)}:
+        mem["wording"] = "0"
     return mem
 
 
 def post_action(scene: DecideScene) -> PostMessage:
     m = post_choices(scene)
+    wording = "" if m["wording"] == "0" else m["wording"]
     return PostMessage(Channel(m["channel"]), m["audience"], Tone(m["tone"]), m["topic"],
-                       m["language"])
+                       m["language"], wording)
+
+
+def wording_options(scene: DecideScene) -> list[tuple[str, str]]:
+    """The drafted wordings for the post's tone and topic, in the post's language."""
+    texts = viewmodel.post_wordings(scene.game.scenario, post_choices(scene))
+    return [(str(i), text) for i, text in enumerate(texts)]
 
 
 def post_preview(scene: DecideScene) -> tuple[viewmodel.PostView, list[tuple[str, str]]]:
     game = scene.game
     action = post_action(scene)
     data = {"channel": str(action.channel), "audience": action.audience,
-            "tone": str(action.tone), "topic": action.topic, "language": action.language}
+            "tone": str(action.tone), "topic": action.topic, "language": action.language,
+            "wording": action.wording}
     s = game.scenario
     audience = s.audience_by_id[action.audience]
     ministry = pick(s.country.ministry)
@@ -141,7 +158,10 @@ def build_post_tab(scene: DecideScene, area: pygame.Rect) -> None:
         def set_value(value: str) -> None:
             m[key] = value
             scene.message = None
-            refresh_post(scene)
+            if key in ("tone", "topic", "language"):  # the wordings on offer change
+                scene.rebuild()
+            else:
+                refresh_post(scene)
         return set_value
 
     rows: list[Row] = [
@@ -158,14 +178,24 @@ def build_post_tab(scene: DecideScene, area: pygame.Rect) -> None:
                                           for code in s.country.post_languages],
          m["language"], setter("language")),
     ]
-    y = place_selectors(scene, area, rows)
     t = scene.theme
     reason = labels.reason(scene.game.why_not(post_action(scene)))
+    # The wordings' long texts never change how the other rows are laid out (its caption
+    # takes its part in the caption column).
+    layout = selector_layout(scene, area.width, [*rows, ("", _("Wording"), [], "", None)])
+    step = Selector.height(scene, layout[0]) + t.gap // 2
+    under = t.button_height + 2 * t.gap + message_height(scene, area.width, reason)
+    # The wording goes in the form when it fits, else in the preview's dialog.
+    in_form = scene.wording_in_form = area.height - (len(rows) + 1) * step >= under
+    if in_form:
+        rows.append(wording_row(scene))
+    else:
+        layout = selector_layout(scene, area.width, rows)
+    y = place_selectors(scene, area, rows, layout)
     below = pygame.Rect(area.x, y, area.width, area.bottom - y)
-    room = (below.height - t.button_height - 2 * t.gap
-            - message_height(scene, below.width, reason))
+    room = below.height - under
     # No room under the form (small window, large text): the preview opens on demand.
-    short = room < 4 * t.line("body")
+    short = room < 4 * t.line("body") or not in_form
     before: list[ButtonSpec] = [("show_preview", _("Preview"), lambda: open_preview(scene),
                                  False)] if short else []
     rest = bottom_with_message(scene, below, "plan_post", _("Plan this post"),
@@ -176,12 +206,26 @@ def build_post_tab(scene: DecideScene, area: pygame.Rect) -> None:
         scene.canvas("preview", PostPreview(rest, scene.ui, t, view, notes))
 
 
+def wording_row(scene: DecideScene) -> Row:
+    m = post_choices(scene)
+
+    def set_wording(value: str) -> None:
+        m["wording"] = value
+        scene.message = None
+        refresh_post(scene)
+
+    return ("post_wording", _("Wording"), wording_options(scene), m["wording"], set_wording)
+
+
 def open_preview(scene: DecideScene) -> None:
     def build() -> None:
         assert scene.modal is not None
         inner = scene.modal.inner(2 * scene.theme.pad)
         rest = button_row(scene, [("preview_close", _("Close"), scene.close_modal, True)],
                           inner, group=None)
+        if not scene.wording_in_form:  # no room in the form: chosen here
+            y = place_selectors(scene, rest, [wording_row(scene)])
+            rest = pygame.Rect(rest.x, y, rest.width, rest.bottom - y)
         view, notes = post_preview(scene)
         preview = PostPreview(rest, scene.ui, scene.theme, view, notes,
                               starting_height=scene.layer)
@@ -192,8 +236,9 @@ def open_preview(scene: DecideScene) -> None:
 
 def refresh_post(scene: DecideScene) -> None:
     view, notes = post_preview(scene)
-    if "preview" in scene.widgets:
-        scene.widgets["preview"].set_post(view, notes)
+    for ident in ("preview", "preview_dialog"):
+        if ident in scene.widgets:
+            scene.widgets[ident].set_post(view, notes)
     reason = labels.reason(scene.game.why_not(post_action(scene)))
     button = scene.widgets["plan_post"]
     button.disable() if reason else button.enable()
