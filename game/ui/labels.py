@@ -283,6 +283,16 @@ ANSWER_WORDINGS = {
                         N_("This is a smear, and we will name those behind it.")),
 }
 
+# Why the most-liked post of the game so far was liked, by tone: likes are not the score.
+LIKED_BECAUSE = {
+    "factual": N_("Facts rarely go viral: this one did, and it builds trust that lasts."),
+    "empathetic": N_("Warmth is shared: people pass on what speaks to them."),
+    "assertive": N_("A firm line rallies your own side, and they share it."),
+    "humorous": N_("Humour travels well; during a crisis it can still cost trust."),
+    "confrontational": N_("Outrage travels fastest: the likes came, and so did the tension. "
+                          "Likes are not the score."),
+}
+
 
 def wordings(tone: object, answers: bool) -> tuple[str, ...]:
     """The wordings (untranslated) a post of *tone* may take; *answers*: on a topic that

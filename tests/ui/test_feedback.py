@@ -228,3 +228,24 @@ def test_the_first_wording_leaves_the_record_as_it_was() -> None:
     assert action_from_dict(action_to_dict(post)) == post
     chosen = PostMessage(post.channel, post.audience, post.tone, post.topic, "en", "1")
     assert action_from_dict(action_to_dict(chosen)) == chosen
+
+
+def test_the_most_liked_post_is_called_out_with_why() -> None:
+    s = scenario("tutorial")
+    game = at_desk(s)
+    audience = s.audiences[0]
+    game.act(PostMessage(Channel(s.channel_ids[0]), audience.id, Tone.CONFRONTATIONAL,
+                         s.topics[0].id, audience.language))
+    game.pass_turn()
+    game.resolve()
+    shown = texts(game)
+    call = next(i for i, line in enumerate(shown)
+                if line.startswith("Your most-liked post so far: "))
+    assert "confrontational tone" in shown[call]
+    assert shown[call + 1].endswith("Likes are not the score.")
+    game.advance()
+    game.open_desk()
+    game.pass_turn()
+    game.resolve()
+    assert not any(line.startswith("Your most-liked post") for line in texts(game)), \
+        "called out once, the turn it happens"

@@ -8,7 +8,7 @@ import pygame
 
 from game.engine import rules
 from game.engine.vocabulary import Phase
-from game.i18n import _, fmt_number, pick
+from game.i18n import _, fmt_number, ngettext, pick
 from game.ui import labels, viewmodel
 from game.ui.scenes.common import button_row, text_view
 from game.ui.scenes.turn import TurnScene
@@ -131,6 +131,27 @@ def outcome_blocks(game: Game, outcome: Outcome, shown: ShownChange | None = Non
     return blocks
 
 
+def most_liked_blocks(game: Game) -> list[Block]:
+    """The game's most-liked post so far, called out the turn it becomes so, and why a
+    post of its tone is liked."""
+    st = game.state
+    mine = [p for p in st.feed if p.kind == viewmodel.PLAYER and p.post]
+    if not mine:
+        return []
+    best = max(mine, key=lambda p: p.likes)
+    if best.turn != st.turn or best.post is None:
+        return []
+    data = best.post
+    topic = game.scenario.topic_by_id.get(str(data.get("topic")))
+    likes = ngettext("{n} like", "{n} likes", best.likes).format(n=fmt_number(best.likes))
+    tone = labels.label(labels.TONES, data.get("tone", "")).lower()
+    return [Block(_("Your most-liked post so far: {likes}, {tone} tone, about “{topic}”.").format(
+                likes=likes, tone=tone,
+                topic=labels.nested(pick(topic.name)) if topic else "?"),
+                  bold=True, colour="accent", space_before=0.9),
+            Block(labels.label(labels.LIKED_BECAUSE, data.get("tone", "")), role="small")]
+
+
 def _worth_showing(game: Game, line: ShownChange) -> bool:
     """A world outcome with nothing to say is left out (no heading over nothing)."""
     o = line.outcome
@@ -152,6 +173,7 @@ def results_blocks(game: Game) -> list[Block]:
         blocks.append(Block(_("You took no action this turn."), colour="muted"))
     for line in mine:
         blocks += outcome_blocks(game, line.outcome, line)
+    blocks += most_liked_blocks(game)
     blocks.append(Block(_("What happened in the world"), role="heading", bold=True,
                         space_before=1.2))
     if not world:
