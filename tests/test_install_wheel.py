@@ -55,7 +55,8 @@ class Installed:
 
 
 def _pip(python: Path | str, *args: str | Path) -> None:
-    done = subprocess.run([str(python), "-m", "pip", "--disable-pip-version-check", *map(str, args)],
+    done = subprocess.run([str(python), "-m", "pip", "--disable-pip-version-check",
+                           *map(str, args)],
                           capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 

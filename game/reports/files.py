@@ -76,6 +76,7 @@ def write_report(report: dict[str, Any], folder: Path) -> ReportFiles:
 def write_text(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".report-", suffix=".tmp")
     try:
+        _readable_as_umask_says(fd)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
@@ -84,3 +85,13 @@ def write_text(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _readable_as_umask_says(fd: int) -> None:
+    """mkstemp makes 0600 files; a report is for others to read (a shared class folder),
+    so give it the mode ``open()`` would: 0666 less the user's umask."""
+    if not hasattr(os, "fchmod"):
+        return  # Windows: no POSIX modes
+    umask = os.umask(0)
+    os.umask(umask)
+    os.fchmod(fd, 0o666 & ~umask)

@@ -132,6 +132,7 @@ def _worker_init(path: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process stops everyone
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the handler inherited by fork
+    _hold_stop_signals(False)  # held while the pool started (_run_in_pool)
     _WORKER_SCENARIO = load_scenario(Path(path), check=False).scenario
 
 
@@ -175,12 +176,30 @@ def simulate(scenario: Scenario, path: Path | None, runs: int, strategies: list[
     return results
 
 
+_STOP_SIGNALS = {signal.SIGINT, *([signal.SIGTERM] if hasattr(signal, "SIGTERM") else [])}
+
+
+def _hold_stop_signals(hold: bool) -> None:
+    """Hold Ctrl-C and SIGTERM (they wait, pending) or let them through (POSIX only)."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK if hold else signal.SIG_UNBLOCK, _STOP_SIGNALS)
+
+
 def _run_in_pool(path: Path, seed: int, jobs: list[tuple[str, int, int]], workers: int,
                  progress: Progress, total: int) -> list[StrategySummary]:
     """The chunks' summaries in the order of *jobs*.  Any exception here (Ctrl-C, the
     SIGTERM handler's, a worker's error) terminates the workers before it propagates."""
-    pool = multiprocessing.Pool(workers, initializer=_worker_init, initargs=(str(path),))
+    # A stop signal must not cut the pool's creation in half (workers started, no pool to
+    # terminate): it is held until the pool exists and this ``try`` can clean up.  Forked
+    # workers inherit the hold and lift it once they ignore Ctrl-C (_worker_init).
+    _hold_stop_signals(True)
     try:
+        pool = multiprocessing.Pool(workers, initializer=_worker_init, initargs=(str(path),))
+    except BaseException:
+        _hold_stop_signals(False)
+        raise
+    try:
+        _hold_stop_signals(False)
         pending = [(count, pool.apply_async(_worker_chunk, (name, seed, start, count)))
                    for name, start, count in jobs]
         reported = 0
