@@ -225,10 +225,6 @@ def _check_turns(scenario: Scenario, report: Findings) -> None:
 
 # -- reachability ------------------------------------------------------------------------
 
-def _window(lo: int, hi: int) -> str:
-    return str(lo) if lo == hi else f"{lo}–{hi}"
-
-
 def _unreachable(report: Findings, code: str, base: Loc, item_id: str,
                  found: Impossible | None, window: tuple[int, int]) -> None:
     """Report at the impossible part of the condition, with why it can never hold."""
@@ -236,7 +232,7 @@ def _unreachable(report: Findings, code: str, base: Loc, item_id: str,
         report.add(WARNING, base + ("id",), code, id=item_id, reason="reason_condition")
         return
     report.add(WARNING, base + ("when",) + found.loc, code, "key", id=item_id,
-               reason=found.reason, window=_window(*window), **found.params)
+               reason=found.reason, window=list(window), **found.params)
 
 
 def _check_reachability(scenario: Scenario, report: Findings) -> None:

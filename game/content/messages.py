@@ -109,7 +109,7 @@ MESSAGES: dict[str, str] = {
     "reason_condition": N_("its condition can never hold"),
     "reason_after_default": N_("an ending without a condition comes before it"),
     "reason_turns": N_("this turn bound leaves no turn at which the condition holds (it is "
-                       "tested on turns {window})"),
+                       "tested on {window})"),
     "reason_flag_both": N_("it needs the flag “{flag}” both set and not set"),
     "reason_flag_late": N_("the flag “{flag}” is set on turn {turn} at the earliest, after "
                            "the last turn this is tested ({last})"),
@@ -216,6 +216,12 @@ def type_name(name: str) -> str:
 def _param(key: str, value: Any) -> Any:
     if key == "reason":
         return _(MESSAGES.get(str(value), str(value)))
+    if key == "window" and isinstance(value, list | tuple) and len(value) == 2:
+        first, last = value
+        if first == last:
+            return _("turn {turn}").format(turn=fmt_number(first))
+        return _("turns {first} to {last}").format(first=fmt_number(first),
+                                                    last=fmt_number(last))
     if key == "kind":
         return kind_name(str(value))
     if key in ("expected", "found"):

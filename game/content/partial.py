@@ -5,9 +5,9 @@ analyses (references, flags, turns) used to wait for the next run.  Here the bro
 are set aside — a misspelt key is read under the name it was surely meant to have, an
 unknown key dropped, a bad optional value left out, and a list item that cannot be
 repaired (an event with a bad deadline) removed — the rest is validated again and
-analysed.  Only errors are kept from that analysis, and none that could come from what
-was set aside (a reference to a removed event, a flag it set), so nothing is reported that
-the author's next run would not report too.
+analysed.  Nothing is kept from that analysis that could come from what was set aside (a
+reference to a removed event, a flag it set, a text left without a language), so nothing
+is reported that the author's next run would not report too.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from game.content.diagnostics import Diagnostic, Severity
+from game.content.diagnostics import Diagnostic
 from game.content.model import Scenario, validate_scenario
 from game.content.validation import Issue, Loc, type_at
 from game.content.yaml_source import YamlDocument
@@ -58,7 +58,7 @@ def analyse_rest(data: dict[str, Any], issues: list[Issue], doc: YamlDocument, d
     shaky = set(_strings(aside))
     found = []
     for diag in analyse(scenario, _Remapped(doc, removed, renamed), display, folder):
-        if diag.severity is not Severity.ERROR or _may_come_from(diag, shaky, removed) or (
+        if _may_come_from(diag, shaky, removed) or (
                 diag.code == "missing_translation" and (diag.line, diag.column) in emptied):
             continue
         found.append(diag)

@@ -188,7 +188,7 @@ HELP: dict[str, Help] = {
     "quoted_number": Help(
         N_("A number is written in quotes (`turns: \"6\"`), which makes it text in YAML. "
            "The editor's schema and `check` follow one rule: a number in quotes is text."),
-        N_("Remove the quotes: `turns: 6`."),
+        N_("Remove the quotes around the number (`turns: 6`, not `turns: \"6\"`)."),
         {"value": "6"}),
     "bool_for_text": Help(
         N_("An unquoted `yes`, `no`, `true` or `false` where a text is expected."),

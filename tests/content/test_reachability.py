@@ -57,7 +57,7 @@ def test_an_event_turn_outside_its_condition(tmp_path: Path) -> None:
     set_language("en")
     diag = next(d for d in loaded.diagnostics if d.code == "event_unreachable")
     assert diag.message == ("the event “followup” can never fire: this turn bound leaves no "
-                            "turn at which the condition holds (it is tested on turns 2)")
+                            "turn at which the condition holds (it is tested on turn 2)")
 
 
 def test_a_flag_set_only_after_the_last_turn_it_is_tested(tmp_path: Path) -> None:
