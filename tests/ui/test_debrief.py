@@ -167,6 +167,8 @@ def test_questions_before_with_the_keyboard_and_after_with_the_mouse(start: Star
         assert "your rating: 6" in text and "your rating: —" in text
         assert "your rating: 7" in text and "before the game, " in text
         assert pilot.shows("Change my ratings")
+        pilot.click("post_questions")  # every item rated: it starts over, ratings shown
+        assert pilot.scene == "questions" and pilot.focused == "questions_start"
 
 
 def test_ratings_survive_a_quit_in_the_middle_of_the_questions(start: Start) -> None:

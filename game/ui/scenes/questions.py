@@ -39,11 +39,11 @@ class QuestionsScene(Scene):
         return self.app.session.questions(self.when)
 
     def resume_index(self) -> int:
-        """The introduction for a form not begun, else the first item not answered."""
+        """The first item not answered of a form begun; the introduction for a form not
+        begun or done ("Change my ratings" starts over, the ratings shown)."""
         ids = [q.id for q in self.questions]
-        if not any(i in self.ratings for i in ids):
-            return -1
-        return next((n for n, i in enumerate(ids) if i not in self.ratings), len(ids) - 1)
+        return next((n for n, i in enumerate(ids) if i not in self.ratings), -1) \
+            if any(i in self.ratings for i in ids) else -1
 
     @property
     def default_focus(self) -> str:  # type: ignore[override]
