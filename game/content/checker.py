@@ -79,7 +79,7 @@ def analyse(scenario: Scenario, doc: YamlDocument, display: str, folder: Path) -
     _check_references(scenario, report, ids, calls)
     _check_translations(scenario, report, texts)
     _check_turns(scenario, report)
-    _check_reachability(scenario, report)
+    _check_reachability(scenario, report, calls)
     _check_paths(scenario, report, folder)
     check_teaching(scenario, report, texts)
     return report.found
@@ -235,12 +235,12 @@ def _unreachable(report: Findings, code: str, base: Loc, item_id: str,
                reason=found.reason, window=list(window), **found.params)
 
 
-def _check_reachability(scenario: Scenario, report: Findings) -> None:
+def _check_reachability(scenario: Scenario, report: Findings,
+                        calls: list[tuple[Loc, Call]]) -> None:
     reach = Reach(scenario)
     turns = scenario.meta.turns
     scheduled_somewhere = {call.args if call.name == "follow_up" else call.args.event
-                           for _, call in calls_in(scenario)
-                           if call.name in ("follow_up", "schedule_event")}
+                           for _, call in calls if call.name in ("follow_up", "schedule_event")}
     for i, event in enumerate(scenario.events):
         if reach.events[event.id] < NEVER or (event.turn is not None and event.turn > turns):
             continue
