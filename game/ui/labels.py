@@ -293,6 +293,22 @@ LIKED_BECAUSE = {
                           "Likes are not the score."),
 }
 
+# How the public answers the ministry's posts in the feed, by tone (in the audience's
+# language), and when a post is not in its language.
+REPLIES = {
+    "factual": (N_("Thanks for the sources. Clear and checkable."),
+                N_("Finally some facts. Shared.")),
+    "empathetic": (N_("Thank you for listening. It matters."),
+                   N_("Nice words. We will see what you do.")),
+    "assertive": (N_("Good, hold the line."),
+                  N_("Firm words. Will the partners follow?")),
+    "humorous": (N_("Ha! Whoever runs this account deserves a raise."),
+                 N_("Funny, but is this really the moment?")),
+    "confrontational": (N_("Finally someone says it!"),
+                        N_("Calm down. This only makes things worse.")),
+}
+REPLY_OTHER_LANGUAGE = N_("Could you post this in our language?")
+
 
 def wordings(tone: object, answers: bool) -> tuple[str, ...]:
     """The wordings (untranslated) a post of *tone* may take; *answers*: on a topic that

@@ -173,7 +173,43 @@ def feed_posts(game: Game, folder: Path | None = None,
                               post.kind, post.turn == st.turn, tag,
                               folder=folder, avatar=avatar, image=image))
     views.reverse()
-    return views
+    return with_replies(game, views, keys)
+
+
+REPLY_KEY = -1_000_000  # replies' keys: below every feed key (and the preview's -1)
+
+
+def with_replies(game: Game, views: list[PostView], keys: list[int] | None) -> list[PostView]:
+    """The feed with the public's reply under each of the ministry's posts: the audience it
+    spoke to answers its tone, in the post's language, or asks for its own language.  Shown
+    only, never game state: the same reply at every look."""
+    s, feed = game.scenario, game.state.feed
+    places = {k: i for i, k in enumerate(keys if keys is not None else range(len(feed)))}
+    out: list[PostView] = []
+    for view in views:
+        out.append(view)
+        place = places.get(view.key)
+        if view.kind != PLAYER or place is None or place >= len(feed):
+            continue
+        data = feed[place].post or {}
+        audience = s.audience_by_id.get(str(data.get("audience")))
+        if audience is None:
+            continue
+        lang = audience.language if audience.language in labels.POST_LANGUAGES else \
+            str(data.get("language", ""))
+        with labels.in_language(lang):
+            if data.get("language") != audience.language:
+                text = _(labels.REPLY_OTHER_LANGUAGE)
+            else:
+                choices = labels.REPLIES.get(str(data.get("tone")), ("",))
+                text = _(choices[(feed[place].turn + place) % len(choices)])
+        text = f"{s.country.handle} {text}"  # as a reply starts, naming whom it answers
+        name = pick(audience.name)
+        out.append(PostView(REPLY_KEY - view.key, name, "", initials(name), "reply:" + audience.id,
+                            False, view.when, text, feed[place].likes // 20,
+                            feed[place].shares // 30, "reply", view.new,
+                            _("replying to {handle}").format(handle=s.country.handle)))
+    return out
 
 
 def available_topics(game: Game) -> list[Topic]:

@@ -202,7 +202,7 @@ def test_the_student_picks_a_wording_and_the_feed_and_the_save_keep_it(start: St
         first = pilot.widget("post_wording").full_text
         pilot.click("post_wording_next")
         pilot.click("post_wording_next")
-        chosen = pilot.widget("post_wording").full_text
+        chosen = pilot.widget("post_wording").full_text.strip("«»\u00a0")
         assert chosen != first
         assert any(chosen in text for text in pilot.texts()), "the preview says it"
         pilot.click("plan_post")
@@ -249,3 +249,29 @@ def test_the_most_liked_post_is_called_out_with_why() -> None:
     game.resolve()
     assert not any(line.startswith("Your most-liked post") for line in texts(game)), \
         "called out once, the turn it happens"
+
+
+def test_the_public_answers_each_post_in_the_feed() -> None:
+    from game.ui import labels
+
+    s = scenario("tutorial")
+    game = at_desk(s)
+    audience = next(a for a in s.audiences if a.language in ("fr", "en"))
+    other = "en" if audience.language == "fr" else "fr"
+    for language in (audience.language, other):
+        game.act(PostMessage(Channel(s.channel_ids[0]), audience.id, Tone.FACTUAL,
+                             s.topics[0].id, language))
+    game.pass_turn()
+    game.resolve()
+    views = viewmodel.feed_posts(game)
+    replies = [(views[i - 1], v) for i, v in enumerate(views) if v.kind == "reply"]
+    assert len(replies) == 2 and all(post.kind == "player" for post, _ in replies)
+    with labels.in_language(audience.language):
+        expected = {i18n._(text) for text in labels.REPLIES["factual"]}
+        asks = i18n._(labels.REPLY_OTHER_LANGUAGE)
+    handle = s.country.handle + " "
+    said = [reply.text.removeprefix(handle) for _, reply in replies]
+    assert all(reply.text.startswith(handle) for _, reply in replies)
+    assert sorted(text in expected for text in said) == [False, True]
+    assert asks in said, "a post not in its language"
+    assert len(game.state.feed) == sum(v.kind != "reply" for v in views), "not game state"

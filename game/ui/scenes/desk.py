@@ -125,7 +125,9 @@ def post_action(scene: DecideScene) -> PostMessage:
 def wording_options(scene: DecideScene) -> list[tuple[str, str]]:
     """The drafted wordings for the post's tone and topic, in the post's language."""
     texts = viewmodel.post_wordings(scene.game.scenario, post_choices(scene))
-    return [(str(i), text) for i, text in enumerate(texts)]
+    # Quoted, as words the ministry will say (in the post's language, perhaps not the
+    # interface's).
+    return [(str(i), labels.quoted(text)) for i, text in enumerate(texts)]
 
 
 def post_preview(scene: DecideScene) -> tuple[viewmodel.PostView, list[tuple[str, str]]]:
