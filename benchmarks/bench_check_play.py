@@ -26,8 +26,8 @@ def _timed(func: object) -> tuple[float, float]:
 def main() -> None:
     for path in sorted((ROOT / "scenarios").glob("*.yaml")):
         loaded = load_scenario(path)
-        base_wall, base_cpu = min((_timed(lambda: load_scenario(path)) for _ in range(3)))
-        wall, cpu = min((_timed(lambda: play_check(loaded, GAMES)) for _ in range(3)))
+        base_wall, base_cpu = min(_timed(lambda p=path: load_scenario(p)) for _ in range(3))
+        wall, cpu = min(_timed(lambda s=loaded: play_check(s, GAMES)) for _ in range(3))
         emit(f"check_play[{path.stem}]", wall * 1000, "ms", "< 1000 ms",
              cpu_ms=round(cpu * 1000, 1), baseline_load_check_ms=round(base_wall * 1000, 1),
              baseline_cpu_ms=round(base_cpu * 1000, 1))

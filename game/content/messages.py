@@ -7,6 +7,7 @@ translation may reorder them.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -243,10 +244,8 @@ def render(code: str, params: Mapping[str, Any]) -> str:
     template = MESSAGES.get(code)
     shown = {k: _param(k, v) for k, v in params.items()}
     if "reason" in params:  # a reason may name the flag, turn or event it is about
-        try:
+        with contextlib.suppress(KeyError, IndexError, ValueError):
             shown["reason"] = str(shown["reason"]).format(**shown)
-        except (KeyError, IndexError, ValueError):
-            pass
     if "kind" in params:
         shown["kinds"] = _(_KIND_PLURALS.get(str(params["kind"]), str(params["kind"])))
     if template is None:

@@ -44,7 +44,8 @@ def analyse_rest(data: dict[str, Any], issues: list[Issue], doc: YamlDocument, d
             continue
         if kind == "drop" and isinstance(parent, dict) and loc[-1] in parent:
             aside.append(parent.pop(loc[-1]))
-            emptied.add(tuple(doc.locate(loc[:-1])))  # a text now lacking a language
+            where = doc.locate(loc[:-1])
+            emptied.add((where.line, where.column))  # a text now lacking a language
         elif kind == "item" and isinstance(parent, list) and isinstance(loc[-1], int) \
                 and loc[-1] < len(parent) and loc[-1] not in removed.get(loc[:-1], []):
             aside.append(parent.pop(loc[-1]))

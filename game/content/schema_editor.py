@@ -44,7 +44,8 @@ def editor_schema(schema: dict[str, Any],
             _describe_property(name, prop, model["properties"][prop])
     _call_snippets(defs)
     _block_snippets(defs)
-    return _markdown_backticks(schema)
+    described: dict[str, Any] = _markdown_backticks(schema)
+    return described
 
 
 def _texts_need_languages(defs: dict[str, Any], languages: tuple[str, ...]) -> None:
