@@ -423,7 +423,12 @@ def fmt_change(value: float) -> str:
 
 
 def turns_left(n: int) -> str:
-    return ngettext("{n} turn left", "{n} turns left", n).format(n=n)
+    """The turns after the current one ("3 turns left" beside "Turn 1 of 4" read as if
+    the current turn did not count)."""
+    if n <= 0:
+        return _("last turn")
+    return ngettext("{n} more turn after this one", "{n} more turns after this one",
+                    n).format(n=n)
 
 
 def action_points(n: int) -> str:

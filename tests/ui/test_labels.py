@@ -68,9 +68,9 @@ def test_unknown_codes_are_shown_readably_not_crashing() -> None:
 def test_labels_are_translated() -> None:
     i18n.set_language("fr")
     assert labels.note("language_match").startswith("Écrite dans la langue")
-    assert labels.turns_left(1) == "1 tour restant"
-    assert labels.turns_left(0) == "0 tour restant"
-    assert labels.turns_left(3) == "3 tours restants"
+    assert labels.turns_left(1) == "encore 1 tour après celui-ci"
+    assert labels.turns_left(0) == "dernier tour"
+    assert labels.turns_left(3) == "encore 3 tours après celui-ci"
     assert labels.fmt_delta(-2.5) == "-2,5"
     assert labels.deadline_text(1) == "Dernier tour pour répondre\u202f!"
 
