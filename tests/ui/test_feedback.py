@@ -275,3 +275,9 @@ def test_the_public_answers_each_post_in_the_feed() -> None:
     assert sorted(text in expected for text in said) == [False, True]
     assert asks in said, "a post not in its language"
     assert len(game.state.feed) == sum(v.kind != "reply" for v in views), "not game state"
+
+
+def test_the_briefing_names_its_sources_by_title() -> None:
+    s = scenario("deepfake_summit")
+    line = next(b.text for b in briefing_blocks(s, 1) if b.text.startswith("Sources: "))
+    assert ".txt" not in line and "“" in line

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from game.engine.vocabulary import EndingTone, Phase
 from game.i18n import _, fmt_number, fmt_percent, ngettext, pick
-from game.ui.labels import nested
+from game.reports import sources
+from game.ui.labels import nested, quoted
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
 from game.ui.widgets.textlayout import Block
@@ -41,7 +42,9 @@ def briefing_blocks(scenario: object, seed: int) -> list[Block]:
                         colour="accent", space_before=0.6))
     blocks.append(Block(_("What you will learn"), role="heading", bold=True, space_before=0.8))
     blocks += [Block(pick(goal), bullet=True) for goal in meta.learning_goals]
-    blocks.append(Block(_("Sources: {files}").format(files=", ".join(meta.sources)),
+    # The documents by title, not by file name (« 003_664e….txt » told a student nothing).
+    titles = [quoted(sources.title(document)) for document in meta.sources]
+    blocks.append(Block(_("Sources: {files}").format(files=", ".join(titles)),
                         role="small", colour="muted", space_before=0.8))
     blocks.append(Block(_("Game number (seed): {seed}").format(seed=seed), role="small",
                         colour="muted"))
