@@ -95,6 +95,15 @@ def build_parser() -> argparse.ArgumentParser:
     klass.add_argument("--out", type=Path, metavar=_("FILE"), default=Path("summary.html"),
                        help=_("the page to write (default: summary.html)"))
 
+    drawn = sub.add_parser("map", parents=[lang], help=_("draw a map of a scenario"),
+                           description=_("Draw a scenario as a picture: turns from left to "
+                                         "right, its events, crises, narratives and endings, "
+                                         "and arrows for the flags and effects that lead "
+                                         "from one to another; an offline HTML page in the "
+                                         "language of --lang."))
+    drawn.add_argument("path", type=Path, metavar=_("PATH"))
+    drawn.add_argument("--html", type=Path, metavar=_("FILE"), required=True,
+                       help=_("the page to write (.html)"))
     schema = sub.add_parser("schema", parents=[lang],
                             help=_("print the JSON Schema of scenario files"),
                             description=_("Print the JSON Schema of scenario files, for "
@@ -212,6 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": cmd_check,
         "simulate": cmd_simulate,
         "schema": cmd_schema,
+        "map": cmd_map,
         "new": cmd_new,
         "import": cmd_import,
         "export": cmd_export,
@@ -458,6 +468,29 @@ def simulation_text(summary: dict[str, object]) -> str:
 
     lines += verdict_lines(summary["verdict"], strategies)  # type: ignore[arg-type]
     return "\n".join(lines)
+
+
+# -- map ------------------------------------------------------------------------------
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from game.content.check_report import text_report
+    from game.content.loader import load_scenario
+    from game.content.scenario_map import map_page
+
+    if not args.path.exists():
+        raise UsageError(_("no such file or folder: {path}").format(path=args.path))
+    _check_output_file(args.html)
+    loaded = load_scenario(args.path)
+    if loaded.scenario is None:  # errors of meaning still leave a model to draw
+        print(text_report([loaded], _use_color()), file=sys.stderr)
+        raise UsageError(_("this scenario cannot be read; fix it before drawing its map"))
+    try:
+        args.html.write_text(map_page(loaded.scenario), "utf-8")
+    except OSError as exc:
+        raise UsageError(_("cannot write {path}: {reason}").format(
+            path=args.html, reason=exc.strerror or exc)) from exc
+    _print_or_drop(_("Map written to {path}").format(path=args.html))
+    return EXIT_OK
 
 
 # -- schema ---------------------------------------------------------------------------

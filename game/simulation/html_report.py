@@ -197,6 +197,7 @@ def _event_title(event: Event) -> object:
 def page(scenario: Scenario, runs: int, seed: int, results: dict[str, StrategySummary],
          unreached_endings: list[str], unreached_events: list[str]) -> str:
     """The whole report page."""
+    from game.content.scenario_map import MAP_CSS, map_section
     from game.simulation.html_choices import choices_section
 
     found, ok = _findings(scenario, results, (unreached_endings, unreached_events))
@@ -210,10 +211,11 @@ def page(scenario: Scenario, runs: int, seed: int, results: dict[str, StrategySu
         _endings(scenario, results), _scores(results),
         _unreached(scenario, unreached_endings, unreached_events),
         choices_section(scenario, results),
+        map_section(scenario),
         f"<section><h2>{strategies}</h2><ul>{notes}</ul><p class=note>{won}</p></section>",
     ])
     title = escape(_("Balance report") + " — " + pick(scenario.meta.title))
     return (f'<!DOCTYPE html>\n<html lang="{get_language()}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{title}</title><style>{CSS}</style></head><body><main>{body}</main>"
+            f"<title>{title}</title><style>{CSS}{MAP_CSS}</style></head><body><main>{body}</main>"
             "</body></html>\n")
