@@ -463,7 +463,8 @@ def simulation_text(summary: dict[str, object]) -> str:
                        ("unreached_events", _("Events that never happened"))):
         items = summary[key]
         assert isinstance(items, list)
-        lines.append(f"{label}: {', '.join(items) if items else '—'}")
+        lines.append(_("{label}: {items}").format(label=label,
+                                                  items=", ".join(items) if items else "—"))
     from game.simulation.verdict import verdict_lines
 
     lines += verdict_lines(summary["verdict"], strategies)  # type: ignore[arg-type]
