@@ -80,7 +80,7 @@ def build_map(scenario: Scenario) -> ScenarioMap:
             min(start, turns), span=max(1, turns - min(start, turns) + 1), row=row,
             never=start >= NEVER)
         row += 1
-    if any(True for t in scenario.topics for _ in _calls(t.effects)):
+    if any(True for t in scenario.topics for _call in _calls(t.effects)):
         found.nodes["posts"] = Node("posts", "posts", _("The player's posts"),
                                     _("Effects of posting on a topic, from turn 1"), 1,
                                     row=row)

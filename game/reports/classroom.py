@@ -308,7 +308,7 @@ def discernment(reports: list[dict[str, Any]]) -> dict[str, Any]:
     by_order: dict[str, list[float]] = {}
     for order, change in changes:
         by_order.setdefault(order, []).append(change)
-    return {"overall": mean_interval([c for _, c in changes]),
+    return {"overall": mean_interval([c for _order, c in changes]),
             "by_order": {order: mean_interval(values)
                          for order, values in sorted(by_order.items())},
             "changes": [{"order": o, "change": c} for o, c in changes]}

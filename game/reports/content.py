@@ -111,8 +111,8 @@ def narrative_part(game_: Game) -> list[dict[str, Any]]:
             "phase": str(run.phase), "phase_label": labels.label(labels.NARRATIVE_PHASES,
                                                                  run.phase),
             "launched_turn": launched, "final": round(run.weighted, 1),
-            "peak": max([v for _, v in values] + [round(run.weighted, 1)]
-                        + [v for _, v in morning_values(game_, run.id)]),
+            "peak": max([v for _turn, v in values] + [round(run.weighted, 1)]
+                        + [v for _turn, v in morning_values(game_, run.id)]),
             "values": values, "explanation": pick(narrative.debrief)})
     return out
 

@@ -45,7 +45,8 @@ def header(report: Report) -> str:
 def ending(report: Report) -> str:
     end, score = report["ending"], report["game"]["score"]
     if end is None:
-        return f"<section class=\"verdict\">{h2(_('The game is not over'))}</section>"
+        title = _("The game is not over")  # outside the f-string: Babel < 3.12 misses it
+        return f"<section class=\"verdict\">{h2(title)}</section>"
     parts = [f"<h2>{e(end['title'])} <span class=\"tone {e(end['tone'])}\">"
              f"{e(end['tone_label'])}</span></h2>", f"<p>{e(end['text'])}</p>"]
     if end["explanation"]:

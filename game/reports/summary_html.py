@@ -38,7 +38,8 @@ def endings_part(reports: list[dict[str, Any]]) -> str:
                                                                share=share(n, total)))))
         legend.append(f'<li><span class=swatch style="background:{colour}"></span>{e(title)} '
                       f"— {fmt_number(n)} ({e(share(n, total))})</li>")
-    return (f"{h3(_('Endings'))}{stacked_bar(segments)}"
+    title = _("Endings")  # outside the f-string: Babel extracts it on every Python
+    return (f"{h3(title)}{stacked_bar(segments)}"
             f"<ul class=legend>{''.join(legend)}</ul>")
 
 

@@ -48,7 +48,7 @@ def button_row(scene: Scene, specs: Sequence[ButtonSpec], area: pygame.Rect, *,
     """Buttons side by side at the bottom of *area*, wrapping onto more rows if needed;
     returns what is left of *area* above them."""
     t = scene.theme
-    widths = [t.button_width(text, bold=primary) for _, text, _, primary in specs]
+    widths = [t.button_width(text, bold=primary) for _key, text, _action, primary in specs]
     rows: list[list[int]] = [[]]
     used = 0
     for index, width in enumerate(widths):

@@ -23,7 +23,7 @@ Row = tuple[str, str, list[tuple[str, str]], str, Any]  # id, caption, options, 
 
 
 def selector_layout(scene: DecideScene, width: int, rows: list[Row]) -> tuple[str, int]:
-    return Selector.layout(scene, width, [(row[1], [text for _, text in row[2]])
+    return Selector.layout(scene, width, [(row[1], [text for _key, text in row[2]])
                                           for row in rows])
 
 

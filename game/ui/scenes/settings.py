@@ -44,7 +44,7 @@ class SettingsScene(Scene):
         width = min(area.width, max(560, area.width * 2 // 3))
         x = area.x + (area.width - width) // 2
         mode, caption_w = Selector.layout(
-            self, width, [(row[1], [text for _, text in row[2]]) for row in rows])
+            self, width, [(row[1], [text for _key, text in row[2]]) for row in rows])
         y = area.y + t.gap
         for ident, caption, options, value, change in rows:
             Selector(self, ident, caption, options, value, pygame.Rect(x, y, width, 0), change,

@@ -26,7 +26,7 @@ class TitleScene(Scene):
             ("settings", _("Settings"), self.settings, False),
             ("quit", _("Quit"), self.app.quit, False),
         ]
-        width = column_width(self, [text for _, text, _, _ in specs])
+        width = column_width(self, [text for _key, text, _action, _primary in specs])
         block = (t.line("title") + t.line("body") * 2 + t.gap * 3
                  + len(specs) * (t.button_height + t.pad // 2 + t.gap))
         top = max(t.button_height + 2 * t.pad, (h - block) // 2)
