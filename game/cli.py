@@ -271,7 +271,6 @@ def _use_color() -> bool:
 def cmd_check(args: argparse.Namespace) -> int:
     from game.content.check_report import json_report, text_report
     from game.content.loader import load_scenario
-
     from game.content.playtest import play_check
 
     results = [load_scenario(path, display) for path, display in scenario_paths(args.paths)]

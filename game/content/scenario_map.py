@@ -197,7 +197,7 @@ def render_svg(found: ScenarioMap) -> str:
                  f'<path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>'
                  for kind, (colour, _dash) in EDGE_STYLES.items()) + "</defs>"]
     for turn in range(1, found.turns + 2):
-        x = LEFT + (turn - 1) * col_w
+        x: float = LEFT + (turn - 1) * col_w
         title = (_("Turn {turn}").format(turn=fmt_number(turn)) if turn <= found.turns
                  else _("Endings"))
         shade = "#f4f6f9" if turn % 2 else "#ffffff"

@@ -112,7 +112,8 @@ class Game:
         self.echo = {a.id: a.echo_chamber for a in scenario.audiences}
         self.event_order = {e.id: i for i, e in enumerate(scenario.events)}
         self._recording: Outcome | None = None
-        self._posts_seen: list[Any] = [0, {}]  # posts counted so far, (tone, audience) → n
+        self._posts_counted = 0  # posts already in _post_counts: (tone, audience) → n
+        self._post_counts: dict[tuple[str, str], int] = {}
         if state is None:
             self.state.history.append(self.state.snapshot())
         Machine(model=self, states=TURN_STATES, transitions=TURN_TRANSITIONS,
@@ -242,14 +243,12 @@ class Game:
         """How many posts of the game had this tone and audience (audience fatigue).  A
         running count, kept beside the state and rebuilt from it: scanning every post at
         each new one made long games quadratic (``benchmarks/RESULTS.md``)."""
-        seen = self._posts_seen
-        posts = self.state.posts
-        if seen[0] != len(posts):  # posts added since the last look (or a loaded state)
-            for post in posts[seen[0]:]:
-                key = (post["tone"], post["audience"])
-                seen[1][key] = seen[1].get(key, 0) + 1
-            seen[0] = len(posts)
-        return seen[1].get((str(tone), audience), 0)
+        posts, counts = self.state.posts, self._post_counts
+        for post in posts[self._posts_counted:]:  # added since the last look (or loaded)
+            key = (post["tone"], post["audience"])
+            counts[key] = counts.get(key, 0) + 1
+        self._posts_counted = len(posts)
+        return counts.get((str(tone), audience), 0)
 
     def live_narratives(self) -> list[NarrativeRun]:
         return [run for run in self.state.narratives.values() if run.live]

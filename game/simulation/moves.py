@@ -25,7 +25,7 @@ def choice_value(choice: Any, weights: Mapping[str, float]) -> float:
     for call in choice.effects:
         if call.name == "change":
             value += sum(weights.get(str(k), 0.0) * v for k, v in call.args.items())
-    return value - 0.5 * choice.cost
+    return float(value - 0.5 * choice.cost)
 
 
 def answer_all(game: Game, weights: Mapping[str, float]) -> None:
