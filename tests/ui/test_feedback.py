@@ -4,14 +4,12 @@ never planned by a stray click."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 
 import pygame
-import pytest
 
 from game import i18n
-from game.content.loader import load_scenario
 from game.content.model import Scenario
 from game.engine.actions import AnswerCrisis, PostMessage
 from game.engine.game import Game
@@ -22,21 +20,13 @@ from game.ui.pilot import Pilot
 from game.ui.scenes.briefing import briefing_blocks
 from game.ui.scenes.ending import breakdown_blocks, ending_blocks
 from game.ui.scenes.resolve import results_blocks
+from tests.ui.test_texts import scenario  # the bundled scenario by name
 
 Start = Callable[..., AbstractContextManager[Pilot]]
 NBSP = "\u00a0"
 
 
-@pytest.fixture(autouse=True)
-def english_after() -> Iterator[None]:
-    yield
-    i18n.set_language("en")
-
-
-def scenario(name: str) -> Scenario:
-    loaded = load_scenario(SCENARIOS_DIR / f"{name}.yaml").scenario
-    assert loaded is not None
-    return loaded
+# The language is reset around every test by tests/conftest.py.
 
 
 def at_desk(s: Scenario, turn: int = 1, seed: int = 1) -> Game:
