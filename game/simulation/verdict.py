@@ -26,10 +26,10 @@ def teaching_verdict(scenario: Any, strategies: dict[str, dict[str, Any]]) -> di
     player among *strategies*, else it says it could not judge."""
     marked = any(c.lesson for e in scenario.events if e.crisis for c in e.crisis.choices)
     lesson = strategies.get("lesson")
-    if lesson is None:
+    shortcuts = {n: d for n, d in strategies.items() if n in SHORTCUTS}
+    if lesson is None or not shortcuts:  # the lesson alone, or shortcuts alone: no contest
         return {"judged": False, "teaches": None, "marked_choices": marked}
     mean = lesson["score"]["mean"]
-    shortcuts = {n: d for n, d in strategies.items() if n in SHORTCUTS}
     winning = sorted(n for n, d in shortcuts.items() if success_rate(d) > SHORTCUT_WINS_AT_MOST)
     close = sorted(n for n, d in shortcuts.items() if d["score"]["mean"] > mean - LESSON_LEAD)
     lesson_wins = success_rate(lesson) >= LESSON_WINS_AT_LEAST
@@ -48,8 +48,8 @@ def teaching_verdict(scenario: Any, strategies: dict[str, dict[str, Any]]) -> di
 def verdict_lines(verdict: dict[str, Any], strategies: dict[str, dict[str, Any]]) -> list[str]:
     """The verdict in the user's language, one finding a line."""
     if not verdict["judged"]:
-        return [_("Teaching verdict: run the “lesson” player too (--strategy all) to judge "
-                  "whether the scenario teaches.")]
+        return [_("Teaching verdict: run the “lesson” player and the shortcut players "
+                  "(--strategy all) to judge whether the scenario teaches.")]
     lines = [_("Teaching verdict: the scenario teaches — playing the lesson wins, no "
                "shortcut does.") if verdict["teaches"] else
              _("Teaching verdict: the scenario does not teach yet.")]

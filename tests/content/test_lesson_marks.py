@@ -115,3 +115,13 @@ def test_the_debrief_names_the_answer_the_lesson_recommends(tmp_path: Path) -> N
     assert lesson_line(s, wrong) == "La leçon recommande\u00a0: Apaiser"
     unmarked = crafted(tmp_path).scenario
     assert unmarked is not None and lesson_line(unmarked, wrong) == ""
+
+
+def test_no_verdict_without_both_the_lesson_and_the_shortcuts(tmp_path: Path) -> None:
+    loaded = crafted(tmp_path)
+    assert loaded.scenario is not None
+    for players in (["lesson"], ["passive", "random"]):
+        results = simulate(loaded.scenario, None, 5, players, 1)
+        verdict = report(loaded.scenario, 5, 1, results)["verdict"]
+        assert verdict["judged"] is False and verdict["teaches"] is None, players
+        assert "--strategy all" in simulation_text(report(loaded.scenario, 5, 1, results))
