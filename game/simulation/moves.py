@@ -7,6 +7,7 @@ import random
 from collections.abc import Mapping
 from typing import Any
 
+from game.content.teaching import LESSON_WEIGHTS
 from game.engine.actions import Action, AnswerCrisis, PostMessage
 from game.engine.game import Game, IllegalAction
 from game.engine.vocabulary import Tone
@@ -76,8 +77,9 @@ def rotating_posts(game: Game, rng: random.Random, tone: Tone, kinds: tuple[str,
 
 
 
-TEXTBOOK_WEIGHTS = {"credibility": 1.0, "soft_power": 0.6, "tension": -0.8,
-                    "domestic_support": 0.4, "cyber_security": 0.6, "reach": 0.2}
+# The lesson's priorities (credibility and low tension first): the checker weighs a crisis
+# answer's marks with the same weights.
+TEXTBOOK_WEIGHTS = LESSON_WEIGHTS
 
 
 def answer_as_taught(game: Game) -> None:

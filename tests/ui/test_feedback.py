@@ -45,7 +45,8 @@ def texts(game: Game) -> list[str]:
     return [b.text for b in results_blocks(game)]
 
 
-def test_a_post_says_why_its_tone_and_audience_moved_the_gauges() -> None:
+def after_a_confrontational_post() -> Game:
+    """The tutorial's first turn resolved after one confrontational post."""
     s = scenario("tutorial")
     game = at_desk(s)
     audience = s.audiences[0]
@@ -53,6 +54,12 @@ def test_a_post_says_why_its_tone_and_audience_moved_the_gauges() -> None:
                          s.topics[0].id, audience.language))
     game.pass_turn()
     game.resolve()
+    return game
+
+
+def test_a_post_says_why_its_tone_and_audience_moved_the_gauges() -> None:
+    game = after_a_confrontational_post()
+    audience = game.scenario.audiences[0]
     shown = texts(game)
     assert "Confrontational tone: carries farthest and rallies home, but raises tension and " \
         "costs soft power and credibility." in shown
@@ -221,13 +228,7 @@ def test_the_first_wording_leaves_the_record_as_it_was() -> None:
 
 
 def test_the_most_liked_post_is_called_out_with_why() -> None:
-    s = scenario("tutorial")
-    game = at_desk(s)
-    audience = s.audiences[0]
-    game.act(PostMessage(Channel(s.channel_ids[0]), audience.id, Tone.CONFRONTATIONAL,
-                         s.topics[0].id, audience.language))
-    game.pass_turn()
-    game.resolve()
+    game = after_a_confrontational_post()
     shown = texts(game)
     call = next(i for i, line in enumerate(shown)
                 if line.startswith("Your most-liked post so far: "))
