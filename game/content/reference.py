@@ -49,10 +49,29 @@ def language(lang: str) -> Iterator[None]:
         i18n.set_language(previous)
 
 
+# Code spans and HTML entities keep their characters: French spacing is for prose.
+VERBATIM = re.compile(r"(``.+?``|`[^`\n]+`|&#?\w+;)")
+# ``troubleshooting`` shows each message exactly as ``check`` prints it: left as it is.
+PROSE_BLOCKS = frozenset({"keys", "calls", "techniques"})
+
+
+def prose_typography(markdown: str, lang: str) -> str:
+    """French typography (no-break spaces before ``; : ! ?`` and inside « ») on the prose of
+    *markdown*, never inside code spans: the text joins and the translations of every
+    generated block get it, so no renderer needs its own French punctuation."""
+    if lang != "fr":
+        return markdown
+    parts = VERBATIM.split(markdown)
+    return "".join(part if i % 2 else i18n.french_typography(part)
+                   for i, part in enumerate(parts))
+
+
 def render(name: str = "calls", lang: str = "en") -> str:
     """One generated block, markers included."""
     with language(lang):
         body = RENDERERS[name]()
+    if name in PROSE_BLOCKS:
+        body = prose_typography(body, lang)
     return f"<!-- BEGIN GENERATED: {name} -->\n\n{body.rstrip()}\n\n{END}"
 
 
