@@ -234,7 +234,7 @@ def test_simulate_checks_its_output_paths_before_playing(tmp_path: Path) -> None
 def test_simulate_output_checks_speak_french() -> None:
     done = run("simulate", "--lang", "fr", str(MINIMAL), "--html", "/no/such/folder/x.html")
     assert done.returncode == 2
-    assert "impossible d’écrire /no/such/folder/x.html\u00a0: le dossier" in done.stderr
+    assert "impossible d'écrire /no/such/folder/x.html\u00a0: le dossier" in done.stderr
 
 
 def test_reports_follow_the_users_umask(tmp_path: Path) -> None:

@@ -158,6 +158,14 @@ def test_no_text_uses_a_forbidden_variant(lang: str) -> None:
     assert not found, f"{len(found)} variants:\n" + "\n".join(found[:40])
 
 
+def test_french_has_one_apostrophe() -> None:
+    """The straight apostrophe inside French words, as in nearly every French text of the
+    game (’ stays free as a character of its own, and in quotations of the seeds)."""
+    found = [f"{where}: {hit.group()!r}" for where, text in TEXTS["fr"]
+             for hit in re.finditer(r"\w’\w", text)]
+    assert not found, "\n".join(found[:20])
+
+
 def test_a_variant_is_found_whatever_its_case_and_spaces() -> None:
     pattern = _pattern("ton conflictuel")
     assert pattern.search(_plain("Un Ton\u00a0conflictuel attire"))

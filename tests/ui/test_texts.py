@@ -69,6 +69,11 @@ def test_the_french_preposition_contracts_and_elides_before_a_name() -> None:
     assert labels.from_name("Le Rempart") == "du Rempart"
     assert labels.from_name("Les Échos de Lisière") == "des Échos de Lisière"
     assert labels.from_name("Association des Valmériens") == "d'Association des Valmériens"
+    assert labels.from_name("Hugo Marteau") == "d'Hugo Marteau"  # mute h
+    assert labels.from_name("Horizon Info") == "d'Horizon Info"
+    assert labels.from_name("Haut Conseil") == "de Haut Conseil"  # aspirated h
+    assert labels.from_name("Yara Stein") == "de Yara Stein"  # y as a consonant
+    assert labels.from_name("Yves Noël") == "d'Yves Noël"
     i18n.set_language("en")
     assert labels.from_name("Le Rempart") == "from Le Rempart"
 
