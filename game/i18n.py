@@ -13,7 +13,7 @@ import locale
 import logging
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -100,6 +100,12 @@ def choose_language(*preferences: str | None) -> str:
 def _(message: str) -> str:
     """Translate a UI or CLI message into the current language."""
     return _catalog(_current).gettext(message)
+
+
+def semicolons(items: Iterable[str]) -> str:
+    """*items* joined by semicolons spaced as the language wants (« a ; b » in French)."""
+    # TRANSLATORS: the separator between the items of a list, spaces included.
+    return _("; ").join(items)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -17,6 +17,7 @@ import yaml
 from babel.messages.pofile import read_po
 
 from game import i18n
+from game.content.reference import PROSE_BLOCKS, VERBATIM, render
 from game.ui import labels
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -207,3 +208,20 @@ def test_code_keeps_its_own_spacing() -> None:
                                            and span not in english):
                 found.append(f"{where}: {span!r}")
     assert not found, "\n".join(found[:20])
+
+
+@pytest.mark.parametrize("name", sorted(PROSE_BLOCKS))
+def test_generated_french_prose_has_french_punctuation(name: str) -> None:
+    """Every ; : ! ? of the French reference's prose has its no-break space before it (the
+    arguments of a call were joined by a bare "; "); code spans keep their own spelling."""
+    prose = VERBATIM.sub(" ", render(name, "fr"))
+    prose = re.sub(r"<!--.*?-->|\]\([^)]*\)", " ", prose)  # markers and link targets
+    bare = re.findall(r".{0,30}[^\s\u00a0\u202f;:!?][;:!?](?=\s|$).{0,10}", prose, re.M)
+    assert not bare, bare[:10]
+
+
+def test_lists_are_joined_as_each_language_wants() -> None:
+    i18n.set_language("fr")
+    assert i18n.semicolons(["a", "b"]) == "a\u202f; b"
+    i18n.set_language("en")
+    assert i18n.semicolons(["a", "b"]) == "a; b"

@@ -22,7 +22,7 @@ from game.content.ref_types import ENUM_NAMES, anchor, default_text, describe, f
 from game.content.text import Text
 from game.engine import vocabulary
 from game.engine.registry import CONDITIONS, EFFECTS, Entry, Registry
-from game.i18n import _, get_language
+from game.i18n import _, get_language, semicolons
 
 
 def models(root: type[BaseModel] = Scenario) -> list[type[BaseModel]]:
@@ -104,7 +104,7 @@ def _arguments(entry: Entry) -> str:
             kind = entry.refs.get(name)
             words = _("id ({kind})").format(kind=kind_name(kind)) if kind else field_type(info)
             parts.append(f"`{name}`{_colon()} {words} ({default})")
-        return "; ".join(parts)
+        return semicolons(parts)
     if "" in entry.refs:
         return _("id ({kind})").format(kind=kind_name(entry.refs[""]))
     return describe(tp)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.i18n import _, fmt_number
+from game.i18n import _, fmt_number, semicolons
 from game.reports.markup import e, h2, p
 
 Report = dict[str, Any]
@@ -119,7 +119,7 @@ def soft_power_note() -> str:
 
 def footer(report: Report) -> str:
     details = report["scenario"].get("source_details") or []
-    sources = "; ".join(d["citation"] for d in details) or ", ".join(report["scenario"]["sources"])
+    sources = semicolons(d["citation"] for d in details) or ", ".join(report["scenario"]["sources"])
     text = _("Made with Hashtag Diplomacy {version}, offline: nothing was sent anywhere. "
              "Scenario “{id}”, version {scenario_version}; source documents: {sources}.").format(
         version=report["app_version"], id=report["scenario"]["id"],

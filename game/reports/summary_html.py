@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from game.i18n import _, fmt_number, fmt_percent, get_language, ngettext
+from game.i18n import _, fmt_number, fmt_percent, get_language, ngettext, semicolons
 from game.reports import classroom
 from game.reports.markup import e, h3, p, tag
 from game.reports.style import REPORT_CSS
@@ -72,8 +72,8 @@ def choices_part(reports: list[dict[str, Any]]) -> str:
     for crisis in crises:
         choice, label, n = crisis["choices"][0]
         label = named(choice, label)
-        others = "; ".join(f"{e(named(other, other_label))} ({fmt_number(k)})"
-                           for other, other_label, k in crisis["choices"][1:])
+        others = semicolons(f"{e(named(other, other_label))} ({fmt_number(k)})"
+                            for other, other_label, k in crisis["choices"][1:])
         rows.append(f"<tr><td>{e(crisis['title'])}</td><td><strong>{e(label)}</strong> "
                     f"({e(share(n, crisis['met']))})</td><td class=muted>{others or '—'}</td>"
                     f"</tr>")
