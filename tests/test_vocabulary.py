@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -47,8 +48,12 @@ def read_glossary(text: str) -> list[Term]:
     """Every row of every table: key | English | not (en) | Français | not (fr) | note."""
     terms = []
     for line in text.splitlines():
+        if not line.startswith("|"):
+            continue
         cells = _cells(line)
-        if not line.startswith("|") or len(cells) != 6 or cells[0] in ("key", "---"):
+        if len(cells) != 6:  # a stray | would silently drop the row's variants
+            raise ValueError(f"docs/vocabulary.md: a row needs 6 cells: {line}")
+        if cells[0] in ("key", "---"):
             continue
         key, en, not_en, fr, not_fr, _note = cells
         variants = {lang: tuple(v.strip() for v in cell.split(";") if v.strip())
@@ -57,7 +62,9 @@ def read_glossary(text: str) -> list[Term]:
     return terms
 
 
-TERMS = read_glossary(GLOSSARY.read_text("utf-8"))
+@cache
+def terms() -> list[Term]:
+    return read_glossary(GLOSSARY.read_text("utf-8"))
 
 
 def _msgid(key: str) -> str | None:
@@ -103,6 +110,7 @@ def _catalog_texts(lang: str) -> Iterator[tuple[str, str]]:
                     yield f"{path.relative_to(ROOT)}: msgid {msgid[:50]!r}", string
 
 
+@cache
 def texts(lang: str) -> list[tuple[str, str]]:
     """(where, text) of every scenario text, guide line and catalog entry in *lang*."""
     found: list[tuple[str, str]] = []
@@ -116,28 +124,25 @@ def texts(lang: str) -> list[tuple[str, str]]:
     return found
 
 
-TEXTS = {lang: texts(lang) for lang in LANGS}
-
-
 def _pattern(variant: str) -> re.Pattern[str]:
     words = r"\s+".join(re.escape(w) for w in variant.replace("\u2019", "'").split())
     return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
 
 
 def test_the_glossary_has_every_kind_of_word() -> None:
-    keys = {t.key for t in TERMS}
+    keys = {t.key for t in terms()}
     for table in ("INDICATORS", "TONES", "CHANNELS", "MEASURES", "TECHNIQUES",
                   "NARRATIVE_PHASES", "PHASES"):
         missing = {f"{table}.{k}" for k in getattr(labels, table)} - keys
         assert not missing, f"docs/vocabulary.md has no row for {sorted(missing)}"
-    assert all(t.words["en"] and t.words["fr"] for t in TERMS)
+    assert all(t.words["en"] and t.words["fr"] for t in terms())
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_glossary_says_what_the_interface_shows(lang: str) -> None:
     i18n.set_language(lang)
     wrong = []
-    for term in TERMS:
+    for term in terms():
         msgid = _msgid(term.key)
         if msgid is not None and i18n._(msgid) != term.words[lang]:
             wrong.append(f"{term.key}: the interface says {i18n._(msgid)!r}, "
@@ -148,10 +153,10 @@ def test_the_glossary_says_what_the_interface_shows(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_text_uses_a_forbidden_variant(lang: str) -> None:
     found = []
-    for term in TERMS:
+    for term in terms():
         for variant in term.forbidden[lang]:
             pattern = _pattern(variant)
-            for where, text in TEXTS[lang]:
+            for where, text in texts(lang):
                 hit = pattern.search(_plain(text))
                 if hit:
                     found.append(f"{where}: {hit.group()!r} — the glossary says "
@@ -162,7 +167,7 @@ def test_no_text_uses_a_forbidden_variant(lang: str) -> None:
 def test_french_has_one_apostrophe() -> None:
     """The straight apostrophe inside French words, as in nearly every French text of the
     game (’ stays free as a character of its own, and in quotations of the seeds)."""
-    found = [f"{where}: {hit.group()!r}" for where, text in TEXTS["fr"]
+    found = [f"{where}: {hit.group()!r}" for where, text in texts("fr")
              for hit in re.finditer(r"\w’\w", text)]
     assert not found, "\n".join(found[:20])
 
