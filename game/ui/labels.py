@@ -112,7 +112,14 @@ NARRATIVE_PHASES = {
 DIFFICULTIES = {"easy": N_("easy"), "medium": N_("medium"), "hard": N_("hard")}
 ENDING_TONES = {"success": N_("Success"), "mixed": N_("Mixed result"),
                 "failure": N_("Failure")}
-LANGUAGE_NAMES = {"fr": "Français", "en": "English"}  # each in its own language, on purpose
+
+
+def language_names() -> dict[str, str]:
+    """Every language the player may choose, each named in itself on purpose (a player
+    who does not read the current language still finds their own)."""
+    return {code: i18n.language_name(code) for code in i18n.languages()}
+
+
 # The language of a post, in the interface's language: a choice, and within a sentence.
 POST_LANGUAGES = {"fr": N_("French"), "en": N_("English")}
 POST_LANGUAGES_IN = {"fr": N_("in French"), "en": N_("in English")}
@@ -343,7 +350,7 @@ def indicator(code: object) -> str:
 def in_language(lang: str) -> Iterator[None]:
     """Translate in *lang* inside the block (posts are written in their own language)."""
     previous = i18n.get_language()
-    if lang in i18n.LANGUAGES and lang != previous:
+    if i18n.known_language(lang) and lang != previous:
         i18n.set_language(lang)
     try:
         yield

@@ -253,8 +253,7 @@ def post_image(s: Scenario, post: FeedPost) -> str | None:
         return None
     candidates = [p for p in event.posts if p.actor == post.author]
     for candidate in candidates:
-        texts = {k: v for k, v in (("fr", candidate.text.fr), ("en", candidate.text.en)) if v}
-        if texts == (post.text or {}):
+        if candidate.text.as_dict() == (post.text or {}):
             return candidate.image
     return candidates[0].image if len(candidates) == 1 else None
 

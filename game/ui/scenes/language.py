@@ -24,7 +24,7 @@ class LanguageScene(Scene):
         t = self.theme
         w, h = self.app.size
         specs = [(f"lang_{code}", text, self._chooser(code), False)
-                 for code, text in labels.LANGUAGE_NAMES.items()]
+                 for code, text in labels.language_names().items()]
         width = column_width(self, [s[1] for s in specs])
         top = max(t.pad, h // 2 - 2 * t.button_height - 2 * t.line("title"))
         for n, prompt in enumerate(PROMPTS):
