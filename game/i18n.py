@@ -114,6 +114,11 @@ def _catalog(lang: str) -> gettext.NullTranslations:
     return found
 
 
+def forget_catalogs() -> None:
+    """Read the catalogs again when next needed (after ``locales/`` changed)."""
+    _catalogs.clear()
+
+
 def set_language(lang: str) -> str:
     """Make *lang* current (unknown languages fall back to English, with a warning)."""
     global _current

@@ -122,6 +122,11 @@ def update(languages: Iterable[str] | None = None) -> None:
             _write_po(path, catalog)
 
 
+def _shown(path: Path) -> str:
+    """*path* as ``locales/…`` (the folder holding the catalogs may be anywhere)."""
+    return path.relative_to(paths.LOCALES_DIR.parent).as_posix()
+
+
 def mo_bytes(po: Path, lang: str, domain: str) -> bytes:
     buf = io.BytesIO()
     write_mo(buf, _read(po, lang, domain), use_fuzzy=False)
@@ -144,24 +149,24 @@ def problems() -> list[str]:
         for lang in catalog_languages():
             po = po_path(lang, domain)
             if not po.exists():
-                found.append(f"{po.relative_to(ROOT)}: missing")
+                found.append(f"{_shown(po)}: missing")
                 continue
             catalog = _read(po, lang, domain)
             ids = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
             for missing in sorted(pot_ids - ids):
-                found.append(f"{po.relative_to(ROOT)}: not extracted yet: {missing!r}")
+                found.append(f"{_shown(po)}: not extracted yet: {missing!r}")
             for message in catalog:
                 if not message.id:
                     continue
                 strings = message.string if isinstance(message.string, tuple) else (
                     message.string,)
                 if message.fuzzy:
-                    found.append(f"{po.relative_to(ROOT)}: fuzzy: {message.id!r}")
+                    found.append(f"{_shown(po)}: fuzzy: {message.id!r}")
                 elif not all(strings):
-                    found.append(f"{po.relative_to(ROOT)}: untranslated: {message.id!r}")
+                    found.append(f"{_shown(po)}: untranslated: {message.id!r}")
             mo = po.with_suffix(".mo")
             if not mo.exists() or mo.read_bytes() != mo_bytes(po, lang, domain):
-                found.append(f"{mo.relative_to(ROOT)}: out of date (run compile)")
+                found.append(f"{_shown(mo)}: out of date (run compile)")
     return found
 
 
