@@ -186,7 +186,12 @@ def fmt_datetime(moment: datetime) -> str:
     """A date and time as the current locale writes them (``14 mars 2026, 10:42``)."""
     from babel.dates import format_datetime  # only saves and reports need it: not at start-up
 
-    return format_datetime(moment, "d MMMM y, HH:mm", locale=babel_locale())
+    written = format_datetime(moment, "d MMMM y, HH:mm", locale=babel_locale())
+    if _current == PSEUDO_LANGUAGE:  # month names are words: marked like the catalogs'
+        from game.pseudo_locale import pseudo
+
+        return pseudo(written)
+    return written
 
 
 def pick(text: HasLanguages | Mapping[str, Any] | None, lang: str | None = None) -> str:

@@ -348,8 +348,11 @@ def indicator(code: object) -> str:
 
 @contextmanager
 def in_language(lang: str) -> Iterator[None]:
-    """Translate in *lang* inside the block (posts are written in their own language)."""
+    """Translate in *lang* inside the block (posts are written in their own language).
+    The pseudo-locale stays on: while testing with it, every text shown is marked."""
     previous = i18n.get_language()
+    if previous == i18n.PSEUDO_LANGUAGE:
+        lang = previous
     if i18n.known_language(lang) and lang != previous:
         i18n.set_language(lang)
     try:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n import _, get_language
+from game.i18n import _, get_language, language_name
 from game.ui import labels
 from game.ui.widgets.textlayout import Block
 from game.ui.widgets.textview import TextView
@@ -31,7 +31,7 @@ def language_toggle(scene: Scene, right: int, y: int) -> int:
         action: Callable[[], None] = lambda: scene.app.set_language(other)  # noqa: E731
         tooltip = _("Switch the language of the game")
     else:
-        text = f"{names.get(current, current)}…"  # "…": opens a dialog
+        text = f"{language_name(current)}…"  # "…": opens a dialog
         action = lambda: language_dialog(scene, names)  # noqa: E731
         tooltip = _("Choose the language of the game")
     width = scene.theme.button_width(text)
