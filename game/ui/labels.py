@@ -116,8 +116,10 @@ ENDING_TONES = {"success": N_("Success"), "mixed": N_("Mixed result"),
 
 def language_names() -> dict[str, str]:
     """Every language the player may choose, each named in itself on purpose (a player
-    who does not read the current language still finds their own)."""
-    return {code: i18n.language_name(code) for code in i18n.languages()}
+    who does not read the current language still finds their own).  The pseudo-locale
+    is listed while it is on (``--lang qps``) or with ``HD_DEBUG=1``."""
+    pseudo = True if i18n.get_language() == i18n.PSEUDO_LANGUAGE else None
+    return {code: i18n.language_name(code) for code in i18n.languages(pseudo=pseudo)}
 
 
 # The language of a post, in the interface's language: a choice, and within a sentence.

@@ -143,9 +143,16 @@ def walk_every_screen(walk: Walk) -> None:
     pilot.press(pygame.K_F1)
     walk.look("help")
     pilot.press(pygame.K_ESCAPE)
+    if pilot.widget("lang_toggle").text.endswith("…"):  # more than two: the list
+        pilot.click("lang_toggle")
+        walk.look("languages")
+        pilot.press(pygame.K_ESCAPE)
+        assert pilot.modal is None
     for button, name in (("settings", "settings"), ("scenarios", "scenarios")):
         pilot.click(button)
         walk.look(name)
+        if name == "settings":
+            assert pilot.shows(i18n.language_name(walk.lang)), "the language in use is shown"
         pilot.press(pygame.K_ESCAPE)
         assert pilot.scene == "title", f"Escape left {name} for {pilot.scene}"
     pilot.click("new_game")
