@@ -153,6 +153,9 @@ def choose_language(*preferences: str | None) -> str:
     for lang in (*preferences, system_language()):
         if lang and known_language(lang):
             return lang
+        if lang:  # asked for (--lang, the settings) but its catalog is gone
+            log.warning("language %r is not available: no catalog in %s", lang,
+                        paths.LOCALES_DIR)
     return DEFAULT_LANGUAGE
 
 
