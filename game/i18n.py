@@ -21,6 +21,8 @@ import os
 import re
 from collections.abc import Mapping
 from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Protocol
 
 from babel.numbers import format_decimal, format_percent
@@ -50,8 +52,14 @@ class HasLanguages(Protocol):
 def catalog_languages() -> tuple[str, ...]:
     """English, then every language with a catalog in ``locales/``, sorted: the one list
     of languages the game speaks (the pseudo-locale aside)."""
-    found = set()
-    root = paths.LOCALES_DIR
+    return _catalog_folders(paths.LOCALES_DIR)
+
+
+@lru_cache(maxsize=4)
+def _catalog_folders(root: Path) -> tuple[str, ...]:
+    # Looked at once per folder (posts ask per language while drawing): forget_catalogs()
+    # looks again.
+    found: set[str] = set()
     if root.is_dir():
         found = {folder.name for folder in root.iterdir()
                  if any((folder / "LC_MESSAGES").glob("*.[mp]o"))}
@@ -115,8 +123,10 @@ def _catalog(lang: str) -> gettext.NullTranslations:
 
 
 def forget_catalogs() -> None:
-    """Read the catalogs again when next needed (after ``locales/`` changed)."""
+    """Read the catalogs, and which there are, again when next needed (after ``locales/``
+    changed)."""
     _catalogs.clear()
+    _catalog_folders.cache_clear()
 
 
 def set_language(lang: str) -> str:

@@ -29,7 +29,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from game import paths
-from game.i18n import DEFAULT_LANGUAGE, catalog_languages
+from game.i18n import DEFAULT_LANGUAGE, catalog_languages, forget_catalogs
 from game.paths import ROOT
 
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
@@ -120,6 +120,7 @@ def update(languages: Iterable[str] | None = None) -> None:
                     message.flags.discard("fuzzy")
             catalog.fuzzy = False
             _write_po(path, catalog)
+    forget_catalogs()  # a new language's folder now exists
 
 
 def _shown(path: Path) -> str:
