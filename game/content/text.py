@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Self
+from collections.abc import Mapping
+from typing import Annotated, Any, Self
 
 from pydantic import (
     BaseModel,
@@ -82,6 +83,14 @@ class Text(RootModel[dict[LanguageCode, Annotated[str, Field(max_length=MAX_TEXT
 
     def languages(self) -> set[str]:
         return set(self.as_dict())
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None,
+                   deep: bool = False) -> Self:
+        """A copy; ``update={"en": "…"}`` replaces or adds that language's text (as when
+        each language was a field). Like pydantic's, the copy is not validated again."""
+        if update and "root" not in update:
+            update = {"root": {**self.root, **update}}
+        return super().model_copy(update=update, deep=deep)
 
     # Attribute access for the two languages code and tests name most often.
     @property
