@@ -23,7 +23,8 @@ from game.paths import SCENARIOS_DIR
 # A few real translations; every other message falls back to English.
 GERMAN_UI = {"New game": "Neues Spiel", "Continue": "Weiter", "Settings": "Einstellungen",
              "Quit": "Beenden", "Language": "Sprache", "Indicators": "Indikatoren",
-             "Score: {score} / 100": "Punktzahl: {score} / 100", "Debrief": "Nachbesprechung"}
+             "Score: {score} / 100": "Punktzahl: {score} / 100", "Debrief": "Nachbesprechung",
+             "Choose your language": "Wählen Sie Ihre Sprache"}
 GERMAN_CORE = {"this text has no {missing}": "dieser Text hat keine {missing}"}
 GERMAN_TITLE = "Tutorial – erster Tag am digitalen Schreibtisch"
 
@@ -212,3 +213,21 @@ def test_a_third_language_plays_to_the_debrief(german: Path, tmp_path: Path) -> 
         pilot.click("lang_fr")
         assert pilot.modal is None and i18n.get_language() == "fr"
         assert pilot.widget("lang_toggle").text == "Français…"
+
+
+def test_the_first_start_asks_in_every_language(german: Path, tmp_path: Path) -> None:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game.ui.pilot import Pilot
+
+    with Pilot.start(lang=None, config_dir=tmp_path / "config",
+                     data_dir=tmp_path / "data") as pilot:
+        assert pilot.scene == "language"
+        shown = pilot.texts()
+        for prompt in ("Wählen Sie Ihre Sprache", "Choisissez votre langue",
+                       "Choose your language"):
+            assert prompt in shown
+        assert {"Deutsch", "English", "Français"} <= set(shown)
+        assert pilot.clipped() == [] and pilot.overlapping() == [] and pilot.offscreen() == []
+        pilot.click("lang_de")
+        assert pilot.scene == "title" and pilot.widget("new_game").text == "Neues Spiel"
