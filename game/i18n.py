@@ -180,8 +180,23 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 
 def babel_locale() -> str:
-    """The locale Babel formats numbers and dates in (the pseudo-locale writes English)."""
-    return DEFAULT_LANGUAGE if _current == PSEUDO_LANGUAGE else _current
+    """The locale Babel formats numbers and dates in: the current language's, English for
+    the pseudo-locale or a catalog whose code Babel does not know."""
+    return _babel_knows(_current)
+
+
+@lru_cache(maxsize=16)
+def _babel_knows(lang: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    if lang == PSEUDO_LANGUAGE:
+        return DEFAULT_LANGUAGE
+    try:
+        Locale.parse(lang)
+    except (ValueError, UnknownLocaleError):
+        log.warning("Babel does not know the language %r: numbers written as in English", lang)
+        return DEFAULT_LANGUAGE
+    return lang
 
 
 def fmt_number(value: float, decimals: int = 0) -> str:

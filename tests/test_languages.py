@@ -96,6 +96,17 @@ def test_the_languages_are_the_catalogs_present(german: Path) -> None:
     assert i18n.fmt_number(1234.5, 1) == "1.234,5", "Babel writes German numbers"
 
 
+def test_a_catalog_babel_does_not_know_writes_numbers_as_english(
+        german: Path) -> None:
+    shutil.copytree(german / "de", german / "xx")  # a code no locale database has
+    i18n.forget_catalogs()
+    assert "xx" in i18n.languages()
+    i18n.set_language("xx")
+    assert i18n._("New game") == "Neues Spiel"
+    assert (i18n.fmt_number(1234.5, 1), i18n.fmt_percent(0.5)) == ("1,234.5", "50%")
+    assert i18n.language_name("xx") == "xx"
+
+
 def test_without_its_catalog_a_language_is_not_offered() -> None:
     assert "de" not in i18n.languages()
     assert i18n.set_language("de") == "en"
