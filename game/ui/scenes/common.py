@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
@@ -25,14 +26,14 @@ def language_toggle(scene: Scene, right: int, y: int) -> int:
     names = labels.language_names()
     current = get_language()
     others = [code for code in names if code != current]
+    action: Callable[[], None]
     if len(others) == 1:
-        other = others[0]
-        text = names[other]
-        action: Callable[[], None] = lambda: scene.app.set_language(other)  # noqa: E731
+        text = names[others[0]]
+        action = partial(scene.app.set_language, others[0])
         tooltip = _("Switch the language of the game")
     else:
         text = f"{language_name(current)}…"  # "…": opens a dialog
-        action = lambda: language_dialog(scene, names)  # noqa: E731
+        action = partial(language_dialog, scene, names)
         tooltip = _("Choose the language of the game")
     width = scene.theme.button_width(text)
     rect = pygame.Rect(right - width, y, width, scene.theme.button_height)
