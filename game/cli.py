@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import signal
 import sys
 import threading
@@ -61,9 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help=_("show the version and exit"))
+    # Every language with a catalog, and the pseudo-locale (for testing: not in the menus).
+    choices = i18n.languages(pseudo=True)
+    lang_help = _("language: {choices} ({pseudo}: a pseudo-language for testing)").format(
+        choices=", ".join(choices), pseudo=i18n.PSEUDO_LANGUAGE)
     lang = argparse.ArgumentParser(add_help=False)
-    lang.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language: fr or en"))
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language: fr or en"))
+    lang.add_argument("--lang", choices=choices, help=lang_help)
+    parser.add_argument("--lang", choices=choices, help=lang_help)
     parser.add_argument("--scenario", type=Path, metavar=_("PATH"),
                         help=_("open this scenario file or folder directly"))
     parser.add_argument("--seed", type=int,
@@ -497,10 +502,12 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.content.model import scenario_json_schema
+    from game.content.text import LANGUAGE_PATTERN
 
     languages = tuple(lang.strip() for lang in args.languages.split(",") if lang.strip())
-    if not languages or any(lang not in ("fr", "en") for lang in languages):
-        raise UsageError(_("--languages takes fr, en or fr,en"))
+    if not languages or not all(re.fullmatch(LANGUAGE_PATTERN, lang) for lang in languages):
+        raise UsageError(_("--languages takes language codes separated by commas, "
+                           "such as fr,en"))
     print(json.dumps(scenario_json_schema(languages), ensure_ascii=False, indent=2))
     return EXIT_OK
 

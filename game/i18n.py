@@ -4,6 +4,12 @@ The UI and CLI strings live in ``locales/<lang>/LC_MESSAGES/messages.po``; the c
 ``.mo`` files are checked in and kept in sync by ``tests/test_i18n.py`` (rebuild them with
 ``python -m game.i18n_catalogs compile``).  Scenario texts are not in the catalogs: each
 is a ``{fr: …, en: …}`` map in the scenario file, chosen here by :func:`pick`.
+
+The languages are data: :func:`languages` lists English (the source language, whose
+msgids are the text) and every folder of ``locales/`` holding a catalog, so a new language
+is a new folder of catalogs and no code.  :data:`PSEUDO_LANGUAGE` is generated from the
+English msgids at run time, for testing (``--lang qps``); players only see it with
+``HD_DEBUG=1``.
 """
 
 from __future__ import annotations
@@ -15,17 +21,20 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Protocol
 
 from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
 
-from game.paths import LOCALES_DIR
+from game import paths
 
 log = logging.getLogger(__name__)
 
-LANGUAGES: tuple[str, ...] = ("fr", "en")
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LANGUAGE = "en"  # the source language: its msgids are the English text
+PSEUDO_LANGUAGE = "qps"  # accented, longer English: finds cut labels and strings not in gettext
+DEBUG_ENV = "HD_DEBUG"  # set to 1: the language picker offers the pseudo-locale too
 DOMAINS = ("core", "ui")
 
 _current = DEFAULT_LANGUAGE
@@ -37,6 +46,52 @@ class HasLanguages(Protocol):
 
     def get(self, lang: str) -> str | None: ...
 
+    def languages(self) -> set[str]: ...
+
+
+def catalog_languages() -> tuple[str, ...]:
+    """English, then every language with a catalog in ``locales/``, sorted: the one list
+    of languages the game speaks (the pseudo-locale aside)."""
+    return _catalog_folders(paths.LOCALES_DIR)
+
+
+@lru_cache(maxsize=4)
+def _catalog_folders(root: Path) -> tuple[str, ...]:
+    # Looked at once per folder (posts ask per language while drawing): forget_catalogs()
+    # looks again.
+    found: set[str] = set()
+    if root.is_dir():
+        found = {folder.name for folder in root.iterdir()
+                 if any((folder / "LC_MESSAGES").glob("*.[mp]o"))}
+    return (DEFAULT_LANGUAGE, *sorted(found - {DEFAULT_LANGUAGE, PSEUDO_LANGUAGE}))
+
+
+def languages(*, pseudo: bool | None = None) -> tuple[str, ...]:
+    """The languages a player may choose; the pseudo-locale too when *pseudo* is true
+    (default: when ``HD_DEBUG=1``)."""
+    if pseudo is None:
+        pseudo = os.environ.get(DEBUG_ENV) == "1"
+    return catalog_languages() + ((PSEUDO_LANGUAGE,) if pseudo else ())
+
+
+def known_language(lang: str | None) -> bool:
+    """True for a language the game can be set to (the pseudo-locale included)."""
+    return lang == PSEUDO_LANGUAGE or lang in catalog_languages()
+
+
+def language_name(lang: str, in_lang: str | None = None) -> str:
+    """The language named in *in_lang*, by default in itself (``Français``, ``Deutsch``:
+    a player who does not read the current language still finds their own)."""
+    if lang == PSEUDO_LANGUAGE:
+        return "Pseudo [ƥšéûðô]"
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(lang).get_display_name(in_lang or lang) or lang
+    except (ValueError, UnknownLocaleError):
+        return lang
+    return name[:1].upper() + name[1:]
+
 
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it now."""
@@ -47,12 +102,19 @@ def _catalog(lang: str) -> gettext.NullTranslations:
     found = _catalogs.get(lang)
     if found is not None:
         return found
+    if lang == PSEUDO_LANGUAGE:
+        from game.pseudo_locale import PseudoTranslations
+
+        found = PseudoTranslations(_catalog(DEFAULT_LANGUAGE))
+        _catalogs[lang] = found
+        return found
     merged: Translations | None = None
+    locales_dir = paths.LOCALES_DIR
     for domain in DOMAINS:
-        loaded = Translations.load(dirname=str(LOCALES_DIR), locales=[lang], domain=domain)
+        loaded = Translations.load(dirname=str(locales_dir), locales=[lang], domain=domain)
         if not isinstance(loaded, Translations):
-            if lang != "en":  # English is the source language: msgids are English already
-                log.warning("no %s catalog %r in %s: using English", lang, domain, LOCALES_DIR)
+            if lang != DEFAULT_LANGUAGE:  # the msgids are English already
+                log.warning("no %s catalog %r in %s: using English", lang, domain, locales_dir)
             continue
         merged = loaded if merged is None else merged.merge(loaded)
     found = merged if merged is not None else gettext.NullTranslations()
@@ -60,10 +122,17 @@ def _catalog(lang: str) -> gettext.NullTranslations:
     return found
 
 
+def forget_catalogs() -> None:
+    """Read the catalogs, and which there are, again when next needed (after ``locales/``
+    changed)."""
+    _catalogs.clear()
+    _catalog_folders.cache_clear()
+
+
 def set_language(lang: str) -> str:
     """Make *lang* current (unknown languages fall back to English, with a warning)."""
     global _current
-    if lang not in LANGUAGES:
+    if not known_language(lang):
         log.warning("language %r is not available: using English", lang)
         lang = DEFAULT_LANGUAGE
     _catalog(lang)
@@ -81,19 +150,22 @@ def system_language() -> str | None:
         value = os.environ.get(var)
         if value:
             code = value.split(":")[0][:2].lower()
-            return code if code in LANGUAGES else None
+            return code if code in catalog_languages() else None
     try:
         code = (locale.getlocale()[0] or "")[:2].lower()
     except ValueError:
         return None
-    return code if code in LANGUAGES else None
+    return code if code in catalog_languages() else None
 
 
 def choose_language(*preferences: str | None) -> str:
     """First available language among the preferences, then the system's, then English."""
     for lang in (*preferences, system_language()):
-        if lang in LANGUAGES:
+        if lang and known_language(lang):
             return lang
+        if lang:  # asked for (--lang, the settings) but its catalog is gone
+            log.warning("language %r is not available: no catalog in %s", lang,
+                        paths.LOCALES_DIR)
     return DEFAULT_LANGUAGE
 
 
@@ -113,35 +185,64 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalog(_current).ngettext(singular, plural, n)
 
 
+def babel_locale() -> str:
+    """The locale Babel formats numbers and dates in: the current language's, English for
+    the pseudo-locale or a catalog whose code Babel does not know."""
+    return _babel_knows(_current)
+
+
+@lru_cache(maxsize=16)
+def _babel_knows(lang: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    if lang == PSEUDO_LANGUAGE:
+        return DEFAULT_LANGUAGE
+    try:
+        Locale.parse(lang)
+    except (ValueError, UnknownLocaleError):
+        log.warning("Babel does not know the language %r: numbers written as in English", lang)
+        return DEFAULT_LANGUAGE
+    return lang
+
+
 def fmt_number(value: float, decimals: int = 0) -> str:
     """A number as the current locale writes it (``1 234,5`` in French)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=_current)
+    return format_decimal(value, format=pattern, locale=babel_locale())
 
 
 def fmt_percent(fraction: float) -> str:
     """A fraction as a percentage (``42 %`` in French, ``42%`` in English)."""
-    return format_percent(fraction, locale=_current)
+    return format_percent(fraction, locale=babel_locale())
 
 
 def fmt_datetime(moment: datetime) -> str:
     """A date and time as the current locale writes them (``14 mars 2026, 10:42``)."""
     from babel.dates import format_datetime  # only saves and reports need it: not at start-up
 
-    return format_datetime(moment, "d MMMM y, HH:mm", locale=_current)
+    written = format_datetime(moment, "d MMMM y, HH:mm", locale=babel_locale())
+    if _current == PSEUDO_LANGUAGE:  # month names are words: marked like the catalogs'
+        from game.pseudo_locale import pseudo
+
+        return pseudo(written)
+    return written
 
 
 def pick(text: HasLanguages | Mapping[str, Any] | None, lang: str | None = None) -> str:
-    """The text in the current language, else in any other language it has."""
+    """The text in the current language, else in English, else in any language it has.
+
+    In the pseudo-locale a scenario text is its English one made pseudo too, so that every
+    text a player reads is marked and as long as a translation may make it."""
     if text is None:
         return ""
     lang = lang or _current
-    get = text.get
-    value = get(lang)
-    if value:
-        return str(value)
-    for other in LANGUAGES:
-        value = get(other)
+    if lang == PSEUDO_LANGUAGE:
+        from game.pseudo_locale import pseudo
+
+        return pseudo(pick(text, DEFAULT_LANGUAGE))
+    others = sorted(text.keys() if isinstance(text, Mapping) else text.languages())
+    for candidate in (lang, DEFAULT_LANGUAGE, *others):
+        value = text.get(candidate)
         if value:
             return str(value)
     return ""

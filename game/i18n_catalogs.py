@@ -2,8 +2,12 @@
 
     python -m game.i18n_catalogs update    # extract messages, merge them into the .po files
     python -m game.i18n_catalogs compile   # write the .mo files the game reads
-    python -m game.i18n_catalogs check     # exit 1 if a French entry is missing or fuzzy,
+    python -m game.i18n_catalogs check     # exit 1 if an entry is missing or fuzzy,
                                            # or a .mo file is out of date
+    python -m game.i18n_catalogs add de    # a new language: its catalogs, to translate
+
+The languages are the folders of ``locales/`` (:func:`game.i18n.catalog_languages`):
+adding one is ``add`` then translating, with no change to the code.
 
 Two domains keep the catalogs small and let people work on them separately: ``core``
 (engine, content, checker, command line) and ``ui`` (the pygame window).  English is the
@@ -12,7 +16,9 @@ source language: its catalog copies the msgids, so English wording can be edited
 
 from __future__ import annotations
 
+import copy
 import io
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,7 +28,9 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from game.paths import LOCALES_DIR, ROOT
+from game import paths
+from game.i18n import DEFAULT_LANGUAGE, catalog_languages, forget_catalogs
+from game.paths import ROOT
 
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 DOMAINS: dict[str, tuple[str, ...]] = {
@@ -30,7 +38,6 @@ DOMAINS: dict[str, tuple[str, ...]] = {
              "game/reports"),
     "ui": ("game/ui",),
 }
-LANGUAGES = ("fr", "en")
 
 
 def _sources(paths: Iterable[str]) -> Iterable[tuple[str, int, object, list[str], str | None]]:
@@ -75,7 +82,7 @@ def _add_registry_docs(catalog: Catalog) -> None:
 
 
 def po_path(lang: str, domain: str) -> Path:
-    return LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
+    return paths.LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
 def _read(path: Path, lang: str, domain: str) -> Catalog:
@@ -93,15 +100,19 @@ def _write_po(path: Path, catalog: Catalog) -> None:
     path.write_bytes(buf.getvalue())
 
 
-def update() -> None:
+def update(languages: Iterable[str] | None = None) -> None:
+    """Merge the messages found in the code into each language's catalogs."""
+    languages = tuple(languages or catalog_languages())
     for domain in DOMAINS:
         pot = template(domain)
-        for lang in LANGUAGES:
+        for lang in languages:
             path = po_path(lang, domain)
             catalog = _read(path, lang, domain)
-            catalog.update(pot, no_fuzzy_matching=True)
+            # A copy: Babel shares the template's new messages with the catalog, and the
+            # English catalog fills them in (which must not reach the next language's).
+            catalog.update(copy.deepcopy(pot), no_fuzzy_matching=True)
             catalog.obsolete.clear()
-            if lang == "en":
+            if lang == DEFAULT_LANGUAGE:
                 for message in catalog:
                     if message.id and not message.string or (
                             isinstance(message.string, tuple) and not any(message.string)):
@@ -109,6 +120,12 @@ def update() -> None:
                     message.flags.discard("fuzzy")
             catalog.fuzzy = False
             _write_po(path, catalog)
+    forget_catalogs()  # a new language's folder now exists
+
+
+def _shown(path: Path) -> str:
+    """*path* as ``locales/…`` (the folder holding the catalogs may be anywhere)."""
+    return path.relative_to(paths.LOCALES_DIR.parent).as_posix()
 
 
 def mo_bytes(po: Path, lang: str, domain: str) -> bytes:
@@ -119,38 +136,38 @@ def mo_bytes(po: Path, lang: str, domain: str) -> bytes:
 
 def compile_all() -> None:
     for domain in DOMAINS:
-        for lang in LANGUAGES:
+        for lang in catalog_languages():
             po = po_path(lang, domain)
             if po.exists():
                 po.with_suffix(".mo").write_bytes(mo_bytes(po, lang, domain))
 
 
 def problems() -> list[str]:
-    """Missing or fuzzy French entries, stale compiled catalogs, stale extraction."""
+    """Missing or fuzzy entries in any language, stale compiled catalogs, stale extraction."""
     found: list[str] = []
     for domain in DOMAINS:
         pot_ids = {m.id if isinstance(m.id, str) else m.id[0] for m in template(domain) if m.id}
-        for lang in LANGUAGES:
+        for lang in catalog_languages():
             po = po_path(lang, domain)
             if not po.exists():
-                found.append(f"{po.relative_to(ROOT)}: missing")
+                found.append(f"{_shown(po)}: missing")
                 continue
             catalog = _read(po, lang, domain)
             ids = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
             for missing in sorted(pot_ids - ids):
-                found.append(f"{po.relative_to(ROOT)}: not extracted yet: {missing!r}")
+                found.append(f"{_shown(po)}: not extracted yet: {missing!r}")
             for message in catalog:
                 if not message.id:
                     continue
                 strings = message.string if isinstance(message.string, tuple) else (
                     message.string,)
                 if message.fuzzy:
-                    found.append(f"{po.relative_to(ROOT)}: fuzzy: {message.id!r}")
+                    found.append(f"{_shown(po)}: fuzzy: {message.id!r}")
                 elif not all(strings):
-                    found.append(f"{po.relative_to(ROOT)}: untranslated: {message.id!r}")
+                    found.append(f"{_shown(po)}: untranslated: {message.id!r}")
             mo = po.with_suffix(".mo")
             if not mo.exists() or mo.read_bytes() != mo_bytes(po, lang, domain):
-                found.append(f"{mo.relative_to(ROOT)}: out of date (run compile)")
+                found.append(f"{_shown(mo)}: out of date (run compile)")
     return found
 
 
@@ -159,6 +176,9 @@ def main(argv: list[str]) -> int:
     if command == "update":
         update()
     elif command == "compile":
+        compile_all()
+    elif command == "add" and len(argv) == 2 and re.fullmatch(r"[a-z]{2,3}", argv[1]):
+        update([argv[1]])
         compile_all()
     elif command == "check":
         issues = problems()

@@ -199,10 +199,14 @@ def _check_call_references(scenario: Scenario, report: Findings, ids: dict[str, 
 
 def _check_translations(scenario: Scenario, report: Findings,
                         texts: list[tuple[Loc, Text]]) -> None:
+    """Every text in every language the scenario declares (an error when missing), and in
+    every language some of its texts use (a warning: a translation begun, not finished)."""
     declared = set(scenario.meta.languages)
+    used = set().union(*(node.languages() for _loc, node in texts))
+    wanted = sorted(declared | used)
     for loc, node in texts:
         present = node.languages()
-        for lang in ("fr", "en"):
+        for lang in wanted:
             if lang in present:
                 continue
             severity = ERROR if lang in declared else WARNING

@@ -62,7 +62,8 @@ KEYS: dict[str, str] = {
     "Meta.summary": N_("A few sentences shown in the picker and the briefing."),
     "Meta.author": N_("Who wrote the scenario."),
     "Meta.version": N_("Your own version number of the file, in quotes: `\"1.2\"`."),
-    "Meta.languages": N_("The languages every text is written in: `[fr, en]`, `[fr]` or `[en]`."),
+    "Meta.languages": N_("The languages every text is written in, as codes: `[fr, en]` "
+                         "(every bundled scenario), `[en]`, `[fr, en, de]`…"),
     "Meta.turns": N_("How many turns the game lasts; a turn is one day of the crisis."),
     "Meta.difficulty": N_("Shown in the picker."),
     "Meta.sources": N_("File names of the source documents the scenario draws on."),

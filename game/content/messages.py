@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from game.content.controls import escaped
-from game.i18n import N_, _, fmt_number, get_language
+from game.i18n import N_, _, babel_locale, fmt_number, get_language, language_name
 
 MESSAGES: dict[str, str] = {
     # reading the file
@@ -227,8 +227,11 @@ def _param(key: str, value: Any) -> Any:
         return kind_name(str(value))
     if key in ("expected", "found"):
         return type_name(str(value))
-    if key == "missing":
-        return _(_LANGUAGE_ADJECTIVES.get(str(value), str(value)))
+    if key == "missing" and str(value) in _LANGUAGE_ADJECTIVES:
+        return _(_LANGUAGE_ADJECTIVES[str(value)])
+    if key == "missing":  # a language added as data: named by Babel, in lower case
+        name = language_name(str(value), babel_locale()).lower()
+        return _("version in {language}").format(language=name)
     if key in ("size", "limit", "games") and isinstance(value, int):
         return fmt_number(value)
     if isinstance(value, list | tuple):

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from game.content.calls import ConditionField, EffectField
-from game.content.text import Bool, Id, LanguageCode, Strict, Text
+from game.content.text import BUNDLED_LANGUAGES, Bool, Id, LanguageCode, Strict, Text
 from game.engine import rules
 from game.engine.vocabulary import (
     ActorKind,
@@ -31,7 +31,6 @@ from game.engine.vocabulary import (
 
 SCHEMA_VERSION = 1
 MAX_TURNS = 1000  # classroom scenarios use 3-12; long ones exist for endurance tests
-Lang = Literal["fr", "en"]
 Gauge = Annotated[float, Field(ge=0, le=100)]
 Handle = Annotated[str, Field(pattern=r"^@[A-Za-z0-9_]{1,30}$")]
 FilePath = Annotated[str, Field(min_length=1, max_length=200)]
@@ -46,7 +45,8 @@ class Meta(Strict):
     summary: Text
     author: Annotated[str, Field(min_length=1, max_length=200)]
     version: Annotated[str, Field(min_length=1, max_length=40)] = "1"
-    languages: Annotated[list[Lang], Field(min_length=1, max_length=2)]
+    # The languages every text has (``check`` enforces it); any code, bundled ones fr+en.
+    languages: Annotated[list[LanguageCode], Field(min_length=1, max_length=12)]
     turns: Annotated[int, Field(ge=1, le=MAX_TURNS)]
     difficulty: Difficulty = Difficulty.MEDIUM
     sources: Annotated[list[Annotated[str, Field(min_length=1, max_length=200)]],
@@ -335,7 +335,7 @@ def as_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, allow_nan=True)
 
 
-def scenario_json_schema(languages: tuple[str, ...] = ("fr", "en")) -> dict[str, Any]:
+def scenario_json_schema(languages: tuple[str, ...] = BUNDLED_LANGUAGES) -> dict[str, Any]:
     """The JSON Schema (Draft 2020-12) of the format, conditions and effects included; every
     text needs each of *languages* (a scenario's ``meta.languages``)."""
     from game.content.calls import call_schemas, resolve_placeholders

@@ -30,8 +30,7 @@ _RST = re.compile(r"(?<!`)``([^`]+)``(?!`)")
 _NON_BLANK = r"\S"
 
 
-def editor_schema(schema: dict[str, Any],
-                  languages: tuple[str, ...] = ("fr", "en")) -> dict[str, Any]:
+def editor_schema(schema: dict[str, Any], languages: tuple[str, ...]) -> dict[str, Any]:
     """*schema* (pydantic's, with conditions and effects) made editor-friendly; texts need
     each of *languages* (``schema --languages en`` for a scenario in English only)."""
     schema = copy.deepcopy(schema)
@@ -48,16 +47,24 @@ def editor_schema(schema: dict[str, Any],
     return described
 
 
+_MEANINGS = {"fr": N_("The French text (needed when `meta.languages` has `fr`)."),
+             "en": N_("The English text (needed when `meta.languages` has `en`).")}
+
+
 def _texts_need_languages(defs: dict[str, Any], languages: tuple[str, ...]) -> None:
+    """A text is a map from language code to text (pydantic's ``patternProperties``): each
+    of *languages* is required and not blank; any other code is allowed, nothing else."""
     text = defs["Text"]
-    meanings = {"fr": N_("The French text (needed when `meta.languages` has `fr`)."),
-                "en": N_("The English text (needed when `meta.languages` has `en`).")}
-    for lang in ("fr", "en"):
-        meaning = _(meanings[lang])
+    text["properties"] = {}
+    for lang in languages:
+        meaning = _(_MEANINGS[lang]) if lang in _MEANINGS else _(
+            "The text in “{language}” (needed when `meta.languages` has `{language}`)."
+        ).format(language=lang)
         text["properties"][lang] = {"type": "string", "minLength": 1, "maxLength": 4000,
                                     "pattern": _NON_BLANK, "description": meaning.replace("`", ""),
                                     "markdownDescription": f"**`{lang}`**: {meaning}"}
-    text["required"] = [lang for lang in ("fr", "en") if lang in languages]
+    text["required"] = list(languages)
+    text["additionalProperties"] = False  # beside patternProperties: `french:` is refused
 
 
 def _nothing_or(value: dict[str, Any]) -> dict[str, Any]:

@@ -73,9 +73,8 @@ def _texts_fit(report: Findings, texts: list[tuple[Loc, Text]]) -> None:
         limit = screen_limit(loc)
         if limit is None:
             continue
-        for lang in ("fr", "en"):
-            value = text.get(lang)
-            if value and len(value) > limit:
+        for lang, value in text.as_dict().items():
+            if len(value) > limit:
                 report.add(WARNING, loc + (lang,), "text_too_long_screen", length=len(value),
                            limit=limit)
 
@@ -155,7 +154,7 @@ def _lesson_marks(scenario: Scenario, report: Findings) -> None:
 
 
 def _clearly_longest(choices: list[Choice], j: int) -> bool:
-    for lang in ("fr", "en"):
+    for lang in sorted(set().union(*(c.label.languages() for c in choices))):
         mine = len(choices[j].label.get(lang) or "")
         others = [len(c.label.get(lang) or "") for k, c in enumerate(choices) if k != j]
         if others and mine > LONGEST_LABEL_RATIO * max(others):

@@ -389,7 +389,7 @@ class Game:
     def add_feed_post(self, author: str, text: Text | None, likes: int, shares: int, *,
                       kind: str = "actor", ref: str | None = None,
                       post: dict[str, Any] | None = None) -> None:
-        texts = {k: v for k, v in (("fr", text.fr), ("en", text.en)) if v} if text else None
+        texts = text.as_dict() if text else None
         feed = self.state.feed
         feed.append(FeedPost(self.state.turn, author, kind, likes, shares, texts, ref, post))
         if len(feed) > FEED_KEPT:  # a feed scrolls away; old posts are not game state

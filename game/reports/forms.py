@@ -146,7 +146,7 @@ def item_problems(s: Scenario) -> list[tuple[str, str]]:
     "cue": an item's text carries a bracketed giveaway; "unbalanced": the own items are
     not about as many reliable as manipulative; "short": fewer than 6 items a form."""
     problems = [("cue", q.id) for q in s.questions
-                if any(CUES.search(text) for text in (q.text.fr or "", q.text.en or ""))]
+                if any(CUES.search(text) for text in q.text.as_dict().values())]
     own_reliable = sum(bool(q.reliable) for q in s.questions)
     if s.questions and abs(2 * own_reliable - len(s.questions)) > 1:
         problems.append(("unbalanced", ""))

@@ -21,6 +21,7 @@ from game.content.loader import load_scenario
 from game.content.model import Scenario
 from game.content.reference import language
 from game.engine.vocabulary import EndingTone
+from game.i18n import DEFAULT_LANGUAGE, pick
 from game.paths import ROOT, SCENARIOS_DIR
 from game.simulation.runner import StrategySummary, report, simulate
 from game.simulation.strategies import ANSWER_KEY_READERS, SHORTCUTS, STRATEGIES
@@ -117,7 +118,7 @@ def table(path: Path, balance: Balance) -> str:
     problems = balance.problems()
     status = "teaches" if balance.verdict["teaches"] and not problems else \
         "**does not teach yet**: " + "; ".join(problems)
-    title = s.meta.title.en or s.meta.id
+    title = pick(s.meta.title, DEFAULT_LANGUAGE) or s.meta.id
     return "\n".join([f"## {title} (`{path.relative_to(ROOT)}`)", "",
                       f"Teaching verdict: {status}.", "",
                       head, rule, *rows, ""])

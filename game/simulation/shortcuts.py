@@ -18,7 +18,7 @@ def longest_label(game: Game, rng: random.Random) -> None:
     most serious), posts facts to every audience, never counters."""
     for event in game.open_crises():
         choices = sorted(game.choices_shown(event),
-                         key=lambda c: -max(len(c.label.get(lang) or "") for lang in ("fr", "en")))
+                         key=lambda c: -max(map(len, c.label.as_dict().values())))
         for choice in choices:
             if try_action(game, AnswerCrisis(event.id, choice.id)):
                 break

@@ -112,7 +112,16 @@ NARRATIVE_PHASES = {
 DIFFICULTIES = {"easy": N_("easy"), "medium": N_("medium"), "hard": N_("hard")}
 ENDING_TONES = {"success": N_("Success"), "mixed": N_("Mixed result"),
                 "failure": N_("Failure")}
-LANGUAGE_NAMES = {"fr": "Français", "en": "English"}  # each in its own language, on purpose
+
+
+def language_names() -> dict[str, str]:
+    """Every language the player may choose, each named in itself on purpose (a player
+    who does not read the current language still finds their own).  The pseudo-locale
+    is listed while it is on (``--lang qps``) or with ``HD_DEBUG=1``."""
+    pseudo = True if i18n.get_language() == i18n.PSEUDO_LANGUAGE else None
+    return {code: i18n.language_name(code) for code in i18n.languages(pseudo=pseudo)}
+
+
 # The language of a post, in the interface's language: a choice, and within a sentence.
 POST_LANGUAGES = {"fr": N_("French"), "en": N_("English")}
 POST_LANGUAGES_IN = {"fr": N_("in French"), "en": N_("in English")}
@@ -341,9 +350,12 @@ def indicator(code: object) -> str:
 
 @contextmanager
 def in_language(lang: str) -> Iterator[None]:
-    """Translate in *lang* inside the block (posts are written in their own language)."""
+    """Translate in *lang* inside the block (posts are written in their own language).
+    The pseudo-locale stays on: while testing with it, every text shown is marked."""
     previous = i18n.get_language()
-    if lang in i18n.LANGUAGES and lang != previous:
+    if previous == i18n.PSEUDO_LANGUAGE:
+        lang = previous
+    if i18n.known_language(lang) and lang != previous:
         i18n.set_language(lang)
     try:
         yield

@@ -274,8 +274,7 @@ class Session:
         title = game.scenario.meta.title
         return SaveData(
             game.scenario.meta.id, str(entry.path), entry.loaded.content_hash,
-            game.state.to_dict(), title={k: v for k, v in (("fr", title.fr), ("en", title.en))
-                                         if v}, turns=game.turns,
+            game.state.to_dict(), title=title.as_dict(), turns=game.turns,
             extra={"answers": self.answers, "player": self.player, "label": label},
             saved_at=datetime.now().isoformat(timespec="seconds"))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from game import paths
-from game.i18n import LANGUAGES, N_
+from game.i18n import N_, known_language
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ class Settings:
 
     def validated(self) -> Settings:
         return Settings(
-            language=self.language if self.language in LANGUAGES else None,
+            language=self.language if known_language(self.language) else None,
             text_size=self.text_size if self.text_size in TEXT_SIZES else "normal",
             high_contrast=_flag(self.high_contrast),
             turn_timer=self.turn_timer if type(self.turn_timer) is int  # not 60.0, not true

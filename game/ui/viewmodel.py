@@ -253,8 +253,7 @@ def post_image(s: Scenario, post: FeedPost) -> str | None:
         return None
     candidates = [p for p in event.posts if p.actor == post.author]
     for candidate in candidates:
-        texts = {k: v for k, v in (("fr", candidate.text.fr), ("en", candidate.text.en)) if v}
-        if texts == (post.text or {}):
+        if candidate.text.as_dict() == (post.text or {}):
             return candidate.image
     return candidates[0].image if len(candidates) == 1 else None
 
@@ -383,11 +382,12 @@ def reach_change_text(game: Game, reach: Mapping[str, float]) -> list[str]:
     return out
 
 
-def points_summary(game: Game) -> str:
+def points_summary(game: Game, *, short: bool = False) -> str:
+    """"Action points: 2 of 3", or "Points: 2/3" where the long one does not fit."""
     st = game.state
     total = st.budget + sum(game.cost(a) for a in game.planned_actions())
-    return _("Action points: {left} of {total}").format(left=fmt_number(st.budget),
-                                                             total=fmt_number(total))
+    template = _("Points: {left}/{total}") if short else _("Action points: {left} of {total}")
+    return template.format(left=fmt_number(st.budget), total=fmt_number(total))
 
 
 _JUDGED = ("counter_fits", "counter_weak", "counter_backfires", "informs_a_little")

@@ -146,4 +146,9 @@ def test_a_one_language_schema_needs_only_that_language(tmp_path: Path) -> None:
     both = {"$defs": scenario_json_schema()["$defs"], "$ref": "#/$defs/Text"}
     assert list(jsonschema.Draft202012Validator(both).iter_errors({"en": "Hello"}))
     assert list(jsonschema.Draft202012Validator(both).iter_errors({"fr": " ", "en": "x"}))
-    assert main(["schema", "--languages", "de"]) == 2
+    assert list(jsonschema.Draft202012Validator(both).iter_errors(
+        {"fr": "x", "en": "x", "french": "x"})), "a key that is no language code is refused"
+    assert main(["schema", "--languages", "Deutsch"]) == 2
+    german = {"$defs": scenario_json_schema(("de",))["$defs"], "$ref": "#/$defs/Text"}
+    assert list(jsonschema.Draft202012Validator(german).iter_errors({"de": "Hallo"})) == []
+    assert list(jsonschema.Draft202012Validator(german).iter_errors({"en": "Hello"}))

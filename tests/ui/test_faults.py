@@ -17,7 +17,7 @@ from typing import Any
 import pygame
 import pytest
 
-from game import i18n
+from game import i18n, paths
 from game.paths import LOCALES_DIR, SCENARIOS_DIR
 from game.ui import images, theme
 from game.ui.pilot import Pilot
@@ -224,22 +224,22 @@ def catalogs(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
     """Point the game at another locales folder (the loaded catalogs are forgotten)."""
 
     def use(folder: Path) -> None:
-        monkeypatch.setattr(i18n, "LOCALES_DIR", folder)
+        monkeypatch.setattr(paths, "LOCALES_DIR", folder)
         monkeypatch.setattr(i18n, "_catalogs", {})
 
     return use
 
 
-def test_french_without_any_catalog_is_english_with_a_warning(
+def test_french_without_any_catalog_is_not_offered_english_instead(
         start: Start, tmp_path: Path, catalogs: Callable[[Path], None],
         caplog: pytest.LogCaptureFixture) -> None:
     catalogs(tmp_path / "no-locales")
     with caplog.at_level(logging.WARNING, "game.i18n"), start(lang="fr") as pilot:
-        assert i18n.get_language() == "fr"
+        assert i18n.get_language() == "en", "the languages are the catalogs present"
         assert pilot.shows("New game") and not pilot.shows("Nouvelle partie")
         pilot.click("new_game")
         assert pilot.scene == "briefing"
-    assert any("no fr catalog" in r.getMessage() for r in caplog.records)
+    assert any("language 'fr' is not available" in r.getMessage() for r in caplog.records)
 
 
 def test_a_deleted_mo_file_leaves_its_domain_in_english(

@@ -26,7 +26,7 @@ def english_only_strings() -> set[str]:
     with (LOCALES_DIR / "fr" / "LC_MESSAGES" / "ui.po").open("rb") as fh:
         catalog = read_po(fh, locale="fr")
     return {m.id for m in catalog if isinstance(m.id, str) and m.id and "{" not in m.id
-            and m.string and m.string != m.id} - set(labels.LANGUAGE_NAMES.values())
+            and m.string and m.string != m.id} - set(labels.language_names().values())
 
 
 def french_typography_kept(text: str) -> bool:

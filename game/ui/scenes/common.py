@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n import _, get_language
+from game.i18n import _, get_language, language_name
 from game.ui import labels
 from game.ui.widgets.textlayout import Block
 from game.ui.widgets.textview import TextView
@@ -19,14 +20,52 @@ ButtonSpec = tuple[str, str, Callable[[], None] | None, bool]  # id, text, actio
 
 
 def language_toggle(scene: Scene, right: int, y: int) -> int:
-    """The “Français”/“English” button (shows the other language); returns its left edge."""
-    other = "en" if get_language() == "fr" else "fr"
-    text = labels.LANGUAGE_NAMES[other]
+    """The language button; returns its left edge.  With two languages it names the other
+    one and switches to it (one click); with more it names the current one and opens a
+    list to choose from."""
+    names = labels.language_names()
+    current = get_language()
+    others = [code for code in names if code != current]
+    action: Callable[[], None]
+    if len(others) == 1:
+        text = names[others[0]]
+        action = partial(scene.app.set_language, others[0])
+        tooltip = _("Switch the language of the game")
+    else:
+        text = f"{language_name(current)}…"  # "…": opens a dialog
+        action = partial(language_dialog, scene, names)
+        tooltip = _("Choose the language of the game")
     width = scene.theme.button_width(text)
     rect = pygame.Rect(right - width, y, width, scene.theme.button_height)
-    scene.button("lang_toggle", text, rect, lambda: scene.app.set_language(other),
-                 tooltip=_("Switch the language of the game"))
+    scene.button("lang_toggle", text, rect, action, tooltip=tooltip)
     return rect.x
+
+
+def language_dialog(scene: Scene, names: dict[str, str]) -> None:
+    """The list of languages (named in themselves); the current one is focused."""
+
+    def chooser(code: str) -> Callable[[], None]:
+        def choose() -> None:
+            scene.close_modal(notify=False)
+            scene.app.set_language(code)
+        return choose
+
+    specs = [(f"lang_{code}", name, chooser(code), False) for code, name in names.items()]
+    t = scene.theme
+    width = column_width(scene, [name for name in names.values()], minimum=240)
+
+    def build() -> None:
+        assert scene.modal is not None
+        inner = scene.modal.inner(t.pad * 2)
+        scene.label("lang_dialog_title", _("Language"), pygame.Rect(
+            inner.x, inner.y, inner.width, t.button_height), style="#heading", role="heading",
+            bold=True)
+        button_column(scene, specs, inner.centerx, inner.y + t.button_height + t.gap,
+                      min(width, inner.width))
+
+    rows = len(specs) * (t.button_height + t.pad // 2 + t.gap)
+    scene.open_modal("lang_dialog", (width + 6 * t.pad, rows + t.button_height + 6 * t.pad),
+                     build, focus=f"lang_{get_language()}")
 
 
 def page(scene: Scene, title: str, *, toggle: bool = True) -> pygame.Rect:

@@ -12,6 +12,7 @@ from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number
 from game.ui import labels, viewmodel
 from game.ui.scenes import desk
+from game.ui.scenes.base import first_fitting
 from game.ui.scenes.common import message_dialog
 from game.ui.scenes.turn import TurnScene
 from game.ui.widgets.selector import Selector
@@ -84,8 +85,10 @@ class DecideScene(TurnScene):
         end_w = min(side.width // 2, t.button_width(end_text, True))
         self.button("end_turn", end_text, pygame.Rect(side.right - end_w, bottom, end_w, h),
                     self.end_turn, primary=game.state.budget == 0)
-        self.label("points", viewmodel.points_summary(game),
-                   pygame.Rect(side.x, bottom, side.width - end_w - t.gap, h), bold=True)
+        points_w = side.width - end_w - t.gap
+        points = first_fitting(t, [viewmodel.points_summary(game), viewmodel.points_summary(
+            game, short=True)], points_w, bold=True)  # long translations: the short one
+        self.label("points", points, pygame.Rect(side.x, bottom, points_w, h), bold=True)
         top = y + h + t.gap
         return pygame.Rect(side.x, top, side.width, bottom - t.gap - top)
 

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import get_language
+from game.i18n import _, get_language
 from game.ui import labels
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_column, column_width
 
-# Both languages at once, on purpose: the player has not chosen one yet.
-PROMPTS = ("Choisissez votre langue", "Choose your language")
+
+def prompts(codes: list[str]) -> list[str]:
+    """"Choose your language" in every language at once, on purpose: the player has not
+    chosen one yet (the current one last, nearest the buttons)."""
+    out: list[str] = []
+    for code in sorted(codes, key=lambda c: c == get_language()):
+        with labels.in_language(code):
+            prompt = _("Choose your language")
+        if prompt not in out:
+            out.append(prompt)
+    return out
 
 
 class LanguageScene(Scene):
@@ -23,11 +32,13 @@ class LanguageScene(Scene):
     def build(self) -> None:
         t = self.theme
         w, h = self.app.size
+        names = labels.language_names()
         specs = [(f"lang_{code}", text, self._chooser(code), False)
-                 for code, text in labels.LANGUAGE_NAMES.items()]
+                 for code, text in names.items()]
         width = column_width(self, [s[1] for s in specs])
-        top = max(t.pad, h // 2 - 2 * t.button_height - 2 * t.line("title"))
-        for n, prompt in enumerate(PROMPTS):
+        lines = prompts(list(names))
+        top = max(t.pad, h // 2 - len(specs) * t.button_height - len(lines) * t.line("title"))
+        for n, prompt in enumerate(lines):
             self.label(f"prompt_{n}", prompt, pygame.Rect(0, top, w, t.line("title")),
                        style="#title", role="title", bold=True)
             top += t.line("title")

@@ -11,7 +11,7 @@ from typing import Any
 import pygame
 
 from game import paths
-from game.i18n import _, fmt_number, ngettext, pick
+from game.i18n import _, fmt_number, language_name, ngettext, pick
 from game.ui import labels
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, message_dialog, page, text_view
@@ -33,8 +33,7 @@ def facts(entry: ScenarioEntry) -> str:
     if meta.minutes:
         parts.append(_("about {n} min").format(n=fmt_number(meta.minutes)))
     parts.append(labels.label(labels.DIFFICULTIES, meta.difficulty))
-    parts.append(", ".join(labels.LANGUAGE_NAMES.get(str(lang), str(lang))
-                           for lang in meta.languages))
+    parts.append(", ".join(language_name(str(lang)) for lang in meta.languages))
     return " · ".join(parts)
 
 

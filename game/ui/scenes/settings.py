@@ -32,7 +32,7 @@ class SettingsScene(Scene):
         area = page(self, _("Settings"), toggle=False)
         s = self.app.settings
         rows = [
-            ("set_language", _("Language"), list(labels.LANGUAGE_NAMES.items()), get_language(),
+            ("set_language", _("Language"), list(labels.language_names().items()), get_language(),
              lambda v: self._apply(language=v)),
             ("set_text_size", _("Text size"), [(k, _(TEXT_SIZE_LABELS[k])) for k in TEXT_SIZES],
              s.text_size, lambda v: self._apply(text_size=v)),
