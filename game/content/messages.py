@@ -22,6 +22,8 @@ MESSAGES: dict[str, str] = {
                       "YAML text file saved as UTF-8"),
     "not_utf8": N_("the file is not UTF-8 (byte {byte} here); save it again as UTF-8 "
                    "(in most editors: “Save with encoding” → UTF-8)"),
+    "utf16_file": N_("the file is saved as UTF-16 (“Unicode” in some editors); save it "
+                     "again as UTF-8"),
     "not_regular_file": N_("this is not an ordinary file (a device, a pipe or a folder); a "
                            "scenario is a YAML text file"),
     "empty_file": N_("the file is empty; start from “python main.py new FILE”"),
@@ -29,7 +31,16 @@ MESSAGES: dict[str, str] = {
                              "what follows, or put it in its own file"),
     # YAML syntax
     "tab_indent": N_("a tab character is used for indentation; YAML needs spaces"),
+    "tab_in_line": N_("a tab character between a key and its value, or after a value; YAML "
+                      "needs spaces there: replace the tab with a space"),
     "unclosed_quote": N_("this quote is never closed on its line; add the closing quote"),
+    "bad_escape": N_("“{escape}” is not an escape YAML knows inside double quotes; write "
+                     "each backslash twice (\\\\) or put the text in single quotes"),
+    "empty_key": N_("a colon with no key before it; write the key first (“key: value”)"),
+    "empty_item_key": N_("this list item is a colon with no key; write “- key: value”, or "
+                         "remove the colon"),
+    "text_after_quote": N_("text goes on after the closing quote; put the whole value "
+                           "inside the quotes"),
     "colon_in_value": N_("a “: ” inside a value; put the whole value in quotes"),
     "expected_colon": N_("expected “key: value” here; is a colon missing?"),
     "bad_indent": N_("the indentation does not match the lines above; indent with the same "

@@ -21,8 +21,11 @@ PARTS = ("reason_no_trigger", "reason_condition", "reason_after_default", "reaso
 
 GROUPS: list[tuple[str, tuple[str, ...]]] = [
     (N_("Reading the file"), ("file_unreadable", "not_regular_file", "file_too_large",
-                              "binary_file", "not_utf8", "empty_file", "multiple_documents")),
-    (N_("YAML syntax"), ("tab_indent", "unclosed_quote", "colon_in_value", "expected_colon",
+                              "binary_file", "not_utf8", "utf16_file", "empty_file",
+                              "multiple_documents")),
+    (N_("YAML syntax"), ("tab_indent", "tab_in_line", "unclosed_quote", "bad_escape",
+                         "colon_in_value", "expected_colon", "empty_key", "empty_item_key",
+                         "text_after_quote",
                          "bad_indent", "indent_less", "indent_more", "undefined_alias",
                          "yaml_syntax", "too_many_nodes",
                          "tag_not_allowed", "scalar_too_long", "control_character",

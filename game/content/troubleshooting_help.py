@@ -38,6 +38,12 @@ HELP: dict[str, Help] = {
            "letters cannot be read."),
         N_("Save the file again choosing the UTF-8 encoding."),
         {"byte": "0xE9"}),
+    "utf16_file": Help(
+        N_("The editor saved the file as UTF-16 (Notepad calls it “Unicode”), two bytes per "
+           "letter; the game reads UTF-8 only."),
+        N_("Save the file again choosing the UTF-8 encoding (in Notepad: “Save as”, "
+           "Encoding: UTF-8)."),
+        {}),
     "not_regular_file": Help(
         N_("The path names a device (like `/dev/zero`), a pipe or something else that is not "
            "a file saved on disk; the game never reads those."),
@@ -60,11 +66,38 @@ HELP: dict[str, Help] = {
         N_("Replace the tab with spaces; most editors can show tabs and convert them "
            "(“Convert indentation to spaces”)."),
         {}),
+    "tab_in_line": Help(
+        N_("The Tab key was pressed after a colon or at the end of a value. Some YAML readers "
+           "accept it, others do not; the game refuses it everywhere so that a file reads the "
+           "same on every computer."),
+        N_("Replace the tab with a space (most editors can show tabs and convert them)."),
+        {}),
     "unclosed_quote": Help(
         N_("A text opened with `\"` has no closing `\"` on the same line, so YAML reads on into "
            "the following lines."),
         N_("Add the closing quote at the end of the text. To put a quote inside a text, use "
            "« » or ’ instead."),
+        {}),
+    "bad_escape": Help(
+        N_("Inside double quotes a backslash starts an escape (`\\n` is a line break), so a "
+           "Windows path like `\"C:\\dossier\"` holds an escape YAML does not know."),
+        N_("Put the text in single quotes (`'C:\\dossier\\quiz.txt'`), or write each "
+           "backslash twice inside double quotes."),
+        {"escape": "\\d"}),
+    "empty_key": Help(
+        N_("A line starts with a colon: the key before it is missing or was deleted."),
+        N_("Write the key before the colon, or join the line to the one above if it is the "
+           "end of a text."),
+        {}),
+    "empty_item_key": Help(
+        N_("A list item (`- `) holds a colon with no key before it."),
+        N_("Write the key after the dash (`- id: ...`), or remove the colon if the item is a "
+           "plain text."),
+        {}),
+    "text_after_quote": Help(
+        N_("A value starts with a quoted text and goes on after the closing quote, like "
+           "`text: \"#tag\" more`; YAML reads the quotes as the whole value."),
+        N_("Put the whole value inside the quotes: `text: \"#tag more\"`."),
         {}),
     "colon_in_value": Help(
         N_("A text contains a colon followed by a space, so YAML takes the start of the text "

@@ -16,6 +16,7 @@ for its more precise error messages.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import stat
@@ -51,6 +52,44 @@ _OCT = re.compile(r"0o[0-7]+$")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"\.(nan|NaN|NAN)$")
+
+
+# Line breaks for positions: PyYAML also breaks lines at U+0085, U+2028 and U+2029, which
+# an editor shows inside a line; one pasted separator would shift every later position.
+_BREAK = re.compile("\r\n|\r|\n")
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of *text* as an editor numbers them: broken at \\n, \\r\\n and \\r only
+    (``str.splitlines`` also breaks at U+2028, form feeds and others)."""
+    lines = _BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+class _Positions:
+    """Turns a parser mark into the line and column an editor shows.
+
+    The parsers count U+0085, U+2028 and U+2029 as line breaks; when the text holds one,
+    the mark's character index is mapped back to lines broken at \\n, \\r\\n, \\r only.
+    """
+
+    __slots__ = ("starts",)
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] | None = None
+        if _ODD_BREAKS.search(text):
+            self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+
+    def of(self, mark: Any) -> Pos:
+        if mark is None:
+            return Pos(1, 1)
+        if self.starts is None:
+            return Pos(mark.line + 1, mark.column + 1)
+        line = bisect.bisect_right(self.starts, mark.index) - 1
+        return Pos(line + 1, mark.index - self.starts[line] + 1)
 
 
 class Pos(NamedTuple):
@@ -139,9 +178,12 @@ def read_limited(path: Path, limit: int) -> bytes:
 
 
 def decode(raw: bytes) -> str:
-    """Decode UTF-8 (with or without BOM); refuse binary data and other encodings clearly."""
+    """Decode UTF-8 (with or without BOM); refuse binary data and other encodings clearly
+    (UTF-16 by its name: Windows editors save "Unicode" as UTF-16)."""
     if len(raw) > MAX_FILE_BYTES:
         raise ProblemError("file_too_large", size=len(raw), limit=MAX_FILE_BYTES)
+    if _looks_utf16(raw):
+        raise ProblemError("utf16_file")
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, col = _byte_position(raw, nul)
@@ -153,6 +195,18 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line, col = _byte_position(raw, exc.start)
         raise ProblemError("not_utf8", line, col, byte=f"0x{raw[exc.start]:02X}") from exc
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """A UTF-16 text (Notepad's "Unicode"): a byte-order mark, or ASCII letters each
+    beside a zero byte."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    sample = raw[:512]
+    if len(sample) < 4:
+        return False
+    evens, odds = sample[0::2], sample[1::2]
+    return odds.count(0) >= len(odds) * 0.9 or evens.count(0) >= len(evens) * 0.9
 
 
 def _short_tag(tag: str | None) -> str:
@@ -168,48 +222,74 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 
 
 def parse(text: str) -> YamlDocument:
-    """Build a :class:`YamlDocument` from YAML text, or raise :class:`ProblemError`."""
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    """Build a :class:`YamlDocument` from YAML text, or raise :class:`ProblemError`.
+
+    libyaml's C parser reads the file when it is installed; the pure-Python parser reads
+    it when it is not, and reads again a file the C parser refused, for its clearer
+    messages.  Both give the same data and the same positions.
+    """
+    lines = split_lines(text)
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
         raise ProblemError("empty_file")
+    positions = _Positions(text)
     try:
-        fast = getattr(yaml, "CSafeLoader", None)  # libyaml's C parser, when installed
+        fast = getattr(yaml, "CSafeLoader", None)  # absent when libyaml is not installed
         if fast is not None:
-            return _Builder(text).build(yaml.parse(text, Loader=fast))
+            doc = _Builder(lines, positions).build(yaml.parse(text, Loader=fast))
+            if "\t" not in text:
+                return doc
+            # libyaml accepts a tab between a key and its value, or after a value; the
+            # Python parser refuses it.  The Python parser's verdict is the rule, so a
+            # file is accepted or refused the same way with or without libyaml.
+            for _event in yaml.parse(text, Loader=yaml.SafeLoader):
+                pass
+            return doc
     except yaml.YAMLError:
         pass  # read it again with the Python parser, whose messages are clearer
     try:
-        return _Builder(text).build(yaml.parse(text, Loader=yaml.SafeLoader))
+        return _Builder(lines, positions).build(yaml.parse(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
-        problem = _syntax_problem(exc)
-        quote = _unclosed_quote(text, problem.line)
-        indent = None if quote else indent_problem(text, problem.code, problem.line)
+        problem = _syntax_problem(exc, lines, positions)
+        if problem.code in _PRECISE:
+            raise problem from None
+        quote = _unclosed_quote(lines, problem.line)
+        indent = None if quote or problem.code == "text_after_quote" else \
+            indent_problem(lines, problem.code, problem.line)
         raise (quote or indent or problem) from None
     except yaml.reader.ReaderError as exc:  # a control character written as is
-        line, col = _char_position(text, exc.position)
-        raise ProblemError("control_character", line, col,
+        pos = positions.of(_Offset(text, exc.position))
+        raise ProblemError("control_character", pos.line, pos.column,
                            char=code_point(chr(exc.character))
                            if isinstance(exc.character, int) else str(exc.character)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are reader errors
         raise ProblemError("yaml_syntax", problem=str(exc), context="") from None
 
 
-def _char_position(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+# Syntax problems whose cause is known from the parser's words: no guessing from the lines.
+# (Text after a closing quote may also be a quote left open lines above: that is checked.)
+_PRECISE = frozenset({"bad_escape", "empty_key", "empty_item_key"})
 
 
-def _unclosed_quote(text: str, error_line: int) -> ProblemError | None:
+class _Offset:
+    """A mark for a bare character offset (a reader error has no line and column)."""
+
+    def __init__(self, text: str, index: int) -> None:
+        before = text[:index]
+        self.index = index
+        self.line = len(_BREAK.findall(before))
+        last = max(before.rfind("\n"), before.rfind("\r"))
+        self.column = index - (last + 1)
+
+
+def _unclosed_quote(lines: list[str], error_line: int) -> ProblemError | None:
     """The usual cause of a confusing syntax error: a line that opens a quote and never
     closes it, so the parser reads on into the following lines."""
-    for number, line in enumerate(text.splitlines()[:error_line], start=1):
+    for number, line in enumerate(lines[:error_line], start=1):
         if line.lstrip().startswith("#"):
             continue
         quotes = _double_quotes_before_comment(line)
         if len(quotes) % 2 == 1 and "'" not in line[:quotes[-1]]:
-            return ProblemError("unclosed_quote", number, quotes[-1] + 1,
-                                end_line=len(text.splitlines()))
+            return ProblemError("unclosed_quote", number, quotes[-1] + 1, end_line=len(lines))
     return None
 
 
@@ -225,31 +305,46 @@ def _double_quotes_before_comment(line: str) -> list[int]:
     return quotes
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError) -> ProblemError:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+def _syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str],
+                    positions: _Positions) -> ProblemError:
+    line, col = positions.of(exc.problem_mark or exc.context_mark)
     problem = exc.problem or ""
     context = exc.context or ""
     if "'\\t'" in problem or "\t" in problem:
+        text = lines[line - 1] if 1 <= line <= len(lines) else ""
+        if text[:col - 1].strip(" \t"):  # after a key or a value, not indentation
+            return ProblemError("tab_in_line", line, col)
         return ProblemError("tab_indent", line, col)
+    if "unknown escape character" in problem:  # "C:\dossier": \d is no escape
+        char = problem.rsplit(" ", 1)[-1].strip("'")
+        return ProblemError("bad_escape", line, max(col - 1, 1), escape="\\" + char)
     if "quoted scalar" in context and exc.context_mark is not None:
-        start = exc.context_mark
-        return ProblemError("unclosed_quote", start.line + 1, start.column + 1,
-                            end_line=line)
+        start = positions.of(exc.context_mark)
+        return ProblemError("unclosed_quote", start.line, start.column, end_line=line)
     if "mapping values are not allowed" in problem:
         return ProblemError("colon_in_value", line, col)
     if "could not find expected ':'" in problem or "expected ':'" in problem:
         return ProblemError("expected_colon", line, col)
     if "expected <block end>" in problem or "did not find expected key" in problem:
-        return ProblemError("bad_indent", line, col)
+        return _block_end_problem(problem, lines, line, col)
     if "undefined alias" in problem or "found undefined" in problem:
         return ProblemError("undefined_alias", line, col)
     return ProblemError("yaml_syntax", line, col, problem=problem, context=context)
 
 
-def _event_pos(event: yaml.Event) -> Pos:
-    mark = event.start_mark
-    return Pos(mark.line + 1, mark.column + 1) if mark is not None else Pos(1, 1)
+def _block_end_problem(problem: str, lines: list[str], line: int, col: int) -> ProblemError:
+    """What "expected <block end>" means at (*line*, *col*): a colon with no key before it,
+    text after a closing quote, or (the parser's usual reason) an indentation mismatch."""
+    text = lines[line - 1] if 1 <= line <= len(lines) else ""
+    before = text[:col - 1].rstrip()
+    if "found ':'" in problem:
+        if before == "":
+            return ProblemError("empty_key", line, col)
+        if before.lstrip() == "-" or before.endswith(" -"):
+            return ProblemError("empty_item_key", line, col)
+    if "found '<scalar>'" in problem and before.endswith(("\"", "'")):
+        return ProblemError("text_after_quote", line, col)
+    return ProblemError("bad_indent", line, col)
 
 
 class _Frame:
@@ -268,8 +363,9 @@ class _Frame:
 class _Builder:
     """Turns a YAML event stream into data plus positions, with the safety bounds."""
 
-    def __init__(self, text: str) -> None:
-        self.doc = YamlDocument(data=None, lines=text.splitlines())
+    def __init__(self, lines: list[str], positions: _Positions) -> None:
+        self.doc = YamlDocument(data=None, lines=lines)
+        self.pos_of = positions.of
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.nodes = 0
         self.stack: list[_Frame] = []
@@ -299,7 +395,7 @@ class _Builder:
     def _document(self, event: yaml.Event) -> None:
         self.documents += 1
         if self.documents > 1:
-            pos = _event_pos(event)
+            pos = self.pos_of(event.start_mark)
             raise ProblemError("multiple_documents", pos.line, pos.column)
 
     def _count(self, n: int, pos: Pos) -> None:
@@ -308,7 +404,7 @@ class _Builder:
             raise ProblemError("too_many_nodes", pos.line, pos.column, limit=MAX_NODES)
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
-        pos = _event_pos(event)
+        pos = self.pos_of(event.start_mark)
         self._count(1, pos)
         if event.tag is not None and event.tag not in _ALLOWED_SCALAR_TAGS:
             raise ProblemError("tag_not_allowed", pos.line, pos.column,
@@ -323,6 +419,8 @@ class _Builder:
             top = stack[-1]
             if top.is_map and top.pending_key is None:
                 self._key(top, event.value, pos)
+                if event.anchor:  # "&k key: v": the anchor names the key's text
+                    self.anchors[event.anchor] = (event.value, 1)
                 return
         value = self._resolve(event, pos)
         if event.anchor:
@@ -397,7 +495,7 @@ class _Builder:
             top.node.items.append(where)
 
     def _start_collection(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
-        pos = _event_pos(event)
+        pos = self.pos_of(event.start_mark)
         self._count(1, pos)
         if event.tag is not None and event.tag not in _ALLOWED_COLLECTION_TAGS:
             raise ProblemError("tag_not_allowed", pos.line, pos.column,
@@ -438,7 +536,7 @@ class _Builder:
                     frame.value.setdefault(key, value)
 
     def _alias(self, event: yaml.AliasEvent) -> None:
-        pos = _event_pos(event)
+        pos = self.pos_of(event.start_mark)
         if event.anchor not in self.anchors:
             raise ProblemError("undefined_alias", pos.line, pos.column, name=event.anchor)
         value, size = self.anchors[event.anchor]
