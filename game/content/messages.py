@@ -165,6 +165,11 @@ MESSAGES: dict[str, str] = {
     "no_lesson_marks": N_("no choice of this crisis is marked “lesson: recommended”: the "
                           "lesson player and the debrief cannot tell the answer the lesson "
                           "teaches"),
+    "item_cue": N_("the item “{id}” gives its answer away (“{cue}”): students rate the cue, "
+                   "not the claim"),
+    "items_unbalanced": N_("this scenario's own items are {reliable} reliable and "
+                           "{manipulative} manipulative: a student who always answers the "
+                           "same way scores well"),
     "duplicate_audience_language": N_("post language “{language}” is not spoken by any audience"),
 }
 

@@ -456,4 +456,18 @@ HELP: dict[str, Help] = {
         N_("Add `lesson: recommended` to the answer the lesson teaches, and `lesson: poor` "
            "to the answers it warns against."),
         {}),
+    "item_cue": Help(
+        N_("A before/after item's text says how trustworthy it is (“(account created "
+           "yesterday)”, “verified account”, “forwarded message”): students answer from "
+           "that cue, so the item measures reading, not judgement."),
+        N_("Remove the cue from the text; the item's `source:` may say who published it, "
+           "which is what students should weigh. Give reliable and manipulative items the "
+           "same kinds of sources."),
+        {"id": "q_refund", "cue": "(account created yesterday)"}),
+    "items_unbalanced": Help(
+        N_("The scenario's own `questions:` hold more than one item more of one kind "
+           "(reliable or manipulative) than of the other; forms drawn from them lean to one "
+           "answer."),
+        N_("Write as many reliable items as manipulative ones (one more of either at most)."),
+        {"reliable": 4, "manipulative": 1}),
 }
