@@ -19,6 +19,7 @@ from typing import TextIO
 
 from game import i18n
 from game.i18n import N_, _
+from game.invocation import command_name
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + the signal's number, as shells do
@@ -36,20 +37,6 @@ def _pre_language(argv: Sequence[str]) -> str | None:
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
     return None
-
-
-def command_name(argv0: str | None = None) -> str:
-    """How the user started us, for messages that tell them what to type next."""
-    from game.paths import is_frozen
-
-    if is_frozen():
-        return Path(sys.executable).stem
-    name = Path(sys.argv[0] if argv0 is None else argv0).name
-    if name == "__main__.py":
-        return "python -m game"
-    if name.endswith(".py") or not name:
-        return f"python {name or 'main.py'}"
-    return Path(name).stem  # the installed command (hashtag-diplomacy, or .exe on Windows)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -582,6 +569,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         from game.ui.app import run  # noqa: PLC0415  (pygame is only needed to play)
     except ImportError:
         print(_("The game window is not available in this version yet; "
-                "use “python main.py check” or “python main.py simulate”."))
+                "use “{command} check” or “{command} simulate”.").format(
+                    command=command_name()))
         return EXIT_OK
     return run(args)

@@ -13,6 +13,7 @@ from typing import Any
 
 from game.content.controls import escaped
 from game.i18n import N_, _, fmt_number, get_language
+from game.invocation import command_name
 
 MESSAGES: dict[str, str] = {
     # reading the file
@@ -26,7 +27,7 @@ MESSAGES: dict[str, str] = {
                      "again as UTF-8"),
     "not_regular_file": N_("this is not an ordinary file (a device, a pipe or a folder); a "
                            "scenario is a YAML text file"),
-    "empty_file": N_("the file is empty; start from “python main.py new FILE”"),
+    "empty_file": N_("the file is empty; start from “{command} new FILE”"),
     "multiple_documents": N_("a scenario file holds one YAML document; remove this “---” and "
                              "what follows, or put it in its own file"),
     # YAML syntax
@@ -259,6 +260,7 @@ def render(code: str, params: Mapping[str, Any]) -> str:
     """The message for *code* in the current language, with its parameters filled in."""
     template = MESSAGES.get(code)
     shown = {k: _param(k, v) for k, v in params.items()}
+    shown.setdefault("command", command_name())  # how the user started us, to retype it
     if "reason" in params:  # a reason may name the flag, turn or event it is about
         with contextlib.suppress(KeyError, IndexError, ValueError):
             shown["reason"] = str(shown["reason"]).format(**shown)

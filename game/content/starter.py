@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.i18n import _, french_typography
+from game.invocation import command_name
 
 TEMPLATE = Path(__file__).with_name("starter_template.yaml")
 SCHEMA_NAME = "scenario.schema.json"
@@ -66,7 +67,7 @@ def starter_text(lang: str, path: Path, author: str | None = None) -> str:
     shown = path.as_posix()
     if " " in shown:
         shown = f'"{shown}"'
-    replacements = {"@PATH@": shown, "@ID@": scenario_id(path),
+    replacements = {"@PATH@": shown, "@COMMAND@": command_name(), "@ID@": scenario_id(path),
                     "@AUTHOR@": (author or _("Your name")).replace('"', "'")}
     for key, value in replacements.items():
         text = text.replace(key, value)

@@ -12,6 +12,10 @@ import re
 from game.content.messages import render
 from game.content.troubleshooting_help import HELP
 from game.i18n import N_, _, get_language
+from game.invocation import with_command
+
+# The guides are read beside a clone: they show its command (the README names the others).
+GUIDE_COMMAND = "python main.py"
 
 # Codes that are parts of other messages (the reason an event can never fire), not messages.
 PARTS = ("reason_no_trigger", "reason_condition", "reason_after_default", "reason_turns",
@@ -64,12 +68,13 @@ def fix_advice(code: str) -> str | None:
     if help_ is None:
         return None
     opening, closing = ("«\u00a0", "\u00a0»") if get_language() == "fr" else ("“", "”")
-    return _CODE.sub(lambda m: opening + m.group(1) + closing, _(help_.fix))
+    fix = with_command(_(help_.fix))
+    return _CODE.sub(lambda m: opening + m.group(1) + closing, fix)
 
 
 def example_message(code: str) -> str:
     """The message of *code* as ``check`` prints it, with the example's parameters."""
-    return render(code, HELP[code].example)
+    return render(code, {"command": GUIDE_COMMAND, **HELP[code].example})
 
 
 def render_troubleshooting() -> str:
@@ -82,7 +87,8 @@ def render_troubleshooting() -> str:
         for code in codes:
             help_ = HELP[code]
             message = example_message(code).replace("*", "\\*").replace("<", "&lt;")
-            cause, fix = _(help_.cause), _(help_.fix)
+            cause, fix = (_(text).replace("{command}", GUIDE_COMMAND)
+                          for text in (help_.cause, help_.fix))
             out.append(f"- **{message}** `[{code}]`\n\n  *{cause_word}* {cause}\n\n"
                        f"  *{fix_word}* {fix}\n")
     return "\n".join(out)

@@ -51,7 +51,7 @@ HELP: dict[str, Help] = {
         {}),
     "empty_file": Help(
         N_("The file holds nothing but blank lines or comments."),
-        N_("Create a starter with `python main.py new my_scenario.yaml`, or copy a "
+        N_("Create a starter with `{command} new my_scenario.yaml`, or copy a "
            "bundled scenario."),
         {}),
     "multiple_documents": Help(
@@ -187,7 +187,7 @@ HELP: dict[str, Help] = {
     "top_not_mapping": Help(
         N_("The file starts with a list or a single text instead of keys such as "
            "`schema_version` and `meta`."),
-        N_("Start from `python main.py new`, or copy the top of a bundled scenario."),
+        N_("Start from `{command} new`, or copy the top of a bundled scenario."),
         {"found": "list"}),
     "schema_version": Help(
         N_("`schema_version` says which version of the format the file follows; this game "
@@ -370,13 +370,13 @@ HELP: dict[str, Help] = {
            "this event never fired: its condition is possible on paper but needs gauges, "
            "flags or answers that no player reached."),
         N_("Lower the bound it waits for, or make the flag it needs easier to set; then run "
-           "`python main.py simulate FILE --strategy all` to see how often it comes."),
+           "`{command} simulate FILE --strategy all` to see how often it comes."),
         {"id": "press_conference", "games": 100}),
     "ending_never_played": Help(
         N_("`check --play N` played N quick games, shared among every scripted player, and "
            "none reached this ending."),
         N_("Loosen its condition, or move it before an ending that catches the same games; "
-           "`python main.py simulate FILE --strategy all --html report.html` shows which "
+           "`{command} simulate FILE --strategy all --html report.html` shows which "
            "endings each player reaches."),
         {"id": "summit_saved", "games": 100}),
     "no_default_ending": Help(
