@@ -200,6 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # a frozen build's workers start here (Windows, macOS)
     argv = _play_count(list(sys.argv[1:] if argv is None else argv))
     i18n.set_language(i18n.choose_language(_pre_language(argv)))
+    from game.cli_argparse import translate_argparse
+
+    translate_argparse()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:
@@ -218,7 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except UsageError as exc:
-        print(f"{parser.prog}: {_('error')}: {exc}", file=sys.stderr)
+        print(_("{prog}: error: {message}").format(prog=parser.prog, message=exc),
+              file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(_("Stopped."), file=sys.stderr)
