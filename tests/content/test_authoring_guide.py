@@ -157,3 +157,17 @@ def test_the_walkthrough_scenario_teaches(tmp_path: Path) -> None:
     results = simulate(loaded.scenario, loaded.path, 500, list(STRATEGIES), 1)
     verdict = report(loaded.scenario, 500, 1, results)["verdict"]
     assert verdict["teaches"], verdict
+
+
+def test_the_starter_teaches(tmp_path: Path) -> None:
+    """``new`` gives a scenario whose balance report already says "teaches": an author
+    changes a working example, not a broken one."""
+    from game.content.starter import starter_text
+
+    path = tmp_path / "starter.yaml"
+    path.write_text(starter_text("en", path), "utf-8")
+    loaded = load_scenario(path)
+    assert loaded.scenario is not None and loaded.diagnostics == []
+    results = simulate(loaded.scenario, loaded.path, 500, list(STRATEGIES), 1)
+    verdict = report(loaded.scenario, 500, 1, results)["verdict"]
+    assert verdict["teaches"], verdict
