@@ -11,27 +11,32 @@ builds plain Python data itself, so:
   are resolved: ``yes``/``no``/``on``/``off`` are text, ``true``/``false`` are booleans.
 
 The fast C parser reads the file; when it fails, the pure-Python parser reads it again
-for its more precise error messages.
+for its more precise error messages (``yaml_syntax`` says what they mean), and when
+libyaml is not installed the pure-Python parser alone gives the same results.  Lines and
+columns are counted as an editor counts them (``yaml_lines``).
 """
 
 from __future__ import annotations
 
-import bisect
-import os
 import re
-import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
 from game.content.controls import code_point, first_control
 from game.content.diagnostics import ProblemError
-from game.content.indentation import indent_problem
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
+# Re-exported: the loader and the sharing code read files through this module.
+from game.content.text_file import MAX_FILE_BYTES as MAX_FILE_BYTES
+from game.content.text_file import decode as decode
+from game.content.text_file import read_limited as read_limited
+from game.content.yaml_lines import Offset, Pos, Positions
+from game.content.yaml_lines import split_lines as split_lines
+from game.content.yaml_syntax import explain
+
 MAX_NODES = 500_000
 MAX_DEPTH = 40
 MAX_SCALAR_CHARS = 20_000
@@ -52,51 +57,6 @@ _OCT = re.compile(r"0o[0-7]+$")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"\.(nan|NaN|NAN)$")
-
-
-# Line breaks for positions: PyYAML also breaks lines at U+0085, U+2028 and U+2029, which
-# an editor shows inside a line; one pasted separator would shift every later position.
-_BREAK = re.compile("\r\n|\r|\n")
-_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
-
-
-def split_lines(text: str) -> list[str]:
-    """The lines of *text* as an editor numbers them: broken at \\n, \\r\\n and \\r only
-    (``str.splitlines`` also breaks at U+2028, form feeds and others)."""
-    lines = _BREAK.split(text)
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
-
-
-class _Positions:
-    """Turns a parser mark into the line and column an editor shows.
-
-    The parsers count U+0085, U+2028 and U+2029 as line breaks; when the text holds one,
-    the mark's character index is mapped back to lines broken at \\n, \\r\\n, \\r only.
-    """
-
-    __slots__ = ("starts",)
-
-    def __init__(self, text: str) -> None:
-        self.starts: list[int] | None = None
-        if _ODD_BREAKS.search(text):
-            self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
-
-    def of(self, mark: Any) -> Pos:
-        if mark is None:
-            return Pos(1, 1)
-        if self.starts is None:
-            return Pos(mark.line + 1, mark.column + 1)
-        line = bisect.bisect_right(self.starts, mark.index) - 1
-        return Pos(line + 1, mark.index - self.starts[line] + 1)
-
-
-class Pos(NamedTuple):
-    """A 1-based line and column."""
-
-    line: int
-    column: int
 
 
 class _Node:
@@ -150,75 +110,8 @@ def read_text(path: Path) -> str:
     return decode(read_limited(path, MAX_FILE_BYTES))
 
 
-def read_limited(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file of at most *limit* bytes, read once.
-
-    A device (``/dev/zero`` says its size is 0 and never ends) or a pipe (it blocks until
-    someone writes) is refused before a byte is read, and the read itself stops at
-    *limit*: a file that grows meanwhile cannot make it read more.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        raise ProblemError("file_unreadable", reason=exc.strerror or str(exc)) from exc
-    with os.fdopen(fd, "rb") as fh:
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                raise ProblemError("not_regular_file")
-            if info.st_size > limit:
-                raise ProblemError("file_too_large", size=info.st_size, limit=limit)
-            data = fh.read(limit + 1)
-        except OSError as exc:
-            raise ProblemError("file_unreadable", reason=exc.strerror or str(exc)) from exc
-    if len(data) > limit:
-        raise ProblemError("file_too_large", size=max(info.st_size, len(data)), limit=limit)
-    return data
-
-
-def decode(raw: bytes) -> str:
-    """Decode UTF-8 (with or without BOM); refuse binary data and other encodings clearly
-    (UTF-16 by its name: Windows editors save "Unicode" as UTF-16)."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise ProblemError("file_too_large", size=len(raw), limit=MAX_FILE_BYTES)
-    if _looks_utf16(raw):
-        raise ProblemError("utf16_file")
-    nul = raw.find(b"\x00")
-    if nul >= 0:
-        line, col = _byte_position(raw, nul)
-        raise ProblemError("binary_file", line, col)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _byte_position(raw, exc.start)
-        raise ProblemError("not_utf8", line, col, byte=f"0x{raw[exc.start]:02X}") from exc
-
-
-def _looks_utf16(raw: bytes) -> bool:
-    """A UTF-16 text (Notepad's "Unicode"): a byte-order mark, or ASCII letters each
-    beside a zero byte."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    sample = raw[:512]
-    if len(sample) < 4:
-        return False
-    evens, odds = sample[0::2], sample[1::2]
-    return odds.count(0) >= len(odds) * 0.9 or evens.count(0) >= len(evens) * 0.9
-
-
 def _short_tag(tag: str | None) -> str:
     return "!!" + tag[len(_STD):] if tag and tag.startswith(_STD) else str(tag)
-
-
-def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    before = raw[:offset]
-    line = before.count(b"\n") + 1
-    line_start = before.rfind(b"\n") + 1
-    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-    return line, column
 
 
 def parse(text: str) -> YamlDocument:
@@ -231,7 +124,7 @@ def parse(text: str) -> YamlDocument:
     lines = split_lines(text)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
         raise ProblemError("empty_file")
-    positions = _Positions(text)
+    positions = Positions(text)
     try:
         fast = getattr(yaml, "CSafeLoader", None)  # absent when libyaml is not installed
         if fast is not None:
@@ -249,102 +142,14 @@ def parse(text: str) -> YamlDocument:
     try:
         return _Builder(lines, positions).build(yaml.parse(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
-        problem = _syntax_problem(exc, lines, positions)
-        if problem.code in _PRECISE:
-            raise problem from None
-        quote = _unclosed_quote(lines, problem.line)
-        indent = None if quote or problem.code == "text_after_quote" else \
-            indent_problem(lines, problem.code, problem.line)
-        raise (quote or indent or problem) from None
+        raise explain(exc, lines, positions) from None
     except yaml.reader.ReaderError as exc:  # a control character written as is
-        pos = positions.of(_Offset(text, exc.position))
+        pos = positions.of(Offset(text, exc.position))
         raise ProblemError("control_character", pos.line, pos.column,
                            char=code_point(chr(exc.character))
                            if isinstance(exc.character, int) else str(exc.character)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are reader errors
         raise ProblemError("yaml_syntax", problem=str(exc), context="") from None
-
-
-# Syntax problems whose cause is known from the parser's words: no guessing from the lines.
-# (Text after a closing quote may also be a quote left open lines above: that is checked.)
-_PRECISE = frozenset({"bad_escape", "empty_key", "empty_item_key"})
-
-
-class _Offset:
-    """A mark for a bare character offset (a reader error has no line and column)."""
-
-    def __init__(self, text: str, index: int) -> None:
-        before = text[:index]
-        self.index = index
-        self.line = len(_BREAK.findall(before))
-        last = max(before.rfind("\n"), before.rfind("\r"))
-        self.column = index - (last + 1)
-
-
-def _unclosed_quote(lines: list[str], error_line: int) -> ProblemError | None:
-    """The usual cause of a confusing syntax error: a line that opens a quote and never
-    closes it, so the parser reads on into the following lines."""
-    for number, line in enumerate(lines[:error_line], start=1):
-        if line.lstrip().startswith("#"):
-            continue
-        quotes = _double_quotes_before_comment(line)
-        if len(quotes) % 2 == 1 and "'" not in line[:quotes[-1]]:
-            return ProblemError("unclosed_quote", number, quotes[-1] + 1, end_line=len(lines))
-    return None
-
-
-def _double_quotes_before_comment(line: str) -> list[int]:
-    """Columns of the unescaped double quotes of *line*, up to a comment; a `` #`` inside a
-    quoted text (a hashtag) is text, not a comment."""
-    quotes: list[int] = []
-    for i, c in enumerate(line):
-        if c == '"' and (i == 0 or line[i - 1] != "\\"):
-            quotes.append(i)
-        elif c == "#" and i > 0 and line[i - 1] in " \t" and len(quotes) % 2 == 0:
-            break
-    return quotes
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str],
-                    positions: _Positions) -> ProblemError:
-    line, col = positions.of(exc.problem_mark or exc.context_mark)
-    problem = exc.problem or ""
-    context = exc.context or ""
-    if "'\\t'" in problem or "\t" in problem:
-        text = lines[line - 1] if 1 <= line <= len(lines) else ""
-        if text[:col - 1].strip(" \t"):  # after a key or a value, not indentation
-            return ProblemError("tab_in_line", line, col)
-        return ProblemError("tab_indent", line, col)
-    if "unknown escape character" in problem:  # "C:\dossier": \d is no escape
-        char = problem.rsplit(" ", 1)[-1].strip("'")
-        return ProblemError("bad_escape", line, max(col - 1, 1), escape="\\" + char)
-    if "quoted scalar" in context and exc.context_mark is not None:
-        start = positions.of(exc.context_mark)
-        return ProblemError("unclosed_quote", start.line, start.column, end_line=line)
-    if "mapping values are not allowed" in problem:
-        return ProblemError("colon_in_value", line, col)
-    if "could not find expected ':'" in problem or "expected ':'" in problem:
-        return ProblemError("expected_colon", line, col)
-    if "expected <block end>" in problem or "did not find expected key" in problem:
-        return _block_end_problem(problem, lines, line, col)
-    if "undefined alias" in problem or "found undefined" in problem:
-        return ProblemError("undefined_alias", line, col)
-    return ProblemError("yaml_syntax", line, col, problem=problem, context=context)
-
-
-def _block_end_problem(problem: str, lines: list[str], line: int, col: int) -> ProblemError:
-    """What "expected <block end>" means at (*line*, *col*): a colon with no key before it,
-    text after a closing quote, or (the parser's usual reason) an indentation mismatch."""
-    text = lines[line - 1] if 1 <= line <= len(lines) else ""
-    before = text[:col - 1].rstrip()
-    if "found ':'" in problem:
-        if before == "":
-            return ProblemError("empty_key", line, col)
-        if before.lstrip() == "-" or before.endswith(" -"):
-            return ProblemError("empty_item_key", line, col)
-    if "found '<scalar>'" in problem and before.endswith(("\"", "'")):
-        return ProblemError("text_after_quote", line, col)
-    return ProblemError("bad_indent", line, col)
 
 
 class _Frame:
@@ -363,7 +168,7 @@ class _Frame:
 class _Builder:
     """Turns a YAML event stream into data plus positions, with the safety bounds."""
 
-    def __init__(self, lines: list[str], positions: _Positions) -> None:
+    def __init__(self, lines: list[str], positions: Positions) -> None:
         self.doc = YamlDocument(data=None, lines=lines)
         self.pos_of = positions.of
         self.anchors: dict[str, tuple[Any, int]] = {}
