@@ -14,7 +14,6 @@ from game.content.diagnostics import ProblemError
 from game.content.indentation import indent_problem
 from game.content.yaml_lines import Positions
 
-
 # Syntax problems whose cause is known from the parser's words: no guessing from the lines.
 # (Text after a closing quote may also be a quote left open lines above: that is checked.)
 _PRECISE = frozenset({"bad_escape", "empty_key", "empty_item_key"})
