@@ -20,6 +20,7 @@ from typing import TextIO
 
 from game import i18n
 from game.i18n import N_, _
+from game.invocation import command_name
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + the signal's number, as shells do
@@ -37,20 +38,6 @@ def _pre_language(argv: Sequence[str]) -> str | None:
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
     return None
-
-
-def command_name(argv0: str | None = None) -> str:
-    """How the user started us, for messages that tell them what to type next."""
-    from game.paths import is_frozen
-
-    if is_frozen():
-        return Path(sys.executable).stem
-    name = Path(sys.argv[0] if argv0 is None else argv0).name
-    if name == "__main__.py":
-        return "python -m game"
-    if name.endswith(".py") or not name:
-        return f"python {name or 'main.py'}"
-    return Path(name).stem  # the installed command (hashtag-diplomacy, or .exe on Windows)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -218,6 +205,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # a frozen build's workers start here (Windows, macOS)
     argv = _play_count(list(sys.argv[1:] if argv is None else argv))
     i18n.set_language(i18n.choose_language(_pre_language(argv)))
+    from game.cli_argparse import translate_argparse
+
+    translate_argparse()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:
@@ -236,7 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except UsageError as exc:
-        print(f"{parser.prog}: {_('error')}: {exc}", file=sys.stderr)
+        print(_("{prog}: error: {message}").format(prog=parser.prog, message=exc),
+              file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(_("Stopped."), file=sys.stderr)
@@ -589,6 +580,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         from game.ui.app import run  # noqa: PLC0415  (pygame is only needed to play)
     except ImportError:
         print(_("The game window is not available in this version yet; "
-                "use “python main.py check” or “python main.py simulate”."))
+                "use “{command} check” or “{command} simulate”.").format(
+                    command=command_name()))
         return EXIT_OK
     return run(args)

@@ -34,8 +34,8 @@ from game.paths import ROOT
 
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 DOMAINS: dict[str, tuple[str, ...]] = {
-    "core": ("game/cli.py", "game/i18n.py", "game/content", "game/engine", "game/simulation",
-             "game/reports"),
+    "core": ("game/cli.py", "game/cli_argparse.py", "game/i18n.py", "game/content",
+             "game/engine", "game/simulation", "game/reports"),
     "ui": ("game/ui",),
 }
 

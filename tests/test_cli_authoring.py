@@ -34,7 +34,8 @@ def test_new_writes_a_clean_playable_starter(tmp_path: Path, lang: str,
     loaded = load_scenario(path)
     assert loaded.diagnostics == [], [d.message for d in loaded.diagnostics]
     assert loaded.scenario is not None and loaded.scenario.meta.id == "my_lesson"
-    assert (tmp_path / "scenario.schema.json").is_file()
+    schema = "scenario.schema.fr.json" if lang == "fr" else "scenario.schema.json"
+    assert (tmp_path / schema).is_file()  # the schema in the author's language
     endings = {play_once(loaded.scenario, name, 3).ending for name in STRATEGIES}
     assert endings == {e.id for e in loaded.scenario.endings}
 

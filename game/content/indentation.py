@@ -40,9 +40,9 @@ def _previous(lines: list[str], number: int) -> int:
     return 0
 
 
-def indent_problem(text: str, code: str, line: int) -> ProblemError | None:
-    """A clearer indentation message for a ``colon_in_value`` or ``bad_indent`` at *line*."""
-    lines = text.splitlines()
+def indent_problem(lines: list[str], code: str, line: int) -> ProblemError | None:
+    """A clearer indentation message for a ``colon_in_value`` or ``bad_indent`` at *line*
+    of the file's *lines*."""
     current = _key_line(lines, line)
     above = _key_line(lines, _previous(lines, line))
     if current is None or above is None or current.column == above.column:

@@ -21,7 +21,7 @@ from game.content.controls import code_point
 from game.content.diagnostics import Diagnostic, ProblemError, Severity
 from game.content.model import SCHEMA_VERSION, Scenario, validate_scenario
 from game.content.validation import Issue, convert, type_name_of
-from game.content.yaml_source import YamlDocument, decode, parse
+from game.content.yaml_source import YamlDocument, decode, parse, split_lines
 
 SCENARIO_FILE_NAMES = ("scenario.yaml", "scenario.yml")
 SCENARIO_SUFFIXES = (".yaml", ".yml")
@@ -92,11 +92,11 @@ def _load(path: Path, display: str | None, check: bool) -> LoadedScenario:
         raw = _read_bytes(file)
         loaded.content_hash = hashlib.sha256(raw).hexdigest()
         text = decode(raw)
-        loaded.lines = text.splitlines()
+        loaded.lines = split_lines(text)
         loaded.document = parse(text)
     except ProblemError as problem:
         if problem.code == "not_utf8":  # still show the author the line in question
-            loaded.lines = raw.decode("utf-8", errors="replace").splitlines()
+            loaded.lines = split_lines(raw.decode("utf-8", errors="replace"))
         loaded.diagnostics.append(problem.to_diagnostic(loaded.display))
         return loaded
     doc = loaded.document

@@ -13,6 +13,7 @@ from typing import Any
 
 from game.content.controls import escaped
 from game.i18n import N_, _, babel_locale, fmt_number, get_language, language_name
+from game.invocation import command_name
 
 MESSAGES: dict[str, str] = {
     # reading the file
@@ -22,14 +23,25 @@ MESSAGES: dict[str, str] = {
                       "YAML text file saved as UTF-8"),
     "not_utf8": N_("the file is not UTF-8 (byte {byte} here); save it again as UTF-8 "
                    "(in most editors: “Save with encoding” → UTF-8)"),
+    "utf16_file": N_("the file is saved as UTF-16 (“Unicode” in some editors); save it "
+                     "again as UTF-8"),
     "not_regular_file": N_("this is not an ordinary file (a device, a pipe or a folder); a "
                            "scenario is a YAML text file"),
-    "empty_file": N_("the file is empty; start from “python main.py new FILE”"),
+    "empty_file": N_("the file is empty; start from “{command} new FILE”"),
     "multiple_documents": N_("a scenario file holds one YAML document; remove this “---” and "
                              "what follows, or put it in its own file"),
     # YAML syntax
     "tab_indent": N_("a tab character is used for indentation; YAML needs spaces"),
+    "tab_in_line": N_("a tab character between a key and its value, or after a value; YAML "
+                      "needs spaces there: replace the tab with a space"),
     "unclosed_quote": N_("this quote is never closed on its line; add the closing quote"),
+    "bad_escape": N_("“{escape}” is not an escape YAML knows inside double quotes; write "
+                     "each backslash twice (\\\\) or put the text in single quotes"),
+    "empty_key": N_("a colon with no key before it; write the key first (“key: value”)"),
+    "empty_item_key": N_("this list item is a colon with no key; write “- key: value”, or "
+                         "remove the colon"),
+    "text_after_quote": N_("text goes on after the closing quote; put the whole value "
+                           "inside the quotes"),
     "colon_in_value": N_("a “: ” inside a value; put the whole value in quotes"),
     "expected_colon": N_("expected “key: value” here; is a colon missing?"),
     "bad_indent": N_("the indentation does not match the lines above; indent with the same "
@@ -154,6 +166,11 @@ MESSAGES: dict[str, str] = {
     "no_lesson_marks": N_("no choice of this crisis is marked “lesson: recommended”: the "
                           "lesson player and the debrief cannot tell the answer the lesson "
                           "teaches"),
+    "item_cue": N_("the item “{id}” gives its answer away (“{cue}”): students rate the cue, "
+                   "not the claim"),
+    "items_unbalanced": N_("this scenario's own items are {reliable} reliable and "
+                           "{manipulative} manipulative: a student who always answers the "
+                           "same way scores well"),
     "duplicate_audience_language": N_("post language “{language}” is not spoken by any audience"),
 }
 
@@ -246,6 +263,7 @@ def render(code: str, params: Mapping[str, Any]) -> str:
     """The message for *code* in the current language, with its parameters filled in."""
     template = MESSAGES.get(code)
     shown = {k: _param(k, v) for k, v in params.items()}
+    shown.setdefault("command", command_name())  # how the user started us, to retype it
     if "reason" in params:  # a reason may name the flag, turn or event it is about
         with contextlib.suppress(KeyError, IndexError, ValueError):
             shown["reason"] = str(shown["reason"]).format(**shown)

@@ -339,12 +339,14 @@ def scenario_json_schema(languages: tuple[str, ...] = BUNDLED_LANGUAGES) -> dict
     """The JSON Schema (Draft 2020-12) of the format, conditions and effects included; every
     text needs each of *languages* (a scenario's ``meta.languages``)."""
     from game.content.calls import call_schemas, resolve_placeholders
-    from game.content.schema_editor import editor_schema
+    from game.content.schema_editor import editor_schema, schema_file_name
+    from game.i18n import get_language
 
     schema = resolve_placeholders(Scenario.model_json_schema(ref_template="#/$defs/{model}"))
     schema.setdefault("$defs", {}).update(call_schemas())
     schema = editor_schema(schema, languages)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://hashtag-diplomacy.invalid/scenario.schema.json"
-    schema["title"] = "Hashtag Diplomacy scenario (schema_version 1)"
+    schema["$id"] = "https://hashtag-diplomacy.invalid/" + schema_file_name(get_language())
+    # No "title": editors show it as a heading above the hover of every key.
+    schema.pop("title", None)
     return dict(sorted(schema.items(), key=lambda kv: (not kv[0].startswith("$"), kv[0])))

@@ -23,8 +23,18 @@ import json
 import re
 from typing import Any
 
+from game.content.call_args_help import arg_help
 from game.content.key_help import KEYS, SECTIONS
-from game.i18n import N_, _
+from game.i18n import N_, _, get_language
+
+SCHEMA_FILES = {"en": "scenario.schema.json", "fr": "scenario.schema.fr.json"}
+
+
+def schema_file_name(lang: str) -> str:
+    """The schema file for authors writing in *lang*: its descriptions are in that language
+    (the starter's first line names it, so the editor picks the author's language)."""
+    return SCHEMA_FILES.get(lang, SCHEMA_FILES["en"])
+
 
 _RST = re.compile(r"(?<!`)``([^`]+)``(?!`)")
 _NON_BLANK = r"\S"
@@ -43,7 +53,8 @@ def editor_schema(schema: dict[str, Any], languages: tuple[str, ...]) -> dict[st
             _describe_property(name, prop, model["properties"][prop])
     _call_snippets(defs)
     _block_snippets(defs)
-    described: dict[str, Any] = _markdown_backticks(schema)
+    _snippets_on_keys(schema)
+    described: dict[str, Any] = _markdown_backticks(_without_titles(schema))
     return described
 
 
@@ -62,9 +73,15 @@ def _texts_need_languages(defs: dict[str, Any], languages: tuple[str, ...]) -> N
         ).format(language=lang)
         text["properties"][lang] = {"type": "string", "minLength": 1, "maxLength": 4000,
                                     "pattern": _NON_BLANK, "description": meaning.replace("`", ""),
-                                    "markdownDescription": f"**`{lang}`**: {meaning}"}
+                                    "markdownDescription": _headed(lang, meaning)}
     text["required"] = list(languages)
     text["additionalProperties"] = False  # beside patternProperties: `french:` is refused
+
+
+def _headed(key: str, text: str) -> str:
+    """``**`key`**: text``, with the no-break space French puts before the colon."""
+    colon = "\u00a0:" if get_language() == "fr" else ":"
+    return f"**`{key}`**{colon} {text}"
 
 
 def _nothing_or(value: dict[str, Any]) -> dict[str, Any]:
@@ -94,7 +111,7 @@ def _describe_property(model: str, prop: str, value: dict[str, Any]) -> None:
     text = _(meaning)
     value.pop("title", None)  # "En", "Fr", "Verified": hover shows the description instead
     value["description"] = _RST.sub(r"\1", text).replace("`", "")
-    value["markdownDescription"] = f"**`{prop}`**: {text}"
+    value["markdownDescription"] = _headed(prop, text)
 
 
 def _call_snippets(defs: dict[str, Any]) -> None:
@@ -109,11 +126,41 @@ def _call_snippets(defs: dict[str, Any]) -> None:
             snippets.append({"label": entry.name, "description": summary.replace("`", ""),
                              "body": {entry.name: example}})
             prop = defs[title]["properties"][entry.name]
+            _describe_arguments(prop, defs)
             prop["description"] = summary.replace("`", "")
             prop["markdownDescription"] = (
-                f"**`{entry.name}`**: {doc}\n\n"
+                _headed(entry.name, doc) + "\n\n"
                 f"```yaml\n{entry.name}: {json.dumps(example, ensure_ascii=False)}\n```")
         defs[title]["defaultSnippets"] = snippets
+
+
+def _describe_arguments(call: dict[str, Any], defs: dict[str, Any]) -> None:
+    """Each key of a condition's or effect's map described (``posted: {tone: …}``)."""
+    ref = call.get("$ref", "")
+    model = defs.get(ref.rsplit("/", 1)[-1], {}) if ref.startswith("#/$defs/") else call
+    for name, value in (model.get("properties") or {}).items():
+        text = arg_help(name)
+        if text is None or not isinstance(value, dict):
+            continue
+        value.pop("title", None)
+        value["description"] = text.replace("`", "")
+        value["markdownDescription"] = _headed(name, text)
+
+
+def _snippets_on_keys(schema: dict[str, Any]) -> None:
+    """Snippets offered right after ``when: `` or ``crisis: `` too, not only on the line
+    below: an optional key holding one condition (or one block) offers its snippets itself,
+    as the value to write.  (A list of effects offers them on each ``- `` already; offered
+    on the key as well, an editor would propose them twice on every item.)"""
+    defs = schema["$defs"]
+    for model in [schema, *defs.values()]:
+        for prop in (model.get("properties") or {}).values():
+            if not isinstance(prop, dict) or "defaultSnippets" in prop:
+                continue
+            ref = str(prop.get("else", prop).get("$ref", ""))
+            target = defs.get(ref.removeprefix("#/$defs/")) if ref.startswith("#/$defs/") else None
+            if target and "defaultSnippets" in target:
+                prop["defaultSnippets"] = target["defaultSnippets"]
 
 
 _BLOCKS: dict[str, dict[str, Any]] = {
@@ -140,6 +187,19 @@ def _block_snippets(defs: dict[str, Any]) -> None:
         if name in defs:
             defs[name]["defaultSnippets"] = [{"label": name.lower(), "body": body,
                                               "description": defs[name].get("description", "")}]
+
+
+def _without_titles(node: Any, *, keys: bool = False) -> Any:
+    """No ``title`` keywords: pydantic's are class and field names ("Actor", "En",
+    "Within Turns") that an editor's hover shows as a bare heading above the description.
+    *keys*: *node* maps property names (a property called ``title`` stays)."""
+    if isinstance(node, dict):
+        return {k: (v if k in ("defaultSnippets", "default", "examples", "const", "enum")
+                    else _without_titles(v, keys=k in ("properties", "$defs")))
+                for k, v in node.items() if keys or not (k == "title" and isinstance(v, str))}
+    if isinstance(node, list):
+        return [_without_titles(v) for v in node]
+    return node
 
 
 def _markdown_backticks(node: Any) -> Any:

@@ -20,7 +20,8 @@ MAX_RATIO = 100  # unpacked size / packed size, per file: text rarely packs bett
 SCENARIO_NAMES = ("scenario.yaml", "scenario.yml")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 # What operating systems and editors add to a folder; skipped, never extracted.
-IGNORED_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "scenario.schema.json"})
+IGNORED_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "scenario.schema.json",
+                           "scenario.schema.fr.json"})
 
 REFUSALS: dict[str, str] = {
     "zip_missing": N_("no such file: {path}"),

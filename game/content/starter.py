@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.content.schema_editor import schema_file_name
 from game.i18n import _, french_typography
+from game.invocation import command_name
 
 TEMPLATE = Path(__file__).with_name("starter_template.yaml")
-SCHEMA_NAME = "scenario.schema.json"
 _COMMENT = re.compile(r"^(\s*)#(en|fr) ?(.*)$")
 
 
@@ -66,7 +67,8 @@ def starter_text(lang: str, path: Path, author: str | None = None) -> str:
     shown = path.as_posix()
     if " " in shown:
         shown = f'"{shown}"'
-    replacements = {"@PATH@": shown, "@ID@": scenario_id(path),
+    replacements = {"@PATH@": shown, "@COMMAND@": command_name(),
+                    "@SCHEMA@": schema_file_name(lang), "@ID@": scenario_id(path),
                     "@AUTHOR@": (author or _("Your name")).replace('"', "'")}
     for key, value in replacements.items():
         text = text.replace(key, value)
@@ -102,7 +104,7 @@ def write_starter(path: Path, lang: str, author: str | None = None) -> Written:
     written = Written(file)
     if file != path:  # a scenario folder: its images go in assets/
         (path / "assets").mkdir(exist_ok=True)
-    schema = file.parent / SCHEMA_NAME
+    schema = file.parent / schema_file_name(lang)
     if not schema.exists():
         from game.content.model import scenario_json_schema
 

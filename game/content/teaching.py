@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from game.content.diagnostics import Severity
 from game.content.findings import Findings
+from game.content.item_cues import cue_in, unbalanced
 from game.content.model import Choice, Crisis, Scenario
 from game.content.text import Text
 from game.content.validation import Loc
@@ -32,6 +33,7 @@ def check_teaching(scenario: Scenario, report: Findings,
     _texts_fit(report, texts)
     _dilemmas(scenario, report)
     _lesson_marks(scenario, report)
+    _items(scenario, report)
 
 
 def _concepts_used(scenario: Scenario, report: Findings) -> None:
@@ -160,3 +162,17 @@ def _clearly_longest(choices: list[Choice], j: int) -> bool:
         if others and mine > LONGEST_LABEL_RATIO * max(others):
             return True
     return False
+
+
+def _items(scenario: Scenario, report: Findings) -> None:
+    """The reliability items the author wrote: no giveaway in a text, both kinds alike."""
+    for i, question in enumerate(scenario.questions):
+        for lang, text in question.text.as_dict().items():
+            cue = cue_in(text or "")
+            if cue is not None:
+                report.add(WARNING, ("questions", i, "text", lang), "item_cue",
+                           id=question.id, cue=cue)
+    counts = unbalanced(scenario.questions)
+    if counts is not None:
+        report.add(WARNING, ("questions",), "items_unbalanced", at="key",
+                   reliable=counts[0], manipulative=counts[1])

@@ -12,6 +12,10 @@ import re
 from game.content.messages import render
 from game.content.troubleshooting_help import HELP
 from game.i18n import N_, _, get_language
+from game.invocation import with_command
+
+# The guides are read beside a clone: they show its command (the README names the others).
+GUIDE_COMMAND = "python main.py"
 
 # Codes that are parts of other messages (the reason an event can never fire), not messages.
 PARTS = ("reason_no_trigger", "reason_condition", "reason_after_default", "reason_turns",
@@ -21,8 +25,11 @@ PARTS = ("reason_no_trigger", "reason_condition", "reason_after_default", "reaso
 
 GROUPS: list[tuple[str, tuple[str, ...]]] = [
     (N_("Reading the file"), ("file_unreadable", "not_regular_file", "file_too_large",
-                              "binary_file", "not_utf8", "empty_file", "multiple_documents")),
-    (N_("YAML syntax"), ("tab_indent", "unclosed_quote", "colon_in_value", "expected_colon",
+                              "binary_file", "not_utf8", "utf16_file", "empty_file",
+                              "multiple_documents")),
+    (N_("YAML syntax"), ("tab_indent", "tab_in_line", "unclosed_quote", "bad_escape",
+                         "colon_in_value", "expected_colon", "empty_key", "empty_item_key",
+                         "text_after_quote",
                          "bad_indent", "indent_less", "indent_more", "undefined_alias",
                          "yaml_syntax", "too_many_nodes",
                          "tag_not_allowed", "scalar_too_long", "control_character",
@@ -48,7 +55,7 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
                     "path_not_image", "path_too_large")),
     (N_("Teaching"), ("concept_unused", "event_no_debrief", "text_too_long_screen",
                       "dominant_choice", "longest_label_best", "lesson_contradicts_effects",
-                      "no_lesson_marks")),
+                      "no_lesson_marks", "item_cue", "items_unbalanced")),
 ]
 
 _CODE = re.compile(r"`([^`]+)`")
@@ -61,12 +68,13 @@ def fix_advice(code: str) -> str | None:
     if help_ is None:
         return None
     opening, closing = ("«\u00a0", "\u00a0»") if get_language() == "fr" else ("“", "”")
-    return _CODE.sub(lambda m: opening + m.group(1) + closing, _(help_.fix))
+    fix = with_command(_(help_.fix))
+    return _CODE.sub(lambda m: opening + m.group(1) + closing, fix)
 
 
 def example_message(code: str) -> str:
     """The message of *code* as ``check`` prints it, with the example's parameters."""
-    return render(code, HELP[code].example)
+    return render(code, {"command": GUIDE_COMMAND, **HELP[code].example})
 
 
 def render_troubleshooting() -> str:
@@ -79,7 +87,8 @@ def render_troubleshooting() -> str:
         for code in codes:
             help_ = HELP[code]
             message = example_message(code).replace("*", "\\*").replace("<", "&lt;")
-            cause, fix = _(help_.cause), _(help_.fix)
+            cause, fix = (_(text).replace("{command}", GUIDE_COMMAND)
+                          for text in (help_.cause, help_.fix))
             out.append(f"- **{message}** `[{code}]`\n\n  *{cause_word}* {cause}\n\n"
                        f"  *{fix_word}* {fix}\n")
     return "\n".join(out)

@@ -38,6 +38,12 @@ HELP: dict[str, Help] = {
            "letters cannot be read."),
         N_("Save the file again choosing the UTF-8 encoding."),
         {"byte": "0xE9"}),
+    "utf16_file": Help(
+        N_("The editor saved the file as UTF-16 (Notepad calls it “Unicode”), two bytes per "
+           "letter; the game reads UTF-8 only."),
+        N_("Save the file again choosing the UTF-8 encoding (in Notepad: “Save as”, "
+           "Encoding: UTF-8)."),
+        {}),
     "not_regular_file": Help(
         N_("The path names a device (like `/dev/zero`), a pipe or something else that is not "
            "a file saved on disk; the game never reads those."),
@@ -45,7 +51,7 @@ HELP: dict[str, Help] = {
         {}),
     "empty_file": Help(
         N_("The file holds nothing but blank lines or comments."),
-        N_("Create a starter with `python main.py new my_scenario.yaml`, or copy a "
+        N_("Create a starter with `{command} new my_scenario.yaml`, or copy a "
            "bundled scenario."),
         {}),
     "multiple_documents": Help(
@@ -60,11 +66,38 @@ HELP: dict[str, Help] = {
         N_("Replace the tab with spaces; most editors can show tabs and convert them "
            "(“Convert indentation to spaces”)."),
         {}),
+    "tab_in_line": Help(
+        N_("The Tab key was pressed after a colon or at the end of a value. Some YAML readers "
+           "accept it, others do not; the game refuses it everywhere so that a file reads the "
+           "same on every computer."),
+        N_("Replace the tab with a space (most editors can show tabs and convert them)."),
+        {}),
     "unclosed_quote": Help(
         N_("A text opened with `\"` has no closing `\"` on the same line, so YAML reads on into "
            "the following lines."),
         N_("Add the closing quote at the end of the text. To put a quote inside a text, use "
            "« » or ’ instead."),
+        {}),
+    "bad_escape": Help(
+        N_("Inside double quotes a backslash starts an escape (`\\n` is a line break), so a "
+           "Windows path like `\"C:\\dossier\"` holds an escape YAML does not know."),
+        N_("Put the text in single quotes (`'C:\\dossier\\quiz.txt'`), or write each "
+           "backslash twice inside double quotes."),
+        {"escape": "\\d"}),
+    "empty_key": Help(
+        N_("A line starts with a colon: the key before it is missing or was deleted."),
+        N_("Write the key before the colon, or join the line to the one above if it is the "
+           "end of a text."),
+        {}),
+    "empty_item_key": Help(
+        N_("A list item (`- `) holds a colon with no key before it."),
+        N_("Write the key after the dash (`- id: ...`), or remove the colon if the item is a "
+           "plain text."),
+        {}),
+    "text_after_quote": Help(
+        N_("A value starts with a quoted text and goes on after the closing quote, like "
+           "`text: \"#tag\" more`; YAML reads the quotes as the whole value."),
+        N_("Put the whole value inside the quotes: `text: \"#tag more\"`."),
         {}),
     "colon_in_value": Help(
         N_("A text contains a colon followed by a space, so YAML takes the start of the text "
@@ -154,7 +187,7 @@ HELP: dict[str, Help] = {
     "top_not_mapping": Help(
         N_("The file starts with a list or a single text instead of keys such as "
            "`schema_version` and `meta`."),
-        N_("Start from `python main.py new`, or copy the top of a bundled scenario."),
+        N_("Start from `{command} new`, or copy the top of a bundled scenario."),
         {"found": "list"}),
     "schema_version": Help(
         N_("`schema_version` says which version of the format the file follows; this game "
@@ -337,13 +370,13 @@ HELP: dict[str, Help] = {
            "this event never fired: its condition is possible on paper but needs gauges, "
            "flags or answers that no player reached."),
         N_("Lower the bound it waits for, or make the flag it needs easier to set; then run "
-           "`python main.py simulate FILE --strategy all` to see how often it comes."),
+           "`{command} simulate FILE --strategy all` to see how often it comes."),
         {"id": "press_conference", "games": 100}),
     "ending_never_played": Help(
         N_("`check --play N` played N quick games, shared among every scripted player, and "
            "none reached this ending."),
         N_("Loosen its condition, or move it before an ending that catches the same games; "
-           "`python main.py simulate FILE --strategy all --html report.html` shows which "
+           "`{command} simulate FILE --strategy all --html report.html` shows which "
            "endings each player reaches."),
         {"id": "summit_saved", "games": 100}),
     "no_default_ending": Help(
@@ -423,4 +456,18 @@ HELP: dict[str, Help] = {
         N_("Add `lesson: recommended` to the answer the lesson teaches, and `lesson: poor` "
            "to the answers it warns against."),
         {}),
+    "item_cue": Help(
+        N_("A before/after item's text says how trustworthy it is (“(account created "
+           "yesterday)”, “verified account”, “forwarded message”): students answer from "
+           "that cue, so the item measures reading, not judgement."),
+        N_("Remove the cue from the text; the item's `source:` may say who published it, "
+           "which is what students should weigh. Give reliable and manipulative items the "
+           "same kinds of sources."),
+        {"id": "q_refund", "cue": "(account created yesterday)"}),
+    "items_unbalanced": Help(
+        N_("The scenario's own `questions:` hold more than one item more of one kind "
+           "(reliable or manipulative) than of the other; forms drawn from them lean to one "
+           "answer."),
+        N_("Write as many reliable items as manipulative ones (one more of either at most)."),
+        {"reliable": 4, "manipulative": 1}),
 }

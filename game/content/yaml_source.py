@@ -11,26 +11,32 @@ builds plain Python data itself, so:
   are resolved: ``yes``/``no``/``on``/``off`` are text, ``true``/``false`` are booleans.
 
 The fast C parser reads the file; when it fails, the pure-Python parser reads it again
-for its more precise error messages.
+for its more precise error messages (``yaml_syntax`` says what they mean), and when
+libyaml is not installed the pure-Python parser alone gives the same results.  Lines and
+columns are counted as an editor counts them (``yaml_lines``).
 """
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
 from game.content.controls import code_point, first_control
 from game.content.diagnostics import ProblemError
-from game.content.indentation import indent_problem
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
+# Re-exported: the loader and the sharing code read files through this module.
+from game.content.text_file import MAX_FILE_BYTES as MAX_FILE_BYTES
+from game.content.text_file import decode as decode
+from game.content.text_file import read_limited as read_limited
+from game.content.yaml_lines import Offset, Pos, Positions
+from game.content.yaml_lines import split_lines as split_lines
+from game.content.yaml_syntax import explain
+
 MAX_NODES = 500_000
 MAX_DEPTH = 40
 MAX_SCALAR_CHARS = 20_000
@@ -51,13 +57,6 @@ _OCT = re.compile(r"0o[0-7]+$")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"\.(nan|NaN|NAN)$")
-
-
-class Pos(NamedTuple):
-    """A 1-based line and column."""
-
-    line: int
-    column: int
 
 
 class _Node:
@@ -111,145 +110,46 @@ def read_text(path: Path) -> str:
     return decode(read_limited(path, MAX_FILE_BYTES))
 
 
-def read_limited(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file of at most *limit* bytes, read once.
-
-    A device (``/dev/zero`` says its size is 0 and never ends) or a pipe (it blocks until
-    someone writes) is refused before a byte is read, and the read itself stops at
-    *limit*: a file that grows meanwhile cannot make it read more.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        raise ProblemError("file_unreadable", reason=exc.strerror or str(exc)) from exc
-    with os.fdopen(fd, "rb") as fh:
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                raise ProblemError("not_regular_file")
-            if info.st_size > limit:
-                raise ProblemError("file_too_large", size=info.st_size, limit=limit)
-            data = fh.read(limit + 1)
-        except OSError as exc:
-            raise ProblemError("file_unreadable", reason=exc.strerror or str(exc)) from exc
-    if len(data) > limit:
-        raise ProblemError("file_too_large", size=max(info.st_size, len(data)), limit=limit)
-    return data
-
-
-def decode(raw: bytes) -> str:
-    """Decode UTF-8 (with or without BOM); refuse binary data and other encodings clearly."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise ProblemError("file_too_large", size=len(raw), limit=MAX_FILE_BYTES)
-    nul = raw.find(b"\x00")
-    if nul >= 0:
-        line, col = _byte_position(raw, nul)
-        raise ProblemError("binary_file", line, col)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _byte_position(raw, exc.start)
-        raise ProblemError("not_utf8", line, col, byte=f"0x{raw[exc.start]:02X}") from exc
-
-
 def _short_tag(tag: str | None) -> str:
     return "!!" + tag[len(_STD):] if tag and tag.startswith(_STD) else str(tag)
 
 
-def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    before = raw[:offset]
-    line = before.count(b"\n") + 1
-    line_start = before.rfind(b"\n") + 1
-    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-    return line, column
-
-
 def parse(text: str) -> YamlDocument:
-    """Build a :class:`YamlDocument` from YAML text, or raise :class:`ProblemError`."""
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    """Build a :class:`YamlDocument` from YAML text, or raise :class:`ProblemError`.
+
+    libyaml's C parser reads the file when it is installed; the pure-Python parser reads
+    it when it is not, and reads again a file the C parser refused, for its clearer
+    messages.  Both give the same data and the same positions.
+    """
+    lines = split_lines(text)
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
         raise ProblemError("empty_file")
+    positions = Positions(text)
     try:
-        fast = getattr(yaml, "CSafeLoader", None)  # libyaml's C parser, when installed
+        fast = getattr(yaml, "CSafeLoader", None)  # absent when libyaml is not installed
         if fast is not None:
-            return _Builder(text).build(yaml.parse(text, Loader=fast))
+            doc = _Builder(lines, positions).build(yaml.parse(text, Loader=fast))
+            if "\t" not in text:
+                return doc
+            # libyaml accepts a tab between a key and its value, or after a value; the
+            # Python parser refuses it.  The Python parser's verdict is the rule, so a
+            # file is accepted or refused the same way with or without libyaml.
+            for _event in yaml.parse(text, Loader=yaml.SafeLoader):
+                pass
+            return doc
     except yaml.YAMLError:
         pass  # read it again with the Python parser, whose messages are clearer
     try:
-        return _Builder(text).build(yaml.parse(text, Loader=yaml.SafeLoader))
+        return _Builder(lines, positions).build(yaml.parse(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
-        problem = _syntax_problem(exc)
-        quote = _unclosed_quote(text, problem.line)
-        indent = None if quote else indent_problem(text, problem.code, problem.line)
-        raise (quote or indent or problem) from None
+        raise explain(exc, lines, positions) from None
     except yaml.reader.ReaderError as exc:  # a control character written as is
-        line, col = _char_position(text, exc.position)
-        raise ProblemError("control_character", line, col,
+        pos = positions.of(Offset(text, exc.position))
+        raise ProblemError("control_character", pos.line, pos.column,
                            char=code_point(chr(exc.character))
                            if isinstance(exc.character, int) else str(exc.character)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are reader errors
         raise ProblemError("yaml_syntax", problem=str(exc), context="") from None
-
-
-def _char_position(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
-
-
-def _unclosed_quote(text: str, error_line: int) -> ProblemError | None:
-    """The usual cause of a confusing syntax error: a line that opens a quote and never
-    closes it, so the parser reads on into the following lines."""
-    for number, line in enumerate(text.splitlines()[:error_line], start=1):
-        if line.lstrip().startswith("#"):
-            continue
-        quotes = _double_quotes_before_comment(line)
-        if len(quotes) % 2 == 1 and "'" not in line[:quotes[-1]]:
-            return ProblemError("unclosed_quote", number, quotes[-1] + 1,
-                                end_line=len(text.splitlines()))
-    return None
-
-
-def _double_quotes_before_comment(line: str) -> list[int]:
-    """Columns of the unescaped double quotes of *line*, up to a comment; a `` #`` inside a
-    quoted text (a hashtag) is text, not a comment."""
-    quotes: list[int] = []
-    for i, c in enumerate(line):
-        if c == '"' and (i == 0 or line[i - 1] != "\\"):
-            quotes.append(i)
-        elif c == "#" and i > 0 and line[i - 1] in " \t" and len(quotes) % 2 == 0:
-            break
-    return quotes
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError) -> ProblemError:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = exc.problem or ""
-    context = exc.context or ""
-    if "'\\t'" in problem or "\t" in problem:
-        return ProblemError("tab_indent", line, col)
-    if "quoted scalar" in context and exc.context_mark is not None:
-        start = exc.context_mark
-        return ProblemError("unclosed_quote", start.line + 1, start.column + 1,
-                            end_line=line)
-    if "mapping values are not allowed" in problem:
-        return ProblemError("colon_in_value", line, col)
-    if "could not find expected ':'" in problem or "expected ':'" in problem:
-        return ProblemError("expected_colon", line, col)
-    if "expected <block end>" in problem or "did not find expected key" in problem:
-        return ProblemError("bad_indent", line, col)
-    if "undefined alias" in problem or "found undefined" in problem:
-        return ProblemError("undefined_alias", line, col)
-    return ProblemError("yaml_syntax", line, col, problem=problem, context=context)
-
-
-def _event_pos(event: yaml.Event) -> Pos:
-    mark = event.start_mark
-    return Pos(mark.line + 1, mark.column + 1) if mark is not None else Pos(1, 1)
 
 
 class _Frame:
@@ -268,8 +168,9 @@ class _Frame:
 class _Builder:
     """Turns a YAML event stream into data plus positions, with the safety bounds."""
 
-    def __init__(self, text: str) -> None:
-        self.doc = YamlDocument(data=None, lines=text.splitlines())
+    def __init__(self, lines: list[str], positions: Positions) -> None:
+        self.doc = YamlDocument(data=None, lines=lines)
+        self.pos_of = positions.of
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.nodes = 0
         self.stack: list[_Frame] = []
@@ -299,7 +200,7 @@ class _Builder:
     def _document(self, event: yaml.Event) -> None:
         self.documents += 1
         if self.documents > 1:
-            pos = _event_pos(event)
+            pos = self.pos_of(event.start_mark)
             raise ProblemError("multiple_documents", pos.line, pos.column)
 
     def _count(self, n: int, pos: Pos) -> None:
@@ -308,7 +209,7 @@ class _Builder:
             raise ProblemError("too_many_nodes", pos.line, pos.column, limit=MAX_NODES)
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
-        pos = _event_pos(event)
+        pos = self.pos_of(event.start_mark)
         self._count(1, pos)
         if event.tag is not None and event.tag not in _ALLOWED_SCALAR_TAGS:
             raise ProblemError("tag_not_allowed", pos.line, pos.column,
@@ -323,6 +224,8 @@ class _Builder:
             top = stack[-1]
             if top.is_map and top.pending_key is None:
                 self._key(top, event.value, pos)
+                if event.anchor:  # "&k key: v": the anchor names the key's text
+                    self.anchors[event.anchor] = (event.value, 1)
                 return
         value = self._resolve(event, pos)
         if event.anchor:
@@ -397,7 +300,7 @@ class _Builder:
             top.node.items.append(where)
 
     def _start_collection(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
-        pos = _event_pos(event)
+        pos = self.pos_of(event.start_mark)
         self._count(1, pos)
         if event.tag is not None and event.tag not in _ALLOWED_COLLECTION_TAGS:
             raise ProblemError("tag_not_allowed", pos.line, pos.column,
@@ -438,7 +341,7 @@ class _Builder:
                     frame.value.setdefault(key, value)
 
     def _alias(self, event: yaml.AliasEvent) -> None:
-        pos = _event_pos(event)
+        pos = self.pos_of(event.start_mark)
         if event.anchor not in self.anchors:
             raise ProblemError("undefined_alias", pos.line, pos.column, name=event.anchor)
         value, size = self.anchors[event.anchor]

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import random
-import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from game.content.item_cues import cue_in, unbalanced
 from game.content.model import Question
 
 if TYPE_CHECKING:
@@ -37,14 +37,6 @@ PER_KIND = 4          # reliable and manipulative items per form: 8 items a form
 MIN_PER_KIND = 3      # a form has at least 6 items
 FORMS = ("A", "B")
 Answers = Mapping[str, Mapping[str, int | None]]
-
-# Words that give the answer away when an item carries them in brackets or as a tag
-# ("(account created yesterday)", "(the ministry's verified account)", "(forwarded
-# message)"): ``check`` warns about them.  The item's source line may say who published it.
-CUES = re.compile(
-    r"\((?:[^)]*\b(?:verified|certified|official|fake|forwarded|created (?:yesterday|today)"
-    r"|certifié|officiel|transféré|faux|créé (?:hier|aujourd))\b[^)]*)\)", re.IGNORECASE)
-
 
 @cache
 def bank() -> tuple[Question, ...]:
@@ -142,13 +134,11 @@ def items_for(s: Scenario, seed: int, when: str, answers: Answers | None = None
 
 
 def item_problems(s: Scenario) -> list[tuple[str, str]]:
-    """What ``check`` warns about in a scenario's own items: (code, item id or "").
-    "cue": an item's text carries a bracketed giveaway; "unbalanced": the own items are
-    not about as many reliable as manipulative; "short": fewer than 6 items a form."""
+    """The checker's findings on a scenario's own items (``game.content.item_cues``), as
+    (code, item id or ""): "cue", "unbalanced"; plus "short": fewer than 6 items a form."""
     problems = [("cue", q.id) for q in s.questions
-                if any(CUES.search(text) for text in q.text.as_dict().values())]
-    own_reliable = sum(bool(q.reliable) for q in s.questions)
-    if s.questions and abs(2 * own_reliable - len(s.questions)) > 1:
+                if any(cue_in(text or "") for text in q.text.as_dict().values())]
+    if unbalanced(s.questions):
         problems.append(("unbalanced", ""))
     drawn = forms(s)
     if drawn and min(len(items) for items in drawn.values()) < 2 * MIN_PER_KIND:

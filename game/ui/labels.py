@@ -370,9 +370,18 @@ _NESTED = (re.compile(r"«[\s\u00a0\u202f]*(.+?)[\s\u00a0\u202f]*»"), re.compil
            re.compile(r'"(.+?)"'))
 
 
+# A title the author already wrote in quotes, whole: the game's own quotes replace them.
+_WRAPPED = re.compile(r'^\s*(?:«[\s\u00a0\u202f]*(?P<a>[^«»]+?)[\s\u00a0\u202f]*»'
+                      r'|“(?P<b>[^“”]+)”|"(?P<c>[^"]+)")\s*$')
+
+
 def nested(text: str) -> str:
     """*text* ready to sit inside quotation marks: its own quotes become the inner style
-    (“ ” inside « » in French, ‘ ’ inside “ ” in English)."""
+    (“ ” inside « » in French, ‘ ’ inside “ ” in English), and quotes around the whole
+    text are dropped (the game adds its own: never « « … » »)."""
+    wrapped = _WRAPPED.match(text)
+    if wrapped:
+        text = wrapped.group("a") or wrapped.group("b") or wrapped.group("c")
     for pattern in _NESTED:
         text = pattern.sub(lambda m: _("‘{text}’").format(text=m.group(1)), text)
     return text

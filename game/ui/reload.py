@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.content.troubleshooting import fix_advice
 from game.i18n import _, fmt_number, ngettext
+from game.invocation import command_name
 from game.ui import images, labels, viewmodel
 from game.ui.scenes.common import message_dialog
 from game.ui.session import ScenarioEntry, Session
@@ -78,9 +79,9 @@ def reloaded_text(old: Game, new: Game, warnings: int) -> str:
         text = _("Scenario reloaded: this version is at turn {turn} (you were at turn "
                  "{old}).").format(turn=fmt_number(turn), old=fmt_number(old.state.turn))
     if warnings:
-        text += " " + ngettext("{n} warning: python main.py check shows it.",
-                               "{n} warnings: python main.py check shows them.",
-                               warnings).format(n=fmt_number(warnings))
+        text += " " + ngettext("{n} warning: {command} check shows it.",
+                               "{n} warnings: {command} check shows them.",
+                               warnings).format(n=fmt_number(warnings), command=command_name())
     return text
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from game import i18n
 from game.content.loader import load_scenario
 from game.content.model import Scenario, scenario_json_schema
 from game.paths import ROOT, SCENARIOS_DIR, SEEDS_NAMES
@@ -86,10 +87,13 @@ def test_files_start_with_the_schema_line_for_editors(path: Path) -> None:
     assert path.read_text("utf-8").splitlines()[0] == SCHEMA_LINE
 
 
-def test_the_schema_file_beside_the_scenarios_is_current() -> None:
-    saved = json.loads((SCENARIOS_DIR / "scenario.schema.json").read_text("utf-8"))
+@pytest.mark.parametrize(("lang", "name"), [("en", "scenario.schema.json"),
+                                           ("fr", "scenario.schema.fr.json")])
+def test_the_schema_files_beside_the_scenarios_are_current(lang: str, name: str) -> None:
+    i18n.set_language(lang)
+    saved = json.loads((SCENARIOS_DIR / name).read_text("utf-8"))
     assert saved == scenario_json_schema(), \
-        "run: python main.py schema > scenarios/scenario.schema.json"
+        f"run: python main.py --lang {lang} schema > scenarios/{name}"
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from game import i18n
+from game.content.item_cues import cue_in
 from game.content.loader import load_scenario
 from game.content.model import Scenario
 from game.engine.vocabulary import Technique
@@ -92,7 +93,7 @@ def test_the_bank_is_balanced_bilingual_and_cue_free() -> None:
     claims = {labels.fold(n.claim.en or "") for name in NAMES for n in scenario(name).narratives}
     for q in bank:
         assert q.text.fr and q.text.en and q.source is not None
-        assert not forms.CUES.search(q.text.fr) and not forms.CUES.search(q.text.en)
+        assert cue_in(q.text.fr) is None and cue_in(q.text.en) is None
         assert labels.fold(q.text.en) not in claims, "a bank item is no scenario's claim"
 
 

@@ -55,11 +55,18 @@ def test_titles_are_quoted_the_way_each_language_quotes() -> None:
     assert labels.quoted("Les faux billets") == f"«{NBSP}Les faux billets{NBSP}»"
     assert labels.quoted(f"La vidéo «{NBSP}truquée{NBSP}» du jour") == \
         f"«{NBSP}La vidéo “truquée” du jour{NBSP}»"
+    assert labels.quoted(f"«{NBSP}Les faux billets{NBSP}»") == f"«{NBSP}Les faux billets{NBSP}»"
+    assert labels.source_title("Désinformation", "« Les faux billets »") == \
+        f"Désinformation — «{NBSP}Les faux billets{NBSP}»"
     assert labels.source_title("Désinformation", "Les faux billets") == \
         f"Désinformation — «{NBSP}Les faux billets{NBSP}»"
     i18n.set_language("en")
     assert labels.quoted("The fake tickets") == "“The fake tickets”"
     assert labels.quoted("The “hacked” machines") == "“The ‘hacked’ machines”"
+    # Quotes the author put around the whole title are not doubled by the game's.
+    assert labels.quoted("“The fake tickets”") == "“The fake tickets”"
+    assert labels.quoted('"The fake tickets"') == "“The fake tickets”"
+    assert labels.quoted("“Fake” and “real”") == "“‘Fake’ and ‘real’”"
     assert labels.quoted('The "hacked" machines') == "“The ‘hacked’ machines”"
 
 
