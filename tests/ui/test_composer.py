@@ -1,0 +1,130 @@
+"""The student writes: the composer offers a topic's drafts and "Write my own…"; the words
+chosen or typed (accents included) are what the preview, the feed and the save say, and never
+change the post's effects.  Topics appear once the story has introduced them."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.actions import MAX_POST_CHARS, PostMessage, action_from_dict, post_words
+from game.engine.vocabulary import Channel, Tone
+from game.paths import SCENARIOS_DIR
+from game.ui import viewmodel
+from game.ui.pilot import Pilot
+from tests.ui.test_feedback import Start, at_desk
+from tests.ui.test_texts import scenario  # the bundled scenario by name
+
+OWN = "Vérifiez : la vidéo est un montage. Écrivez-nous !"
+
+
+def to_the_post_tab(pilot: Pilot) -> None:
+    pilot.click("new_game")
+    for _ in range(5):
+        if pilot.scene == "decide":
+            break
+        pilot.press(pygame.K_RETURN)
+    pilot.click("tab_post")
+
+
+def choose_own(pilot: Pilot) -> None:
+    for _ in range(10):
+        if pilot.app.scene.selectors["post_wording"].value == viewmodel.OWN_WORDING:
+            return
+        pilot.click("post_wording_next")
+    raise AssertionError("no “Write my own…” among the wordings")
+
+
+def test_own_words_typed_with_accents_are_posted_shown_and_saved(start: Start) -> None:
+    with start(lang="fr", scenario=SCENARIOS_DIR / "deepfake_summit.yaml") as pilot:
+        to_the_post_tab(pilot)
+        game = pilot.game
+        assert not pilot.has("post_own"), "no field until the student chooses to write"
+        choose_own(pilot)
+        assert pilot.widget("post_wording").full_text == "Écrire mon propre message…"
+        assert not pilot.enabled("plan_post"), "nothing to post yet"
+        pilot.click("post_own")
+        assert pilot.focused == "post_own"
+        pilot.type(OWN + "\x07")  # a control character typed or pasted is dropped
+        assert pilot.widget("post_own").text == OWN
+        assert any(OWN in text for text in pilot.texts()), "the preview says it"
+        left = MAX_POST_CHARS - len(OWN)
+        assert pilot.shows(f"{left}\u00a0caractères restants")
+        pilot.press(pygame.K_BACKSPACE)
+        assert pilot.widget("post_own").text == OWN[:-1]
+        pilot.type("!")
+        assert pilot.enabled("plan_post")
+        pilot.click("plan_post")
+        planned = game.state.planned[-1]
+        assert planned["wording"] == "own" and planned["text"] == OWN
+        game.pass_turn()
+        game.resolve()
+        post = next(p for p in game.state.feed if p.kind == "player")
+        assert post.post is not None and viewmodel.post_text(game.scenario, post.post) == OWN
+        assert viewmodel.is_own_post(post.post)
+        restored = type(game.state).from_dict(game.state.to_dict())
+        again = next(p for p in restored.feed if p.kind == "player")
+        assert again.post is not None and viewmodel.post_text(game.scenario, again.post) == OWN
+        assert restored.turn_log[0][0]["text"] == OWN  # a replay posts the same words
+
+
+def test_a_chosen_draft_is_the_words_posted(start: Start) -> None:
+    with start(lang="en", scenario=SCENARIOS_DIR / "deepfake_summit.yaml") as pilot:
+        to_the_post_tab(pilot)
+        game = pilot.game
+        topic = game.scenario.topic_by_id[pilot.app.scene.selectors["post_topic"].value]
+        pilot.click("post_wording_next")
+        pilot.click("plan_post")
+        planned = game.state.planned[-1]
+        expected = viewmodel.post_wordings(game.scenario, planned)[1]
+        if topic.drafts:
+            assert expected == topic.drafts[1].en
+        assert planned["wording"] == "1" and planned["text"].endswith(expected)
+
+
+def test_the_words_never_change_the_effects() -> None:
+    s = scenario("deepfake_summit")
+    ends = []
+    for words in ("", OWN, "x" * MAX_POST_CHARS):
+        game = at_desk(s)
+        game.act(PostMessage(Channel("microblog"), s.audiences[0].id, Tone.FACTUAL, "summit", "fr",
+                              "own" if words else "", words))
+        game.pass_turn()
+        game.resolve()
+        ends.append((game.state.indicators, {k: r.weighted
+                                             for k, r in game.state.narratives.items()}))
+    assert ends[0] == ends[1] == ends[2]
+
+
+def test_posted_words_are_cleaned_and_bounded() -> None:
+    assert post_words("a\nb\tc\u202e d\x00") == "a b c d"
+    assert len(post_words("é" * 1000)) == MAX_POST_CHARS
+    hostile = {"kind": "post", "channel": "microblog", "audience": "a", "tone": "factual",
+               "topic": "t", "language": "fr", "wording": "own", "text": "x\x1b[31m" * 200}
+    action = action_from_dict(hostile)
+    assert isinstance(action, PostMessage)
+    assert "\x1b" not in action.text and len(action.text) <= MAX_POST_CHARS
+
+
+def test_a_topic_appears_from_its_turn_or_after_its_event() -> None:
+    s = scenario("deepfake_summit")
+    first = s.topics[0]
+    event = next(e for e in s.events if e.turn == 2)
+    later = first.model_copy(update={"id": "later", "from_turn": 2})
+    after = first.model_copy(update={"id": "after", "after_event": event.id})
+    s2 = s.model_copy(update={"topics": [*s.topics, later, after]})
+    s2.__dict__.pop("topic_by_id", None)
+    game = at_desk(s2)
+    shown = {t.id for t in viewmodel.available_topics(game)}
+    assert "later" not in shown and "after" not in shown
+    game = at_desk(s2, turn=2)
+    shown = {t.id for t in viewmodel.available_topics(game)}
+    assert {"later", "after"} <= shown
+
+
+def test_a_v1_topic_without_drafts_offers_the_tone_wordings() -> None:
+    s = scenario("tutorial")
+    topic = s.topics[0].model_copy(update={"drafts": []})
+    s2 = s.model_copy(update={"topics": [topic]})
+    post = {"topic": topic.id, "tone": "factual", "language": "en"}
+    assert viewmodel.post_wordings(s2, post) and viewmodel.post_text(s2, post).startswith(
+        "The Culture Week — ")
