@@ -32,11 +32,13 @@ def test_drafts_load_with_french_typography(tmp_path: Path) -> None:
     loaded = with_topic(tmp_path, '    drafts:\n'
                         '      - {fr: "La vidéo est fausse : voici l\'originale !", '
                         'en: "The video is fake: here is the original!"}\n'
-                        '      - {fr: "Vérifiez avant de partager.", en: "Check before you share."}\n'
+                        '      - {fr: "Vérifiez avant de partager.", '
+                        'en: "Check before you share."}\n'
                         '    from_turn: 2\n')
     assert errors(loaded) == [] and loaded.scenario is not None
     drafts = loaded.scenario.topics[0].drafts
-    assert len(drafts) == 2 and drafts[0].fr == "La vidéo est fausse\u00a0: voici l'originale\u202f!"
+    assert len(drafts) == 2
+    assert drafts[0].fr == "La vidéo est fausse\u00a0: voici l'originale\u202f!"
     assert loaded.scenario.topics[0].from_turn == 2
 
 
