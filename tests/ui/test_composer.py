@@ -76,9 +76,9 @@ def test_a_chosen_draft_is_the_words_posted(start: Start) -> None:
         pilot.click("plan_post")
         planned = game.state.planned[-1]
         expected = viewmodel.post_wordings(game.scenario, planned)[1]
-        if topic.drafts:
-            assert expected == topic.drafts[1].en
-        assert planned["wording"] == "1" and planned["text"].endswith(expected)
+        # The draft in the post's language (the audience's), whatever the interface's.
+        assert topic.drafts and expected == topic.drafts[1].get(planned["language"])
+        assert planned["wording"] == "1" and planned["text"] == expected
 
 
 def test_the_words_never_change_the_effects() -> None:
