@@ -128,3 +128,38 @@ def test_a_v1_topic_without_drafts_offers_the_tone_wordings() -> None:
     post = {"topic": topic.id, "tone": "factual", "language": "en"}
     assert viewmodel.post_wordings(s2, post) and viewmodel.post_text(s2, post).startswith(
         "The Culture Week — ")
+
+
+def test_with_the_largest_text_the_own_words_are_written_and_planned_in_the_preview(
+        start: Start) -> None:
+    from game.ui.settings import Settings
+
+    with start(lang="en", scenario=SCENARIOS_DIR / "deepfake_summit.yaml",
+               settings=Settings("en", "largest", False, 0)) as pilot:
+        to_the_post_tab(pilot)
+        choose_own(pilot)
+        assert pilot.modal == "preview", "no room in the form: the field opens in the preview"
+        assert not pilot.enabled("preview_plan")
+        assert pilot.shows("Write your post in the field, or choose one of the drafts.")
+        pilot.tab_to("post_own")  # the keyboard reaches the field
+        pilot.type("Ça marche : « oui » !")
+        assert pilot.enabled("preview_plan")
+        pilot.click("preview_plan")
+        assert pilot.modal is None
+        assert pilot.game.state.planned[-1]["text"] == "Ça marche : « oui » !"
+        assert pilot.app.scene.memory["post"]["own_text"] == "", "the field is empty again"
+
+
+def test_the_box_wraps_words_and_cuts_only_what_cannot_fit() -> None:
+    from game.ui.widgets.textbox import wrap_spans
+
+    def fits(s: str) -> bool:
+        return len(s.rstrip(" ")) <= 10
+
+    text = "Vérifiez la source avant de partager"
+    lines = [text[a:b] for a, b in wrap_spans(text, fits)]
+    assert "".join(lines) == text and all(fits(line) for line in lines)
+    assert lines[0] == "Vérifiez " and lines[1] == "la source "
+    long = [text[a:b] for a, b in wrap_spans("x" * 25, fits)]
+    assert long == ["x" * 10, "x" * 10, "x" * 5]
+    assert wrap_spans("", fits) == [(0, 0)]

@@ -21,7 +21,7 @@ from game.ui.scenes.common import ButtonSpec, button_row, text_view
 from game.ui.widgets.listview import Item, ListView
 from game.ui.widgets.preview import PostPreview
 from game.ui.widgets.selector import Selector
-from game.ui.widgets.textentry import TextEntry
+from game.ui.widgets.textbox import TextBox
 from game.ui.widgets.textlayout import Block, layout_blocks
 
 if TYPE_CHECKING:
@@ -242,7 +242,7 @@ def build_post_tab(scene: DecideScene, area: pygame.Rect) -> None:
     before: list[ButtonSpec] = [("show_preview", _("Preview"), lambda: open_preview(scene),
                                  False)] if short else []
     rest = bottom_with_message(scene, below, "plan_post", _("Plan this post"),
-                               lambda: scene.plan(post_action(scene)), not reason, reason,
+                               lambda: plan_post(scene), not reason, reason,
                                before=before)
     if not short:
         view, notes = post_preview(scene)
@@ -258,6 +258,9 @@ def wording_row(scene: DecideScene) -> Row:
         scene.message = None
         if was_own != writes_own(scene):  # the field for own words comes or goes
             scene.rebuild()
+            if not scene.wording_in_form and scene.modal is None:
+                # The field no longer fits in the form: the wording moved to the preview.
+                open_preview(scene, focus="post_wording")
         else:
             refresh_post(scene)
 
@@ -265,8 +268,9 @@ def wording_row(scene: DecideScene) -> Row:
 
 
 def own_entry_height(scene: DecideScene) -> int:
+    """Three lines: most posts are seen whole while they are written."""
     t = scene.theme
-    return t.button_height + t.gap // 2
+    return 3 * t.line("body") + 2 * t.pad + t.gap // 2
 
 
 def place_own_entry(scene: DecideScene, area: pygame.Rect) -> int:
@@ -283,20 +287,26 @@ def place_own_entry(scene: DecideScene, area: pygame.Rect) -> int:
     placeholder = _("Your post, {in_language} ({count} characters at most)").format(
         in_language=viewmodel.post_language_in(m["language"]),
         count=fmt_number(MAX_POST_CHARS))
-    entry = TextEntry(pygame.Rect(area.x, area.y, area.width, t.button_height), scene.ui, t,
-                      m["own_text"], max_length=MAX_POST_CHARS, placeholder=placeholder,
-                      starting_height=scene.layer, on_change=changed,
-                      on_focus=lambda e: scene.ring.focus_element(e))
+    entry = TextBox(pygame.Rect(area.x, area.y, area.width, area.height - t.gap // 2),
+                    scene.ui, t,
+                    m["own_text"], max_length=MAX_POST_CHARS, placeholder=placeholder,
+                    starting_height=scene.layer, on_change=changed,
+                    on_focus=lambda e: scene.ring.focus_element(e))
     scene.canvas("post_own", entry)
     return area.y + area.height
 
 
-def open_preview(scene: DecideScene) -> None:
+def open_preview(scene: DecideScene, focus: str | None = None) -> None:
     def build() -> None:
         assert scene.modal is not None
         inner = scene.modal.inner(2 * scene.theme.pad)
-        rest = button_row(scene, [("preview_close", _("Close"), scene.close_modal, True)],
+        reason = post_reason(scene)
+        rest = button_row(scene, [("preview_close", _("Close"), scene.close_modal, False),
+                                  ("preview_plan", _("Plan this post"),
+                                   lambda: plan_post(scene), not reason)],
                           inner, group=None)
+        if reason:
+            scene.widgets["preview_plan"].disable()
         if not scene.wording_in_form:  # no room in the form: chosen here
             y = place_selectors(scene, rest, [wording_row(scene)])
             if writes_own(scene):
@@ -304,21 +314,40 @@ def open_preview(scene: DecideScene) -> None:
                                                        own_entry_height(scene)))
             rest = pygame.Rect(rest.x, y, rest.width, rest.bottom - y)
         view, notes = post_preview(scene)
-        preview = PostPreview(rest, scene.ui, scene.theme, view, notes,
+        preview = PostPreview(rest, scene.ui, scene.theme, view, dialog_notes(scene, notes),
                               starting_height=scene.layer)
         scene.canvas("preview_dialog", preview)
 
-    scene.open_modal("preview", (760, 520), build)
+    scene.open_modal("preview", (760, 520), build, focus=focus)
+
+
+def dialog_notes(scene: DecideScene, notes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The preview dialog's notes: the form's message line is under the dialog, so why the
+    post cannot be planned is said here too."""
+    reason = post_reason(scene)
+    return [*notes, (reason, "warn")] if reason else notes
+
+
+def plan_post(scene: DecideScene) -> None:
+    """Plan the post; own words once planned leave the field empty for the next post."""
+    action = post_action(scene)
+    scene.close_modal(notify=False)
+    if scene.plan(action) and action.wording == viewmodel.OWN_WORDING:
+        post_choices(scene)["own_text"] = ""
+        scene.rebuild()
 
 
 def refresh_post(scene: DecideScene) -> None:
     view, notes = post_preview(scene)
-    for ident in ("preview", "preview_dialog"):
-        if ident in scene.widgets:
-            scene.widgets[ident].set_post(view, notes)
+    if "preview" in scene.widgets:
+        scene.widgets["preview"].set_post(view, notes)
+    if "preview_dialog" in scene.widgets:
+        scene.widgets["preview_dialog"].set_post(view, dialog_notes(scene, notes))
     reason = post_reason(scene)
-    button = scene.widgets["plan_post"]
-    button.disable() if reason else button.enable()
+    for ident in ("plan_post", "preview_plan"):
+        if ident in scene.widgets:
+            button = scene.widgets[ident]
+            button.disable() if reason else button.enable()
     scene.widgets["message"].set_blocks(message_blocks(scene, reason))
 
 
