@@ -160,6 +160,7 @@ def test_the_box_wraps_words_and_cuts_only_what_cannot_fit() -> None:
     lines = [text[a:b] for a, b in wrap_spans(text, fits)]
     assert "".join(lines) == text and all(fits(line) for line in lines)
     assert lines[0] == "Vérifiez " and lines[1] == "la source "
-    long = [text[a:b] for a, b in wrap_spans("x" * 25, fits)]
-    assert long == ["x" * 10, "x" * 10, "x" * 5]
+    long = "x" * 25
+    long_lines = [long[a:b] for a, b in wrap_spans(long, fits)]
+    assert long_lines == ["x" * 10, "x" * 10, "x" * 5]
     assert wrap_spans("", fits) == [(0, 0)]
