@@ -449,18 +449,20 @@ def open_crisis(scene: DecideScene, event_id: str) -> None:
 
 def offered_measures(scene: DecideScene, narrative: str) -> list[Measure]:
     """The counter-measures that make sense against *narrative* now: not one already used
-    up on it (a report, a fact-check…), nor monitoring what is already monitored."""
+    up on it (a report, a fact-check…) or already planned this turn, nor monitoring what is
+    already monitored.  Monitoring, the safest, comes first in every scenario."""
     game = scene.game
     run = game.state.narratives.get(narrative)
-    audience = game.scenario.audiences[0].id
     offered = []
     for measure in game.scenario.measures:
-        action = Counter(narrative, measure, audience if measure is Measure.PREBUNK else None)
-        if game.why_not(action) == "measure_used" or (
+        audiences = [a.id for a in game.scenario.audiences] if measure is Measure.PREBUNK \
+            else [None]
+        reasons = {game.why_not(Counter(narrative, measure, a)) for a in audiences}
+        if not reasons - {"measure_used", "already_planned"} or (
                 measure is Measure.MONITOR and run is not None and run.monitored):
             continue
         offered.append(measure)
-    return offered
+    return sorted(offered, key=lambda m: m is not Measure.MONITOR)
 
 
 def counter_choices(scene: DecideScene) -> dict[str, str]:
