@@ -164,3 +164,21 @@ def test_the_box_wraps_words_and_cuts_only_what_cannot_fit() -> None:
     long_lines = [long[a:b] for a, b in wrap_spans(long, fits)]
     assert long_lines == ["x" * 10, "x" * 10, "x" * 5]
     assert wrap_spans("", fits) == [(0, 0)]
+
+
+def test_tab_goes_from_the_open_tab_to_its_form_and_arrows_follow_the_tabs(
+        start: Start) -> None:
+    with start(lang="en", scenario=SCENARIOS_DIR / "deepfake_summit.yaml") as pilot:
+        to_the_post_tab(pilot)
+        assert pilot.focused == "tab_post"
+        pilot.press(pygame.K_TAB)
+        assert pilot.focused == "post_channel", "Tab leads from the tab bar into the form"
+        pilot.tab_to("tab_news")  # every tab is still reached with Tab
+        pilot.tab_to("tab_counter")
+        pilot.press(pygame.K_LEFT)
+        assert pilot.focused == "tab_crises"
+        pilot.press(pygame.K_LEFT)
+        assert pilot.focused == "tab_post", "arrows go through the tabs as drawn"
+        for _ in range(4):
+            pilot.press(pygame.K_RIGHT)
+        assert pilot.focused == "tab_plan", "and stop at the last one"

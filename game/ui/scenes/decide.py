@@ -11,6 +11,7 @@ from game.engine.game import IllegalAction
 from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number
 from game.ui import labels, viewmodel
+from game.ui.focus import NEXT_KEYS, PREVIOUS_KEYS
 from game.ui.scenes import desk
 from game.ui.scenes.common import message_dialog
 from game.ui.scenes.turn import TurnScene
@@ -50,6 +51,23 @@ class DecideScene(TurnScene):
                     "crises": desk.build_crises_tab, "counter": desk.build_counter_tab,
                     "plan": desk.build_plan_tab}
         builders[self.tab](self, content)
+        self._order_focus()
+
+    def _order_focus(self) -> None:
+        """Tab order: the other tabs, the open tab, its fields, then "End the turn".  The
+        desk opens with the focus on the open tab, so Tab goes straight to its form (the
+        keyboard route to the fields is the obvious one), and every tab is still reached."""
+        items = self.focus.items
+        for ident in (f"tab_{self.tab}", "end_turn"):
+            item = next((i for i in items if i.id == ident), None)
+            if item is None:
+                continue
+            items.remove(item)
+            if ident == "end_turn":
+                items.append(item)
+            else:  # after the last tab
+                last = max((n for n, i in enumerate(items) if i.group == "tabs"), default=-1)
+                items.insert(last + 1, item)
 
     def rebuild(self) -> None:
         super().rebuild()
@@ -187,6 +205,15 @@ class DecideScene(TurnScene):
                 and self.modal is None and self.tab == "crises"
                 and self.focus.current_id == "tab_crises"):
             desk.open_selected_crisis(self)
+            return True
+        current = self.focus.current
+        if (event.type == pygame.KEYDOWN and self.modal is None and current is not None
+                and current.group == "tabs" and current.id[4:] in TABS
+                and event.key in (*PREVIOUS_KEYS, *NEXT_KEYS)):
+            # Arrows follow the tabs as drawn (the Tab order puts the open one last).
+            n = TABS.index(current.id[4:]) + (1 if event.key in NEXT_KEYS else -1)
+            if 0 <= n < len(TABS):
+                self.focus.focus(f"tab_{TABS[n]}")
             return True
         return super().handle_event(event)
 
