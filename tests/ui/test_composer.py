@@ -182,3 +182,20 @@ def test_tab_goes_from_the_open_tab_to_its_form_and_arrows_follow_the_tabs(
         for _ in range(4):
             pilot.press(pygame.K_RIGHT)
         assert pilot.focused == "tab_plan", "and stop at the last one"
+
+
+def test_the_end_turn_dialog_sums_up_the_plan_with_the_words_and_the_waiting_crises(
+        start: Start) -> None:
+    with start(lang="fr", scenario=SCENARIOS_DIR / "deepfake_summit.yaml") as pilot:
+        to_the_post_tab(pilot)
+        choose_own(pilot)
+        pilot.click("post_own")
+        pilot.type(OWN)
+        pilot.click("plan_post")
+        crises = pilot.game.open_crises()
+        pilot.click("end_turn")
+        assert pilot.modal == "confirm_end"
+        assert pilot.shows("Prévu pour ce tour\u00a0:")
+        assert any(OWN in text for text in pilot.texts()), "the post's own words"
+        assert pilot.shows(f"{len(crises)}\u00a0crise attend encore une réponse\u00a0:")
+        assert pilot.clipped() == [] and pilot.offscreen() == []

@@ -9,14 +9,14 @@ import pygame
 from game.engine.actions import Action
 from game.engine.game import IllegalAction
 from game.engine.vocabulary import Phase
-from game.i18n import _, fmt_number
+from game.i18n import _, fmt_number, ngettext
 from game.ui import labels, viewmodel
 from game.ui.focus import NEXT_KEYS, PREVIOUS_KEYS
 from game.ui.scenes import desk
 from game.ui.scenes.common import message_dialog
 from game.ui.scenes.turn import TurnScene
 from game.ui.widgets.selector import Selector
-from game.ui.widgets.textlayout import Block
+from game.ui.widgets.textlayout import Block, layout_blocks
 
 TABS = ("news", "post", "crises", "counter", "plan")
 
@@ -147,12 +147,43 @@ class DecideScene(TurnScene):
         if budget <= 0:
             self.resolve()
             return
-        message_dialog(self, "confirm_end", _("End the turn?"),
-                       [Block(_("You still have {points}. Unused points are lost.").format(
-                           points=labels.action_points(budget)))],
+        blocks = [Block(_("You still have {points}. Unused points are lost.").format(
+            points=labels.action_points(budget))), *self.plan_summary()]
+        t = self.theme
+        width = min(round(720 * t.base / 16), self.app.size[0] - 2 * t.pad)
+        # As tall as the summary needs (the dialog's text scrolls beyond the window).
+        text_h = layout_blocks(blocks, t, width - 6 * t.pad - max(6, t.pad) - 6).height
+        height = text_h + 2 * t.button_height + 2 * t.gap + 8 * t.pad
+        message_dialog(self, "confirm_end", _("End the turn?"), blocks,
                        [("keep_planning", _("Keep planning"), self.close_modal, False),
                         ("confirm_end_turn", _("End the turn"), self.resolve, True)],
-                       size=(640, 300))
+                       size=(width, height))
+
+    def plan_summary(self) -> list[Block]:
+        """What the turn will do: each planned action (a post with its words), and the
+        crises still waiting for an answer."""
+        game = self.game
+        blocks = []
+        if game.state.planned:
+            blocks.append(Block(_("Planned for this turn:"), bold=True, space_before=0.6))
+            for planned in game.state.planned:
+                blocks.append(Block(viewmodel.describe_action(game, planned), bullet=True))
+                if planned["kind"] == "post":
+                    words = viewmodel.post_text(game.scenario, planned)
+                    blocks.append(Block(labels.quoted(words), role="small", colour="muted"))
+        else:
+            blocks.append(Block(_("Nothing is planned for this turn."), colour="warn",
+                                space_before=0.6))
+        answered = {p["event"] for p in game.state.planned if p["kind"] == "answer"}
+        waiting = [e for e in game.open_crises() if e.id not in answered]
+        if waiting:
+            blocks.append(Block(ngettext("{n} crisis is still waiting for an answer:",
+                                         "{n} crises are still waiting for an answer:",
+                                         len(waiting)).format(n=fmt_number(len(waiting))),
+                                colour="warn", bold=True, space_before=0.6))
+            blocks += [Block(viewmodel.crisis_title(e, game.scenario), colour="warn",
+                             bullet=True) for e in waiting]
+        return blocks
 
     def resolve(self) -> None:
         self.close_modal(notify=False)
