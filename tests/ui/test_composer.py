@@ -199,3 +199,32 @@ def test_the_end_turn_dialog_sums_up_the_plan_with_the_words_and_the_waiting_cri
         assert any(OWN in text for text in pilot.texts()), "the post's own words"
         assert pilot.shows(f"{len(crises)}\u00a0crise attend encore une réponse\u00a0:")
         assert pilot.clipped() == [] and pilot.offscreen() == []
+
+
+def test_continue_lands_on_the_tab_and_the_unfinished_words_the_student_left(
+        start: Start) -> None:
+    with start(lang="en", scenario=SCENARIOS_DIR / "deepfake_summit.yaml") as pilot:
+        to_the_post_tab(pilot)
+        choose_own(pilot)
+        pilot.click("post_own")
+        pilot.type("Half-written\x1b")
+        pilot.click("tab_plan")
+        pilot.app.autosave()  # as every step and closing the window do
+    with start(lang="en", scenario=SCENARIOS_DIR / "deepfake_summit.yaml") as pilot:
+        pilot.click("continue")
+        assert pilot.scene == "decide" and pilot.app.scene.tab == "plan"
+        pilot.click("tab_post")
+        assert pilot.widget("post_own").text == "Half-written"
+
+
+def test_a_hostile_desk_memory_in_a_save_is_dropped_or_cleaned() -> None:
+    from game.ui.saving import desk_from_save, desk_to_save
+
+    assert desk_from_save(["not", "a", "dict"]) == {}
+    kept = desk_from_save({"tab": "plan", "tab_turn": True, "post": {
+        "own_text": "a\nb" + "c" * 1000, "topic": 5, "tone": "factual"}, "counter": "x"})
+    assert "tab" not in kept and kept["post"]["tone"] == "factual"
+    assert "topic" not in kept["post"] and "counter" not in kept
+    assert kept["post"]["own_text"].startswith("a b") and len(kept["post"]["own_text"]) <= 280
+    assert desk_from_save(desk_to_save({"tab": "counter", "tab_turn": 3})) == {
+        "tab": "counter", "tab_turn": 3}

@@ -27,7 +27,12 @@ class DecideScene(TurnScene):
 
     def __init__(self, app: Any) -> None:
         super().__init__(app)
-        self.tab = "crises" if self.game.open_crises() else "post"
+        # The tab the student left this turn (Continue, the menu and back), else crises
+        # first when one waits.
+        left = self.memory.get("tab")
+        self.tab = left if isinstance(left, str) and left in TABS and \
+            self.memory.get("tab_turn") == self.game.state.turn else \
+            "crises" if self.game.open_crises() else "post"
         self.message: tuple[str, str] | None = None  # (text, palette colour)
         self.focus_next: str | None = None
         self.selectors: dict[str, Selector] = {}  # the tab's choices, by id
@@ -110,6 +115,7 @@ class DecideScene(TurnScene):
     def _tab_opener(self, tab: str) -> Any:
         def open_tab() -> None:
             self.tab = tab
+            self.memory["tab"], self.memory["tab_turn"] = tab, self.game.state.turn
             self.message = None
             self.rebuild()  # the focus stays where it is (on the tab, unless it moved since)
         return open_tab
