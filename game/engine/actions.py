@@ -7,6 +7,7 @@ it changed and why (note codes the UI explains: ``language_match``, ``amplified`
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -67,10 +68,14 @@ MAX_POST_CHARS = 280  # as on the platforms the game imitates
 
 def post_words(text: str) -> str:
     """*text* as a post may hold it: no control or invisible formatting characters (a
-    pasted newline, a direction override), runs of spaces as one, at most
-    :data:`MAX_POST_CHARS` characters.  The words are the student's, hence untrusted."""
+    pasted newline, a direction override), runs of spaces as one (no-break spaces kept:
+    French typography needs them), at most :data:`MAX_POST_CHARS` characters.  The words
+    are the student's, hence untrusted."""
     kept = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
-    return " ".join(kept.split())[:MAX_POST_CHARS]
+    return _SPACES.sub(" ", kept).strip(" ")[:MAX_POST_CHARS].rstrip(" ")
+
+
+_SPACES = re.compile(r" {2,}")
 
 
 def action_to_dict(action: Action) -> dict[str, Any]:

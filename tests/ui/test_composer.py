@@ -8,6 +8,7 @@ import pygame
 
 from game.engine.actions import MAX_POST_CHARS, PostMessage, action_from_dict, post_words
 from game.engine.vocabulary import Channel, Tone
+from game.i18n import french_typography
 from game.paths import SCENARIOS_DIR
 from game.ui import viewmodel
 from game.ui.pilot import Pilot
@@ -15,6 +16,7 @@ from tests.ui.test_feedback import Start, at_desk
 from tests.ui.test_texts import scenario  # the bundled scenario by name
 
 OWN = "Vérifiez : la vidéo est un montage. Écrivez-nous !"
+POSTED = french_typography(OWN)  # a post in French gets French typography
 
 
 def to_the_post_tab(pilot: Pilot) -> None:
@@ -46,7 +48,7 @@ def test_own_words_typed_with_accents_are_posted_shown_and_saved(start: Start) -
         assert pilot.focused == "post_own"
         pilot.type(OWN + "\x07")  # a control character typed or pasted is dropped
         assert pilot.widget("post_own").text == OWN
-        assert any(OWN in text for text in pilot.texts()), "the preview says it"
+        assert any(POSTED in text for text in pilot.texts()), "the preview says it"
         left = MAX_POST_CHARS - len(OWN)
         assert pilot.shows(f"{left}\u00a0caractères restants")
         pilot.press(pygame.K_BACKSPACE)
@@ -55,16 +57,18 @@ def test_own_words_typed_with_accents_are_posted_shown_and_saved(start: Start) -
         assert pilot.enabled("plan_post")
         pilot.click("plan_post")
         planned = game.state.planned[-1]
-        assert planned["wording"] == "own" and planned["text"] == OWN
+        assert planned["wording"] == "own" and planned["text"] == POSTED
+        assert "\u00a0:" in POSTED and "\u202f!" in POSTED
         game.pass_turn()
         game.resolve()
         post = next(p for p in game.state.feed if p.kind == "player")
-        assert post.post is not None and viewmodel.post_text(game.scenario, post.post) == OWN
+        assert post.post is not None and viewmodel.post_text(game.scenario, post.post) == POSTED
         assert viewmodel.is_own_post(post.post)
         restored = type(game.state).from_dict(game.state.to_dict())
         again = next(p for p in restored.feed if p.kind == "player")
-        assert again.post is not None and viewmodel.post_text(game.scenario, again.post) == OWN
-        assert restored.turn_log[0][0]["text"] == OWN  # a replay posts the same words
+        assert again.post is not None
+        assert viewmodel.post_text(game.scenario, again.post) == POSTED
+        assert restored.turn_log[0][0]["text"] == POSTED  # a replay posts the same words
 
 
 def test_a_chosen_draft_is_the_words_posted(start: Start) -> None:
@@ -146,7 +150,7 @@ def test_with_the_largest_text_the_own_words_are_written_and_planned_in_the_prev
         assert pilot.enabled("preview_plan")
         pilot.click("preview_plan")
         assert pilot.modal is None
-        assert pilot.game.state.planned[-1]["text"] == "Ça marche : « oui » !"
+        assert pilot.game.state.planned[-1]["text"] == "Ça marche\u00a0: «\u00a0oui\u00a0»\u202f!"
         assert pilot.app.scene.memory["post"]["own_text"] == "", "the field is empty again"
 
 
@@ -196,7 +200,7 @@ def test_the_end_turn_dialog_sums_up_the_plan_with_the_words_and_the_waiting_cri
         pilot.click("end_turn")
         assert pilot.modal == "confirm_end"
         assert pilot.shows("Prévu pour ce tour\u00a0:")
-        assert any(OWN in text for text in pilot.texts()), "the post's own words"
+        assert any(POSTED in text for text in pilot.texts()), "the post's own words"
         assert pilot.shows(f"{len(crises)}\u00a0crise attend encore une réponse\u00a0:")
         assert pilot.clipped() == [] and pilot.offscreen() == []
 

@@ -15,7 +15,7 @@ from game.engine.actions import (
     post_words,
 )
 from game.engine.vocabulary import Channel, Measure, Tone
-from game.i18n import _, fmt_number, ngettext, pick
+from game.i18n import _, fmt_number, french_typography, ngettext, pick
 from game.ui import labels, viewmodel
 from game.ui.scenes.common import ButtonSpec, button_row, text_view
 from game.ui.widgets.listview import Item, ListView
@@ -137,6 +137,8 @@ def post_action(scene: DecideScene) -> PostMessage:
                        m["language"], wording)
     if wording == viewmodel.OWN_WORDING:
         words = post_words(m["own_text"])
+        if m["language"] == "fr":  # « guillemets » and : ; ! ? as French typography wants
+            words = post_words(french_typography(words))
     else:
         words = viewmodel.post_text(scene.game.scenario, action_to_dict(base))
     return PostMessage(base.channel, base.audience, base.tone, base.topic, base.language,
