@@ -232,3 +232,12 @@ def test_a_hostile_desk_memory_in_a_save_is_dropped_or_cleaned() -> None:
     assert kept["post"]["own_text"].startswith("a b") and len(kept["post"]["own_text"]) <= 280
     assert desk_from_save(desk_to_save({"tab": "counter", "tab_turn": 3})) == {
         "tab": "counter", "tab_turn": 3}
+
+
+def test_words_in_an_edited_record_are_shown_bounded_and_clean() -> None:
+    s = scenario("deepfake_summit")
+    post = {"topic": "summit", "tone": "factual", "language": "fr", "wording": "own",
+            "text": "<b>x</b>\x1b[2J\u202e" + "y" * 10_000}
+    shown = viewmodel.post_text(s, post)
+    assert len(shown) == MAX_POST_CHARS and "\x1b" not in shown and "\u202e" not in shown
+    assert shown.startswith("<b>x</b>")  # escaped where it is HTML, drawn as is on screen
