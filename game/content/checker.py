@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from game.content.controls import code_point, unsafe_in_name
 from game.content.diagnostics import Diagnostic, Severity
 from game.content.findings import Findings
-from game.content.model import Scenario
+from game.content.model import MAX_DRAFT_CHARS, Scenario
 from game.content.reachability import NEVER, Impossible, Reach
 from game.content.teaching import check_teaching
 from game.content.text import Text
@@ -139,6 +139,7 @@ def _check_references(scenario: Scenario, report: Findings, ids: dict[str, set[s
             _ref(report, ids, "concept", concept, loc + ("concepts", j))
     for i, topic in enumerate(scenario.topics):
         _ref(report, ids, "narrative", topic.narrative, ("topics", i, "narrative"))
+        _ref(report, ids, "event", topic.after_event, ("topics", i, "after_event"))
     for i, channel in enumerate(scenario.channels):
         for audience in channel.affinity:
             _ref(report, ids, "audience", audience, ("channels", i, "affinity", audience), "key")
@@ -225,6 +226,16 @@ def _check_turns(scenario: Scenario, report: Findings) -> None:
         if narrative.start_turn is not None and narrative.start_turn > turns:
             report.add(ERROR, ("narratives", i, "start_turn"), "start_turn_out_of_range",
                        turn=narrative.start_turn, turns=turns)
+    for i, topic in enumerate(scenario.topics):
+        if topic.from_turn is not None and topic.from_turn > turns:
+            report.add(ERROR, ("topics", i, "from_turn"), "from_turn_out_of_range",
+                       turn=topic.from_turn, turns=turns)
+        # A draft is a post: as long as a post may be, in every language it has.
+        for j, draft in enumerate(topic.drafts):
+            for lang in sorted(draft.languages()):
+                if len(draft.get(lang) or "") > MAX_DRAFT_CHARS:
+                    report.add(ERROR, ("topics", i, "drafts", j, lang), "text_too_long",
+                               limit=MAX_DRAFT_CHARS)
 
 
 # -- reachability ------------------------------------------------------------------------

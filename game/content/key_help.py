@@ -114,6 +114,15 @@ KEYS: dict[str, str] = {
     "Topic.narrative": N_("The narrative a post on this topic answers: factual or empathetic "
                           "posts reduce it, confrontational ones feed it."),
     "Topic.effects": N_("Effects applied every time the player posts on this topic."),
+    "Topic.drafts": N_("Up to 6 wordings the composer offers for a post on this topic, each "
+                       "in every language of the scenario and at most 280 characters; the "
+                       "student may also write their own. Without drafts, the game's wordings "
+                       "for the chosen tone. What a post says never changes its effects."),
+    "Topic.from_turn": N_("The first turn the topic is offered (it is offered from the start "
+                          "when left out)."),
+    "Topic.after_event": N_("An event id: the topic is offered once this event has happened. "
+                            "A topic with a `narrative` is offered once that narrative has "
+                            "started."),
     # Narrative
     "Narrative.id": N_("The narrative's id."),
     "Narrative.title": N_("Its short name on the player's desk."),

@@ -141,6 +141,8 @@ MESSAGES: dict[str, str] = {
     "narrative_never_launched": N_("the narrative “{id}” never starts: give it a start_turn or "
                                    "launch it with an effect"),
     "start_turn_out_of_range": N_("start_turn {turn} is after the last turn ({turns})"),
+    "from_turn_out_of_range": N_("from_turn {turn} is after the last turn ({turns}): this "
+                                 "topic is never offered"),
     "choice_id_duplicate": N_("the choice id “{id}” is used twice in this event"),
     "path_absolute": N_("“{path}” is an absolute path; use a path inside the scenario's folder"),
     "path_escapes": N_("“{path}” leads outside the scenario's folder"),

@@ -108,13 +108,24 @@ class ChannelSpec(Strict):
     affinity: dict[Id, Annotated[float, Field(ge=0, le=3)]] = {}
 
 
+MAX_DRAFT_CHARS = 280  # a post's length, as on the platforms it imitates
+
+
 class Topic(Strict):
-    """Something the player can post about; it may answer a narrative or carry effects."""
+    """Something the player can post about; it may answer a narrative or carry effects.
+
+    ``drafts``: wordings the composer offers for it (the student may also write their own);
+    what a post says never changes its effects.  ``from_turn`` / ``after_event``: the topic
+    is offered only once the story has introduced it (a topic about a narrative, only once
+    the narrative has started)."""
 
     id: Id
     name: Text
     narrative: Id | None = None
     effects: Effects = []
+    drafts: Annotated[list[Text], Field(max_length=6)] = []
+    from_turn: Annotated[int | None, Field(ge=1, le=MAX_TURNS)] = None
+    after_event: Id | None = None
 
 
 class CounterOverride(Strict):

@@ -48,7 +48,8 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
         "missing_translation", "language_not_declared", "duplicate_audience_language",
         "flag_never_set", "flag_never_tested")),
     (N_("Turns, events and endings"), (
-        "event_turn_out_of_range", "start_turn_out_of_range", "event_unreachable",
+        "event_turn_out_of_range", "start_turn_out_of_range", "from_turn_out_of_range",
+        "event_unreachable",
         "ending_unreachable", "event_never_played", "ending_never_played",
         "no_default_ending", "narrative_never_launched")),
     (N_("Images"), ("path_absolute", "path_escapes", "path_bad_character", "path_missing",

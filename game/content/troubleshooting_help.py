@@ -254,7 +254,8 @@ HELP: dict[str, Help] = {
         N_("Remove items, or split them over several events."),
         {"limit": 6}),
     "text_too_long": Help(
-        N_("A text is longer than 4,000 characters."),
+        N_("A text is longer than 4,000 characters, or a topic's draft longer than 280 (a "
+           "post's length)."),
         N_("Shorten it; the player reads it on a screen."),
         {"limit": 4000}),
     "text_empty": Help(
@@ -348,6 +349,11 @@ HELP: dict[str, Help] = {
     "start_turn_out_of_range": Help(
         N_("The narrative starts after the scenario's last turn."),
         N_("Lower `start_turn`, or raise `meta.turns`."),
+        {"turn": 12, "turns": 10}),
+    "from_turn_out_of_range": Help(
+        N_("The topic is offered from a turn after the scenario's last turn, so no student "
+           "can ever post about it."),
+        N_("Lower `from_turn`, or raise `meta.turns`."),
         {"turn": 12, "turns": 10}),
     "event_unreachable": Help(
         N_("Nothing can make this event happen: it has no `turn`, no `when`, and no effect "

@@ -7,6 +7,8 @@ it changed and why (note codes the UI explains: ``language_match``, ``amplified`
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -35,9 +37,11 @@ class PostMessage:
     tone: Tone
     topic: str
     language: str
-    # Which of the drafted wordings the student chose ("" the first): what the post says,
-    # shown in the feed and the reports; the effects never depend on it.
+    # Which of the drafted wordings the student chose ("" the first, "own" their own
+    # words), and the words posted ("" in records made before they were kept): shown in
+    # the feed and the reports; the effects never depend on them.
     wording: str = ""
+    text: str = ""
     kind: ClassVar[str] = "post"
 
 
@@ -59,11 +63,26 @@ class Counter:
 Action = PostMessage | AnswerCrisis | Counter
 
 
+MAX_POST_CHARS = 280  # as on the platforms the game imitates
+
+
+def post_words(text: str) -> str:
+    """*text* as a post may hold it: no control or invisible formatting characters (a
+    pasted newline, a direction override), runs of spaces as one (no-break spaces kept:
+    French typography needs them), at most :data:`MAX_POST_CHARS` characters.  The words
+    are the student's, hence untrusted."""
+    kept = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    return _SPACES.sub(" ", kept).strip(" ")[:MAX_POST_CHARS].rstrip(" ")
+
+
+_SPACES = re.compile(r" {2,}")
+
+
 def action_to_dict(action: Action) -> dict[str, Any]:
     # Enum members here are StrEnums: they compare and serialise as their text.  A post's
-    # first wording is left out, as in records made before wordings existed.
+    # first wording and empty words are left out, as in records made before they existed.
     return {"kind": action.kind, **{k: v for k, v in vars(action).items()
-                                    if k != "wording" or v}}
+                                    if k not in ("wording", "text") or v}}
 
 
 def action_from_dict(data: dict[str, Any]) -> Action:
@@ -71,7 +90,7 @@ def action_from_dict(data: dict[str, Any]) -> Action:
     if kind == "post":
         return PostMessage(Channel(data["channel"]), str(data["audience"]), Tone(data["tone"]),
                            str(data["topic"]), str(data["language"]),
-                           str(data.get("wording", "")))
+                           str(data.get("wording", "")), post_words(str(data.get("text", ""))))
     if kind == "answer":
         return AnswerCrisis(str(data["event"]), str(data["choice"]))
     if kind == "counter":

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.engine.actions import post_words
 from game.i18n import N_, _, get_language
 from game.reports.content import REPORT_FORMAT, REPORT_VERSION
 from game.reports.mastery import MARKS, POOR, WELL
@@ -159,7 +160,8 @@ def _read(path: Path) -> bytes:
 
 # The range of every whole number the summary uses: a report holds small numbers, and
 # 10**400 or 1e308 would stop the arithmetic of the averages and charts.
-_INT_RANGES = {"score": (-1000, 1000), "turns_played": (0, 100_000), "seed": (-2**63, 2**64)}
+_INT_RANGES = {"score": (-1000, 1000), "turns_played": (0, 100_000), "seed": (-2**63, 2**64),
+               "turn": (0, 100_000)}
 
 
 def _is(value: Any, kind: Any) -> bool:
@@ -335,3 +337,33 @@ def concepts_missed(reports: list[dict[str, Any]]) -> list[tuple[str, str, int]]
                                        [*r["concepts"]["missed"], *r["concepts"]["met"]]])
     counts = Counter(c["id"] for r in reports for c in r["concepts"]["missed"])
     return [(ident, names.get(ident, ident), n) for ident, n in counts.most_common()]
+
+
+# -- what students wrote -------------------------------------------------------------------
+
+def own_posts(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every post a student wrote in their own words, with who wrote it (reports made
+    before posts were listed have none; a malformed entry is left out).  The words come
+    from an untrusted file: cleaned and bounded again here."""
+    out = []
+    for report in reports:
+        entries = report.get("posts")
+        if not isinstance(entries, list):
+            continue
+        for post in entries:
+            if not (_fields(post, {"turn": int, "text": str, "own": bool, "language": str})
+                    and post["own"] and _whole(post["turn"], "turn")):
+                continue
+            words = post_words(post["text"])
+            if words:
+                out.append({"name": report["player"]["name"],
+                            "class": report["player"]["class"], "turn": post["turn"],
+                            "text": words, "language": post["language"][:8]})
+    return out
+
+
+def draft_posts(reports: list[dict[str, Any]]) -> int:
+    """How many posts used one of the scenario's drafts."""
+    return sum(1 for report in reports if isinstance(report.get("posts"), list)
+               for post in report["posts"] if isinstance(post, dict)
+               and post.get("own") is False)

@@ -61,6 +61,7 @@ def build_report(game_: Game, answers: Answers | None = None,
         "indicators": indicator_part(game_),
         "narratives": narrative_part(game_),
         "timeline": timeline(game_),
+        "posts": posts_part(game_),
         "crises": crisis_part(game_),
         "concepts": concept_part(game_),
         "questions": question_rows(s, answers or {}, st.seed),
@@ -130,6 +131,28 @@ def morning_values(game_: Game, narrative_id: str) -> list[tuple[int, float]]:
             surge[outcome.turn] = surge.get(outcome.turn, 0.0) + outcome.reach[narrative_id]
     return [(turn, round(ends[turn - 1] + change, 1)) for turn, change in surge.items()
             if turn - 1 in ends and ends[turn - 1] > 0]
+
+
+def posts_part(game_: Game) -> list[dict[str, Any]]:
+    """What the student posted, in order: the words (a draft they chose or their own), in
+    the post's language, with where, to whom and in which tone; so the instructor can
+    discuss what students wrote."""
+    s = game_.scenario
+    out = []
+    for outcome in game_.state.outcomes:
+        if outcome.source != "post":
+            continue
+        ref = dict(outcome.ref)
+        audience = s.audience_by_id.get(str(ref.get("audience")))
+        topic = s.topic_by_id.get(str(ref.get("topic")))
+        out.append({
+            "turn": outcome.turn, "text": viewmodel.post_text(s, ref),
+            "own": viewmodel.is_own_post(ref), "language": str(ref.get("language", "")),
+            "platform": viewmodel.channel_name(s, str(ref.get("channel", ""))),
+            "audience": pick(audience.name) if audience is not None else "",
+            "tone": labels.label(labels.TONES, ref.get("tone", "")),
+            "topic": pick(topic.name) if topic is not None else ""})
+    return out
 
 
 def timeline(game_: Game) -> list[dict[str, Any]]:

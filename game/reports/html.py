@@ -151,12 +151,37 @@ def timeline_item(entry: dict[str, Any]) -> str:
     return f"<li{cls}>{''.join(parts)}</li>"
 
 
+def posts(report: Report) -> str:
+    """Each post's words, marked as the student's own or a draft they chose (reports made
+    before posts were listed have none: no section)."""
+    entries = report.get("posts") or []
+    if not entries:
+        return ""
+    items = []
+    for post in entries:
+        where = _("Turn {n} · {platform}, audience: {audience} · {tone}").format(
+            n=fmt_number(post["turn"]), platform=post["platform"], audience=post["audience"],
+            tone=post["tone"])
+        whose = _("your own words") if post["own"] else _("a draft you chose")
+        lang = f' lang="{e(post["language"])}"' if post["language"] else ""
+        items.append(f"<li><p class=muted>{e(where)} — {e(whose)}</p>"
+                     f"<blockquote{lang}>{e(post['text'])}</blockquote></li>")
+    own = sum(1 for post in entries if post["own"])
+    count = ngettext("{n} of your posts is in your own words.",
+                     "{n} of your posts are in your own words.", own).format(
+        n=fmt_number(own))
+    title = h2(_("What you posted"))
+    return (f"<section>{title}{p(count)}"
+            f"<ul class=posts>{''.join(items)}</ul></section>")
+
+
 def page(report: Report) -> str:
     """The whole report page."""
     from game.reports.html_parts import concepts, footer, questions
 
     body = "".join([header(report), ending(report), indicators(report), narratives(report),
-                    timeline(report), questions(report), concepts(report), footer(report)])
+                    timeline(report), posts(report), questions(report), concepts(report),
+                    footer(report)])
     title = _("Student report") + " — " + report["scenario"]["title"]
     name = report["player"]["name"]
     if name:

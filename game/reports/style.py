@@ -23,6 +23,10 @@ ul.timeline > li { border-left: 4px solid var(--accent); padding: 4px 0 4px 12px
 ul.timeline > li.missed, ul.timeline > li.penalty { border-left-color: #c62828; }
 ul.timeline p { margin: 2px 0; }
 ul.timeline ul { margin: 2px 0; padding-left: 20px; font-size: 15px; }
+ul.posts { list-style: none; padding-left: 0; }
+ul.posts > li { margin: 8px 0; break-inside: avoid; }
+ul.posts p { margin: 2px 0; font-size: 15px; }
+ul.posts blockquote { color: inherit; font-style: normal; overflow-wrap: anywhere; }
 .concept { color: var(--accent); font-size: 15px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 4px 16px 10px;
   margin: 12px 0; break-inside: avoid; }

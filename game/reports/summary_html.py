@@ -219,12 +219,39 @@ def students_part(reports: list[dict[str, Any]]) -> str:
             f"<table class=grid><tr>{head}</tr>{''.join(rows)}</table></details>")
 
 
+def own_posts_part(reports: list[dict[str, Any]]) -> str:
+    """What students wrote in their own words, by student, to discuss in class."""
+    posts = classroom.own_posts(reports)
+    drafts = classroom.draft_posts(reports)
+    if not posts and not drafts:
+        return ""  # reports made before posts were listed
+    note = ngettext("{n} post used one of the scenario's drafts.",
+                    "{n} posts used one of the scenario's drafts.", drafts).format(
+        n=fmt_number(drafts))
+    if not posts:
+        return ("<details>" + tag("summary", _("What students wrote"))
+                + p(_("No student wrote a post in their own words.") + " " + note)
+                + "</details>")
+    rows = []
+    for post in sorted(posts, key=lambda x: (sort_key(x["class"]), sort_key(x["name"]),
+                                             x["turn"])):
+        lang = f' lang="{e(post["language"])}"' if post["language"] else ""
+        rows.append(f"<tr><td>{e(post['name'] or '—')}</td><td>{e(post['class'] or '—')}</td>"
+                    f"<td class=num>{fmt_number(post['turn'])}</td>"
+                    f"<td{lang}>{e(post['text'])}</td></tr>")
+    head = "".join(f"<th>{e(c)}</th>" for c in (_("Name"), _("Class"), _("Turn"),
+                                                   _("Their own words")))
+    return ("<details open>" + tag("summary", _("What students wrote")) + p(note)
+            + f"<table class=grid><tr>{head}</tr>{''.join(rows)}</table></details>")
+
+
 def scenario_section(reports: list[dict[str, Any]]) -> str:
     title = classroom.preferred(reports)[0]["scenario"]["title"]
     count = ngettext("{n} report", "{n} reports", len(reports)).format(
         n=fmt_number(len(reports)))
     parts = [endings_part(reports), scores_part(reports), choices_part(reports),
-             ratings_part(reports), mastery_part(reports), students_part(reports)]
+             ratings_part(reports), mastery_part(reports), own_posts_part(reports),
+             students_part(reports)]
     return f"<section><h2>{e(title)} <span class=muted>· {e(count)}</span></h2>" \
            f"{''.join(parts)}</section>"
 

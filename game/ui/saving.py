@@ -202,3 +202,42 @@ def answers_from(data: Any) -> dict[str, dict[str, int | None]]:
             out[when] = {str(k): v if isinstance(v, int) and 1 <= v <= 7 else None
                          for k, v in ratings.items()}
     return out
+
+
+# -- the desk left: its tab and its forms' choices (the student's unfinished words too) ----
+
+DESK_FORMS = ("post", "counter")
+MAX_DESK_VALUE = 400  # more than a post's 280 characters; ids and codes are short
+
+
+def desk_to_save(desk: dict[str, Any]) -> dict[str, Any]:
+    """The session's desk memory as plain, bounded JSON."""
+    out: dict[str, Any] = {}
+    if isinstance(desk.get("tab"), str) and isinstance(desk.get("tab_turn"), int):
+        out["tab"], out["tab_turn"] = desk["tab"][:20], desk["tab_turn"]
+    for form in DESK_FORMS:
+        values = desk.get(form)
+        if isinstance(values, dict):
+            out[form] = {str(k)[:40]: v[:MAX_DESK_VALUE] for k, v in values.items()
+                         if isinstance(v, str)}
+    return out
+
+
+def desk_from_save(data: Any) -> dict[str, Any]:
+    """The desk memory a save kept; anything unexpected is dropped (the forms check every
+    value against the scenario before using it, the words are cleaned again)."""
+    if not isinstance(data, dict):
+        return {}
+    from game.engine.actions import post_words
+
+    out: dict[str, Any] = {}
+    if isinstance(data.get("tab"), str) and type(data.get("tab_turn")) is int:
+        out["tab"], out["tab_turn"] = data["tab"][:20], data["tab_turn"]
+    for form in DESK_FORMS:
+        values = data.get(form)
+        if isinstance(values, dict):
+            out[form] = {str(k)[:40]: str(v)[:MAX_DESK_VALUE] for k, v in values.items()
+                         if isinstance(v, str)}
+    if "own_text" in out.get("post", {}):
+        out["post"]["own_text"] = post_words(out["post"]["own_text"])
+    return out

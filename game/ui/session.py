@@ -275,7 +275,8 @@ class Session:
         return SaveData(
             game.scenario.meta.id, str(entry.path), entry.loaded.content_hash,
             game.state.to_dict(), title=title.as_dict(), turns=game.turns,
-            extra={"answers": self.answers, "player": self.player, "label": label},
+            extra={"answers": self.answers, "player": self.player, "label": label,
+                   "desk": saving.desk_to_save(self.desk)},
             saved_at=datetime.now().isoformat(timespec="seconds"))
 
     def autosave(self, *, final: bool = False) -> str | None:
@@ -411,6 +412,7 @@ class Session:
         self._install(game)
         self.untrusted_turn = None
         self.answers = saving.answers_from(save.extra.get("answers"))
+        self.desk = saving.desk_from_save(save.extra.get("desk"))  # the tab and form left
         player = save.extra.get("player")
         self.player = {str(k): str(v) for k, v in player.items()} \
             if isinstance(player, dict) else {}

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.engine.actions import post_words
 from game.engine.techniques import POST, judge
 from game.i18n import _, fmt_number, fmt_percent, ngettext, pick
 from game.ui import labels
@@ -91,30 +92,47 @@ def channel_name(scenario: Scenario, channel: str) -> str:
     return labels.label(labels.CHANNELS, channel)
 
 
+OWN_WORDING = "own"  # a post's ``wording`` when the student wrote it themselves
+
+
 def wording_index(post: dict[str, Any]) -> int:
     """The chosen wording of a post's record ("" or anything unexpected: the first)."""
     value = str(post.get("wording", "") or "0")
     return int(value) if value.isdigit() else 0
 
 
+def is_own_post(post: dict[str, Any]) -> bool:
+    """Whether the student wrote this post's words (rather than choosing a draft)."""
+    return post.get("wording") == OWN_WORDING and bool(post.get("text"))
+
+
 def post_wordings(scenario: Scenario, post: dict[str, Any]) -> list[str]:
-    """Every wording a post of this tone and topic may take, in the post's own language."""
+    """Every drafted wording a post on this topic may take, in the post's own language: the
+    topic's own drafts, else the game's wordings for the post's tone."""
     lang = str(post.get("language", ""))
     topic = scenario.topic_by_id.get(str(post.get("topic")))
+    if topic is not None and topic.drafts:
+        return [pick(draft, lang) for draft in topic.drafts]
     answers = topic is not None and topic.narrative is not None
     with labels.in_language(lang):
         return [_(text) for text in labels.wordings(post.get("tone", ""), answers)]
 
 
 def post_text(scenario: Scenario, post: dict[str, Any]) -> str:
-    """What the ministry's post says, written in the post's own language: the topic's name,
-    then the wording the student chose in the post's tone (one that suits a topic answering
-    a rumour, or any other)."""
+    """What the ministry's post says, written in the post's own language: the words the
+    record keeps (what the student chose or wrote); in records made before they were kept,
+    the chosen draft, or the topic's name then the chosen wording of the post's tone (one
+    that suits a topic answering a rumour, or any other)."""
+    words = post.get("text")
+    if isinstance(words, str) and words:
+        return post_words(words)  # bounded and clean even from an edited save
     lang = str(post.get("language", ""))
     topic = scenario.topic_by_id.get(str(post.get("topic")))
     choices = post_wordings(scenario, post)
     index = wording_index(post)
     body = choices[index] if index < len(choices) else choices[0]
+    if topic is not None and topic.drafts:  # an author's draft is a whole post
+        return body
     with labels.in_language(lang):
         topic_name = pick(topic.name, lang) if topic is not None else ""
         return _("{topic} — {text}").format(topic=topic_name, text=body) if topic_name else body
@@ -215,12 +233,15 @@ def with_replies(game: Game, views: list[PostView], keys: list[int] | None) -> l
 def available_topics(game: Game) -> list[Topic]:
     """The topics the composer offers: those the story has introduced.  A topic about a
     narrative appears once the narrative is launched (posting about « the minister's
-    video » before any video existed read as nonsense); every other topic from the start.
-    The rules themselves accept every topic."""
+    video » before any video existed read as nonsense); a topic with ``from_turn`` from that
+    turn, with ``after_event`` once that event has happened; every other topic from the
+    start.  The rules themselves accept every topic."""
     st = game.state
     shown = [topic for topic in game.scenario.topics
-             if topic.narrative is None or topic.narrative not in st.narratives
-             or st.narratives[topic.narrative].launched_turn is not None]
+             if (topic.narrative is None or topic.narrative not in st.narratives
+                 or st.narratives[topic.narrative].launched_turn is not None)
+             and (topic.from_turn is None or st.turn >= topic.from_turn)
+             and (topic.after_event is None or topic.after_event in st.fired)]
     return shown or list(game.scenario.topics)
 
 

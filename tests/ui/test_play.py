@@ -54,7 +54,9 @@ def assert_finished(pilot: Pilot, seen: dict[str, list[str]], lang: str) -> None
         assert "Score\u00a0:" in shown and "Indicateurs" in shown
         leaks = {text for texts in seen.values() for text in texts} & english_only_strings()
         assert leaks == set(), f"untranslated on screen: {sorted(leaks)[:10]}"
-        english_posts = (*labels.POST_TEMPLATES.values(), *labels.ANSWER_TEMPLATES.values())
+        english_posts = (*labels.POST_TEMPLATES.values(), *labels.ANSWER_TEMPLATES.values(),
+                         *(draft.en for topic in game.scenario.topics
+                           for draft in topic.drafts if draft.en))
         texts = {text for texts in seen.values() for text in texts
                  if not text.endswith(english_posts)}  # a post the student wrote in English
         assert [t for t in texts if not french_typography_kept(t)] == []

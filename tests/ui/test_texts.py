@@ -202,8 +202,10 @@ def test_the_media_literacy_campaign_is_for_every_audience_not_a_narrative() -> 
 @pytest.mark.parametrize("tone", list(Tone))
 def test_a_post_names_its_topic_and_suits_it(lang: str, tone: Tone) -> None:
     """A culture-week post does not offer sympathy to "everyone affected"; an answer to a
-    rumour speaks of facts."""
+    rumour speaks of facts.  (Topics without the scenario's own drafts, as in v1 files.)"""
     s = scenario("tutorial")
+    s = s.model_copy(update={"topics": [t.model_copy(update={"drafts": []}) for t in s.topics]})
+    s.__dict__.pop("topic_by_id", None)  # the lookup cached from the original's topics
     for topic in s.topics:
         text = viewmodel.post_text(s, {"topic": topic.id, "tone": tone.value,
                                        "language": lang})

@@ -9,14 +9,15 @@ import pygame
 from game.engine.actions import Action
 from game.engine.game import IllegalAction
 from game.engine.vocabulary import Phase
-from game.i18n import _, fmt_number
+from game.i18n import _, fmt_number, ngettext
 from game.ui import labels, viewmodel
+from game.ui.focus import NEXT_KEYS, PREVIOUS_KEYS
 from game.ui.scenes import desk
 from game.ui.scenes.base import first_fitting
 from game.ui.scenes.common import message_dialog
 from game.ui.scenes.turn import TurnScene
 from game.ui.widgets.selector import Selector
-from game.ui.widgets.textlayout import Block
+from game.ui.widgets.textlayout import Block, layout_blocks
 
 TABS = ("news", "post", "crises", "counter", "plan")
 
@@ -27,7 +28,12 @@ class DecideScene(TurnScene):
 
     def __init__(self, app: Any) -> None:
         super().__init__(app)
-        self.tab = "crises" if self.game.open_crises() else "post"
+        # The tab the student left this turn (Continue, the menu and back), else crises
+        # first when one waits.
+        left = self.memory.get("tab")
+        self.tab = left if isinstance(left, str) and left in TABS and \
+            self.memory.get("tab_turn") == self.game.state.turn else \
+            "crises" if self.game.open_crises() else "post"
         self.message: tuple[str, str] | None = None  # (text, palette colour)
         self.focus_next: str | None = None
         self.selectors: dict[str, Selector] = {}  # the tab's choices, by id
@@ -51,6 +57,23 @@ class DecideScene(TurnScene):
                     "crises": desk.build_crises_tab, "counter": desk.build_counter_tab,
                     "plan": desk.build_plan_tab}
         builders[self.tab](self, content)
+        self._order_focus()
+
+    def _order_focus(self) -> None:
+        """Tab order: the other tabs, the open tab, its fields, then "End the turn".  The
+        desk opens with the focus on the open tab, so Tab goes straight to its form (the
+        keyboard route to the fields is the obvious one), and every tab is still reached."""
+        items = self.focus.items
+        for ident in (f"tab_{self.tab}", "end_turn"):
+            item = next((i for i in items if i.id == ident), None)
+            if item is None:
+                continue
+            items.remove(item)
+            if ident == "end_turn":
+                items.append(item)
+            else:  # after the last tab
+                last = max((n for n, i in enumerate(items) if i.group == "tabs"), default=-1)
+                items.insert(last + 1, item)
 
     def rebuild(self) -> None:
         super().rebuild()
@@ -95,6 +118,7 @@ class DecideScene(TurnScene):
     def _tab_opener(self, tab: str) -> Any:
         def open_tab() -> None:
             self.tab = tab
+            self.memory["tab"], self.memory["tab_turn"] = tab, self.game.state.turn
             self.message = None
             self.rebuild()  # the focus stays where it is (on the tab, unless it moved since)
         return open_tab
@@ -132,12 +156,43 @@ class DecideScene(TurnScene):
         if budget <= 0:
             self.resolve()
             return
-        message_dialog(self, "confirm_end", _("End the turn?"),
-                       [Block(_("You still have {points}. Unused points are lost.").format(
-                           points=labels.action_points(budget)))],
+        blocks = [Block(_("You still have {points}. Unused points are lost.").format(
+            points=labels.action_points(budget))), *self.plan_summary()]
+        t = self.theme
+        width = min(round(720 * t.base / 16), self.app.size[0] - 2 * t.pad)
+        # As tall as the summary needs (the dialog's text scrolls beyond the window).
+        text_h = layout_blocks(blocks, t, width - 6 * t.pad - max(6, t.pad) - 6).height
+        height = text_h + 2 * t.button_height + 2 * t.gap + 8 * t.pad
+        message_dialog(self, "confirm_end", _("End the turn?"), blocks,
                        [("keep_planning", _("Keep planning"), self.close_modal, False),
                         ("confirm_end_turn", _("End the turn"), self.resolve, True)],
-                       size=(640, 300))
+                       size=(width, height))
+
+    def plan_summary(self) -> list[Block]:
+        """What the turn will do: each planned action (a post with its words), and the
+        crises still waiting for an answer."""
+        game = self.game
+        blocks = []
+        if game.state.planned:
+            blocks.append(Block(_("Planned for this turn:"), bold=True, space_before=0.6))
+            for planned in game.state.planned:
+                blocks.append(Block(viewmodel.describe_action(game, planned), bullet=True))
+                if planned["kind"] == "post":
+                    words = viewmodel.post_text(game.scenario, planned)
+                    blocks.append(Block(labels.quoted(words), role="small", colour="muted"))
+        else:
+            blocks.append(Block(_("Nothing is planned for this turn."), colour="warn",
+                                space_before=0.6))
+        answered = {p["event"] for p in game.state.planned if p["kind"] == "answer"}
+        waiting = [e for e in game.open_crises() if e.id not in answered]
+        if waiting:
+            blocks.append(Block(ngettext("{n} crisis is still waiting for an answer:",
+                                         "{n} crises are still waiting for an answer:",
+                                         len(waiting)).format(n=fmt_number(len(waiting))),
+                                colour="warn", bold=True, space_before=0.6))
+            blocks += [Block(viewmodel.crisis_title(e, game.scenario), colour="warn",
+                             bullet=True) for e in waiting]
+        return blocks
 
     def resolve(self) -> None:
         self.close_modal(notify=False)
@@ -190,6 +245,15 @@ class DecideScene(TurnScene):
                 and self.modal is None and self.tab == "crises"
                 and self.focus.current_id == "tab_crises"):
             desk.open_selected_crisis(self)
+            return True
+        current = self.focus.current
+        if (event.type == pygame.KEYDOWN and self.modal is None and current is not None
+                and current.group == "tabs" and current.id[4:] in TABS
+                and event.key in (*PREVIOUS_KEYS, *NEXT_KEYS)):
+            # Arrows follow the tabs as drawn (the Tab order puts the open one last).
+            n = TABS.index(current.id[4:]) + (1 if event.key in NEXT_KEYS else -1)
+            if 0 <= n < len(TABS):
+                self.focus.focus(f"tab_{TABS[n]}")
             return True
         return super().handle_event(event)
 

@@ -6,14 +6,22 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.engine.actions import AnswerCrisis, Counter, PostMessage
+from game.engine.actions import (
+    MAX_POST_CHARS,
+    AnswerCrisis,
+    Counter,
+    PostMessage,
+    action_to_dict,
+    post_words,
+)
 from game.engine.vocabulary import Channel, Measure, Tone
-from game.i18n import _, pick
+from game.i18n import _, fmt_number, french_typography, ngettext, pick
 from game.ui import labels, viewmodel
 from game.ui.scenes.common import ButtonSpec, button_row, text_view
 from game.ui.widgets.listview import Item, ListView
 from game.ui.widgets.preview import PostPreview
 from game.ui.widgets.selector import Selector
+from game.ui.widgets.textbox import TextBox
 from game.ui.widgets.textlayout import Block, layout_blocks
 
 if TYPE_CHECKING:
@@ -110,24 +118,50 @@ def post_choices(scene: DecideScene) -> dict[str, str]:
         if mem.get(key) not in valid[key]:
             mem[key] = value
     count = len(viewmodel.post_wordings(s, mem))
-    if mem.get("wording") not in {str(i) for i in range(count)}:
+    if mem.get("wording") not in {str(i) for i in range(count)} | {viewmodel.OWN_WORDING}:
         mem["wording"] = "0"
+    mem.setdefault("own_text", "")
     return mem
 
 
+def writes_own(scene: DecideScene) -> bool:
+    return post_choices(scene)["wording"] == viewmodel.OWN_WORDING
+
+
 def post_action(scene: DecideScene) -> PostMessage:
+    """The post the form describes, with the words it will say: the chosen draft as shown,
+    or the student's own (cleaned as the engine keeps them)."""
     m = post_choices(scene)
     wording = "" if m["wording"] == "0" else m["wording"]
-    return PostMessage(Channel(m["channel"]), m["audience"], Tone(m["tone"]), m["topic"],
+    base = PostMessage(Channel(m["channel"]), m["audience"], Tone(m["tone"]), m["topic"],
                        m["language"], wording)
+    if wording == viewmodel.OWN_WORDING:
+        words = post_words(m["own_text"])
+        if m["language"] == "fr":  # « guillemets » and : ; ! ? as French typography wants
+            words = post_words(french_typography(words))
+    else:
+        words = viewmodel.post_text(scene.game.scenario, action_to_dict(base))
+    return PostMessage(base.channel, base.audience, base.tone, base.topic, base.language,
+                       wording, words)
+
+
+def post_reason(scene: DecideScene) -> str:
+    """Why the post cannot be planned, if it cannot: the rules' reason, or own words that
+    are still to be written."""
+    action = post_action(scene)
+    if writes_own(scene) and not action.text:
+        return _("Write your post in the field, or choose one of the drafts.")
+    return labels.reason(scene.game.why_not(action))
 
 
 def wording_options(scene: DecideScene) -> list[tuple[str, str]]:
-    """The drafted wordings for the post's tone and topic, in the post's language."""
+    """The drafted wordings for the post's topic (or tone), in the post's language, then
+    the student's own words."""
     texts = viewmodel.post_wordings(scene.game.scenario, post_choices(scene))
     # Quoted, as words the ministry will say (in the post's language, perhaps not the
     # interface's).
-    return [(str(i), labels.quoted(text)) for i, text in enumerate(texts)]
+    return [*((str(i), labels.quoted(text)) for i, text in enumerate(texts)),
+            (viewmodel.OWN_WORDING, _("Write my own…"))]
 
 
 def post_preview(scene: DecideScene) -> tuple[viewmodel.PostView, list[tuple[str, str]]]:
@@ -135,18 +169,23 @@ def post_preview(scene: DecideScene) -> tuple[viewmodel.PostView, list[tuple[str
     action = post_action(scene)
     data = {"channel": str(action.channel), "audience": action.audience,
             "tone": str(action.tone), "topic": action.topic, "language": action.language,
-            "wording": action.wording}
+            "wording": action.wording, "text": action.text}
     s = game.scenario
     audience = s.audience_by_id[action.audience]
     ministry = pick(s.country.ministry)
     view = viewmodel.PostView(
         key=-1, name=ministry, handle=s.country.handle, initials=viewmodel.initials(ministry),
         colour_key="player", verified=True, when=_("Preview"),
-        text=viewmodel.post_text(s, data), likes=0, shares=0, kind="player", new=True,
+        text=viewmodel.post_text(s, data) if action.text or not writes_own(scene) else "…",
+        likes=0, shares=0, kind="player", new=True,
         tag=_("on {platform}, audience: {audience}").format(
             platform=viewmodel.channel_name(s, data["channel"]), audience=pick(audience.name)))
     notes = [(labels.note(code), "good" if code in ("channel_strong", "language_match")
               else "warn") for code in viewmodel.expected_post_notes(game, action)]
+    if writes_own(scene):  # what is left of a post's length
+        notes.append((ngettext("{count} character left", "{count} characters left",
+                               MAX_POST_CHARS - len(action.text)).format(
+            count=fmt_number(MAX_POST_CHARS - len(action.text))), "muted"))
     notes.append((_("Cost: {points}").format(points=labels.action_points(game.cost(action))),
                   "muted"))
     return view, notes
@@ -181,19 +220,23 @@ def build_post_tab(scene: DecideScene, area: pygame.Rect) -> None:
          m["language"], setter("language")),
     ]
     t = scene.theme
-    reason = labels.reason(scene.game.why_not(post_action(scene)))
+    reason = post_reason(scene)
     # The wordings' long texts never change how the other rows are laid out (its caption
     # takes its part in the caption column).
     layout = selector_layout(scene, area.width, [*rows, ("", _("Wording"), [], "", None)])
     step = Selector.height(scene, layout[0]) + t.gap // 2
+    own = own_entry_height(scene) if writes_own(scene) else 0
     under = t.button_height + 2 * t.gap + message_height(scene, area.width, reason)
-    # The wording goes in the form when it fits, else in the preview's dialog.
-    in_form = scene.wording_in_form = area.height - (len(rows) + 1) * step >= under
+    # The wording (and the own words' field) go in the form when they fit, else in the
+    # preview's dialog.
+    in_form = scene.wording_in_form = area.height - (len(rows) + 1) * step - own >= under
     if in_form:
         rows.append(wording_row(scene))
     else:
         layout = selector_layout(scene, area.width, rows)
     y = place_selectors(scene, area, rows, layout)
+    if in_form and own:
+        y = place_own_entry(scene, pygame.Rect(area.x, y, area.width, own))
     below = pygame.Rect(area.x, y, area.width, area.bottom - y)
     room = below.height - under
     # No room under the form (small window, large text): the preview opens on demand.
@@ -201,7 +244,7 @@ def build_post_tab(scene: DecideScene, area: pygame.Rect) -> None:
     before: list[ButtonSpec] = [("show_preview", _("Preview"), lambda: open_preview(scene),
                                  False)] if short else []
     rest = bottom_with_message(scene, below, "plan_post", _("Plan this post"),
-                               lambda: scene.plan(post_action(scene)), not reason, reason,
+                               lambda: plan_post(scene), not reason, reason,
                                before=before)
     if not short:
         view, notes = post_preview(scene)
@@ -212,38 +255,101 @@ def wording_row(scene: DecideScene) -> Row:
     m = post_choices(scene)
 
     def set_wording(value: str) -> None:
+        was_own = writes_own(scene)
         m["wording"] = value
         scene.message = None
-        refresh_post(scene)
+        if was_own != writes_own(scene):  # the field for own words comes or goes
+            scene.rebuild()
+            if not scene.wording_in_form and scene.modal is None:
+                # The field no longer fits in the form: the wording moved to the preview.
+                open_preview(scene, focus="post_wording")
+        else:
+            refresh_post(scene)
 
     return ("post_wording", _("Wording"), wording_options(scene), m["wording"], set_wording)
 
 
-def open_preview(scene: DecideScene) -> None:
+def own_entry_height(scene: DecideScene) -> int:
+    """Three lines: most posts are seen whole while they are written."""
+    t = scene.theme
+    return 3 * t.line("body") + 2 * t.pad + t.gap // 2
+
+
+def place_own_entry(scene: DecideScene, area: pygame.Rect) -> int:
+    """The field where the student writes their own post (in the post's language, up to a
+    post's length); returns the y under it."""
+    t = scene.theme
+    m = post_choices(scene)
+
+    def changed(text: str) -> None:
+        m["own_text"] = text
+        scene.message = None
+        refresh_post(scene)
+
+    placeholder = _("Your post, {in_language} ({count} characters at most)").format(
+        in_language=viewmodel.post_language_in(m["language"]),
+        count=fmt_number(MAX_POST_CHARS))
+    entry = TextBox(pygame.Rect(area.x, area.y, area.width, area.height - t.gap // 2),
+                    scene.ui, t,
+                    m["own_text"], max_length=MAX_POST_CHARS, placeholder=placeholder,
+                    starting_height=scene.layer, on_change=changed,
+                    on_focus=lambda e: scene.ring.focus_element(e))
+    scene.canvas("post_own", entry)
+    return area.y + area.height
+
+
+def open_preview(scene: DecideScene, focus: str | None = None) -> None:
     def build() -> None:
         assert scene.modal is not None
         inner = scene.modal.inner(2 * scene.theme.pad)
-        rest = button_row(scene, [("preview_close", _("Close"), scene.close_modal, True)],
+        reason = post_reason(scene)
+        rest = button_row(scene, [("preview_close", _("Close"), scene.close_modal, False),
+                                  ("preview_plan", _("Plan this post"),
+                                   lambda: plan_post(scene), not reason)],
                           inner, group=None)
+        if reason:
+            scene.widgets["preview_plan"].disable()
         if not scene.wording_in_form:  # no room in the form: chosen here
             y = place_selectors(scene, rest, [wording_row(scene)])
+            if writes_own(scene):
+                y = place_own_entry(scene, pygame.Rect(rest.x, y, rest.width,
+                                                       own_entry_height(scene)))
             rest = pygame.Rect(rest.x, y, rest.width, rest.bottom - y)
         view, notes = post_preview(scene)
-        preview = PostPreview(rest, scene.ui, scene.theme, view, notes,
+        preview = PostPreview(rest, scene.ui, scene.theme, view, dialog_notes(scene, notes),
                               starting_height=scene.layer)
         scene.canvas("preview_dialog", preview)
 
-    scene.open_modal("preview", (760, 520), build)
+    scene.open_modal("preview", (760, 520), build, focus=focus)
+
+
+def dialog_notes(scene: DecideScene, notes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The preview dialog's notes: the form's message line is under the dialog, so why the
+    post cannot be planned is said here too."""
+    reason = post_reason(scene)
+    return [*notes, (reason, "warn")] if reason else notes
+
+
+def plan_post(scene: DecideScene) -> None:
+    """Plan the post; own words once planned leave the field empty for the next post."""
+    action = post_action(scene)
+    scene.close_modal(notify=False)
+    if scene.plan(action) and action.wording == viewmodel.OWN_WORDING:
+        post_choices(scene)["own_text"] = ""
+        scene.rebuild()
 
 
 def refresh_post(scene: DecideScene) -> None:
     view, notes = post_preview(scene)
-    for ident in ("preview", "preview_dialog"):
+    if "preview" in scene.widgets:
+        scene.widgets["preview"].set_post(view, notes)
+    if "preview_dialog" in scene.widgets:
+        scene.widgets["preview_dialog"].set_post(view, dialog_notes(scene, notes))
+    reason = post_reason(scene)
+    for ident in ("plan_post", "preview_plan"):
         if ident in scene.widgets:
-            scene.widgets[ident].set_post(view, notes)
-    reason = labels.reason(scene.game.why_not(post_action(scene)))
-    button = scene.widgets["plan_post"]
-    button.disable() if reason else button.enable()
+            button = scene.widgets[ident]
+            button.disable() if reason else button.enable()
     scene.widgets["message"].set_blocks(message_blocks(scene, reason))
 
 
@@ -345,18 +451,20 @@ def open_crisis(scene: DecideScene, event_id: str) -> None:
 
 def offered_measures(scene: DecideScene, narrative: str) -> list[Measure]:
     """The counter-measures that make sense against *narrative* now: not one already used
-    up on it (a report, a fact-check…), nor monitoring what is already monitored."""
+    up on it (a report, a fact-check…) or already planned this turn, nor monitoring what is
+    already monitored.  Monitoring, the safest, comes first in every scenario."""
     game = scene.game
     run = game.state.narratives.get(narrative)
-    audience = game.scenario.audiences[0].id
     offered = []
     for measure in game.scenario.measures:
-        action = Counter(narrative, measure, audience if measure is Measure.PREBUNK else None)
-        if game.why_not(action) == "measure_used" or (
+        audiences = [a.id for a in game.scenario.audiences] if measure is Measure.PREBUNK \
+            else [None]
+        reasons = {game.why_not(Counter(narrative, measure, a)) for a in audiences}
+        if not reasons - {"measure_used", "already_planned"} or (
                 measure is Measure.MONITOR and run is not None and run.monitored):
             continue
         offered.append(measure)
-    return offered
+    return sorted(offered, key=lambda m: m is not Measure.MONITOR)
 
 
 def counter_choices(scene: DecideScene) -> dict[str, str]:

@@ -17,7 +17,7 @@ import pygame
 from game.i18n import _, fmt_number, pick
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
-from game.ui.widgets.textlayout import Block
+from game.ui.widgets.textlayout import Block, layout_blocks
 
 SCALE = range(1, 8)
 
@@ -101,10 +101,18 @@ class QuestionsScene(Scene):
         if self.current_rating() is None:
             self.widgets["question_next"].disable()
         scale_h = t.button_height + 2 * t.line("small") + 2 * t.gap
-        scale = pygame.Rect(rest.x, rest.bottom - scale_h, rest.width, scale_h)
-        self.build_scale(scale)
-        text = pygame.Rect(rest.x, rest.y, rest.width, max(0, scale.y - t.gap - rest.y))
-        text_view(self, "question_text", text, self.question_blocks())
+        # The headline as a card of reading width with the scale right under it, the pair a
+        # little above the middle (not a line at the top of an empty page).
+        width = min(rest.width, round(760 * t.base / 16))
+        blocks = self.question_blocks()
+        scrollbar = max(6, t.pad) + 6
+        wanted = layout_blocks(blocks, t, width - 2 * t.pad - scrollbar).height + 2 * t.pad
+        text_h = min(wanted, max(0, rest.height - scale_h - t.gap))
+        top = rest.y + max(0, (rest.height - text_h - t.gap - scale_h) // 3)
+        text = pygame.Rect(0, top, width, text_h)
+        text.centerx = rest.centerx
+        text_view(self, "question_text", text, blocks, background="card")
+        self.build_scale(pygame.Rect(rest.x, text.bottom + t.gap, rest.width, scale_h))
 
     def build_result(self, area: pygame.Rect) -> None:
         """Right after the last rating: the discernment before and after, explained."""
@@ -129,7 +137,7 @@ class QuestionsScene(Scene):
         count = _("Question {n} of {total}").format(n=fmt_number(self.index + 1),
                                                      total=fmt_number(len(self.questions)))
         blocks = [Block(count, role="small", colour="muted"),
-                  Block(pick(q.text), role="heading", bold=True, space_before=0.6)]
+                  Block(pick(q.text), role="title", bold=True, space_before=0.6)]
         if q.source is not None:
             blocks.append(Block(_("Source: {source}").format(source=pick(q.source)),
                                 colour="muted"))

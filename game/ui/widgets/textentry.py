@@ -36,8 +36,10 @@ class TextEntry(Canvas):
 
     def __init__(self, rect: pygame.Rect, manager: Any, theme: Theme, text: str = "", *,
                  max_length: int = 80, placeholder: str = "", starting_height: int = 1,
-                 on_focus: Callable[[TextEntry], object] | None = None) -> None:
+                 on_focus: Callable[[TextEntry], object] | None = None,
+                 on_change: Callable[[str], object] | None = None) -> None:
         self.max_length = max_length
+        self.on_change = on_change  # told the new text after each edit that changes it
         self.text = printable(text)[:max_length]
         self.caret = len(self.text)
         self.placeholder = placeholder
@@ -68,15 +70,22 @@ class TextEntry(Canvas):
             log.warning("cannot read the clipboard: %s", exc)
 
     def handle_key(self, key: int, mod: int) -> bool:
+        before = self.text
         if any(key == paste_key and mod & paste_mod for paste_key, paste_mod in PASTE_KEYS):
             self.paste()
+            self._changed(before)
             return True
         if key in EDIT_KEYS:
             self._edit(key)
             self.mark_dirty()
+            self._changed(before)
             return True
         # Printable keys arrive again as TEXTINPUT: keep them from the scene's shortcuts.
         return key == pygame.K_SPACE or 33 <= key < 127 or pygame.K_KP0 <= key <= pygame.K_KP9
+
+    def _changed(self, before: str) -> None:
+        if self.on_change is not None and self.text != before:
+            self.on_change(self.text)
 
     def _edit(self, key: int) -> None:
         if key == pygame.K_BACKSPACE and self.caret > 0:
@@ -95,7 +104,9 @@ class TextEntry(Canvas):
 
     def process_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.TEXTINPUT and self.has_focus:
+            before = self.text
             self.insert(event.text)
+            self._changed(before)
             return True
         if (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
                 and self.hover_point(*event.pos)):

@@ -1,0 +1,55 @@
+"""One default counter-measure everywhere: none chosen until the student picks one, and the
+first one on offer is the safest (Monitor) in every scenario; counters that make no sense
+now (used up, planned already, monitoring twice) are not offered."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.paths import SCENARIOS_DIR
+from game.ui.pilot import Pilot
+from tests.ui.test_feedback import Start
+
+
+def counter_tab(pilot: Pilot, narrative: str) -> None:
+    pilot.click("new_game")
+    for _ in range(6):
+        if pilot.scene == "decide":
+            break
+        pilot.press(pygame.K_RETURN)
+    pilot.game.launch(narrative)
+    pilot.app.scene.rebuild()
+    pilot.settle()
+    pilot.click("tab_counter")
+
+
+def offered(pilot: Pilot) -> list[str]:
+    return [key for key, _text in pilot.app.scene.selectors["counter_measure"].options]
+
+
+@pytest.mark.parametrize("name, narrative", [("deepfake_summit", "deepfake_video"),
+                                             ("tutorial", "fake_tickets"),
+                                             ("hostile_hashtag", "hashtag_rigged")])
+def test_no_measure_is_chosen_and_monitor_comes_first(start: Start, name: str,
+                                                      narrative: str) -> None:
+    with start(lang="en", scenario=SCENARIOS_DIR / f"{name}.yaml") as pilot:
+        counter_tab(pilot, narrative)
+        assert pilot.widget("counter_measure").text == "Choose…"
+        assert not pilot.enabled("plan_counter")
+        assert offered(pilot)[:2] == ["", "monitor"]
+        pilot.click("counter_measure_next")
+        assert pilot.widget("counter_measure").text == "Monitor"
+
+
+def test_a_counter_planned_this_turn_is_not_offered_again(start: Start) -> None:
+    with start(lang="en", scenario=SCENARIOS_DIR / "deepfake_summit.yaml") as pilot:
+        counter_tab(pilot, "deepfake_video")
+        pilot.click("counter_measure_next")
+        pilot.click("plan_counter")
+        assert pilot.game.state.planned[-1]["measure"] == "monitor"
+        assert "monitor" not in offered(pilot)
+        pilot.click("counter_measure_next")
+        chosen = pilot.app.scene.selectors["counter_measure"].value
+        pilot.click("plan_counter")
+        assert chosen not in offered(pilot) and pilot.widget("counter_measure").text == "Choose…"
