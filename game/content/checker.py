@@ -30,28 +30,42 @@ MAX_IMAGE_BYTES = 2 * 1024 * 1024
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
 
-def walk(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """Every model, list item, map value and call in *node*, with its YAML path."""
-    yield loc, node
-    if isinstance(node, Call):
-        entry_path = loc + (node.name,)
-        if entry_for(node.name).composite == "one":
-            yield from walk(node.children[0], entry_path)
-        else:
-            for i, child in enumerate(node.children):
-                yield from walk(child, entry_path + (i,))
-        if isinstance(node.args, BaseModel):
-            for name in type(node.args).model_fields:
-                yield from walk(getattr(node.args, name), entry_path + (name,))
-    elif isinstance(node, BaseModel) and not isinstance(node, Text):
-        for name in type(node).model_fields:
-            yield from walk(getattr(node, name), loc + (name,))
-    elif isinstance(node, list | tuple):
-        for i, item in enumerate(node):
-            yield from walk(item, loc + (i,))
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from walk(value, loc + (str(key),))
+_SCALARS = (str, int, float, type(None))  # bool is an int; enum values are str
+
+
+def walk(node: Any, loc: Loc = (), *, leaves: bool = True) -> Iterator[tuple[Loc, Any]]:
+    """Every model, list item, map value and call in *node*, with its YAML path (depth
+    first, in the order written); without *leaves*, no text, number or null on its own
+    (the analyses look for models and calls: most nodes are such leaves).
+
+    A loop over a stack rather than nested generators: each ``yield from`` level passes
+    every item up again, so deep parts of a large scenario cost their depth each."""
+    stack: list[tuple[Loc, Any]] = [(loc, node)]
+    pop = stack.pop
+    while stack:
+        loc, node = pop()
+        yield loc, node
+        children: list[tuple[Loc, Any]] = []
+        if isinstance(node, Call):
+            entry_path = loc + (node.name,)
+            if entry_for(node.name).composite == "one":
+                children.append((entry_path, node.children[0]))
+            else:
+                children.extend((entry_path + (i,), child)
+                                for i, child in enumerate(node.children))
+            if isinstance(node.args, BaseModel):
+                children.extend((entry_path + (name,), getattr(node.args, name))
+                                for name in type(node.args).model_fields)
+        elif isinstance(node, BaseModel) and not isinstance(node, Text):
+            children.extend((loc + (name,), getattr(node, name))
+                            for name in type(node).model_fields)
+        elif isinstance(node, list | tuple):
+            children.extend((loc + (i,), item) for i, item in enumerate(node))
+        elif isinstance(node, dict):
+            children.extend((loc + (str(key),), value) for key, value in node.items())
+        if not leaves:
+            children = [c for c in children if not isinstance(c[1], _SCALARS)]
+        stack.extend(reversed(children))
 
 
 def entry_for(name: str) -> Entry:
@@ -60,7 +74,7 @@ def entry_for(name: str) -> Entry:
 
 
 def calls_in(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Call]]:
-    for path, item in walk(node, loc):
+    for path, item in walk(node, loc, leaves=False):
         if isinstance(item, Call):
             yield path, item
 
@@ -70,7 +84,7 @@ def analyse(scenario: Scenario, doc: YamlDocument, display: str, folder: Path) -
     report = Findings(doc, display)
     texts: list[tuple[Loc, Text]] = []
     calls: list[tuple[Loc, Call]] = []
-    for loc, node in walk(scenario):  # one walk serves every analysis below
+    for loc, node in walk(scenario, leaves=False):  # one walk serves every analysis below
         if isinstance(node, Text):
             texts.append((loc, node))
         elif isinstance(node, Call):
