@@ -52,7 +52,29 @@ def command_name(argv0: str | None = None) -> str:
     return Path(name).stem  # the installed command (hashtag-diplomacy, or .exe on Windows)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The game's own options (the rest are commands): a start with these only is the title
+# screen, whose parser needs no commands (building them all is ~4 ms of start-up).
+_GAME_OPTIONS_WITH_VALUE = ("--lang", "--scenario", "--seed", "--frames")
+_GAME_FLAGS = ("--fullscreen", "--no-questions")
+
+
+def _starts_the_game(argv: Sequence[str]) -> bool:
+    """True when *argv* holds nothing but the game's own options and their values (no
+    command, no help, nothing unknown: those need the whole parser and its messages)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in _GAME_FLAGS or ("=" in arg and arg.partition("=")[0] in _GAME_OPTIONS_WITH_VALUE):
+            i += 1
+        elif arg in _GAME_OPTIONS_WITH_VALUE and i + 1 < len(argv):
+            i += 2
+        else:
+            return False
+    return True
+
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; without *commands*, only the game's own options."""
     from game import __version__
 
     parser = argparse.ArgumentParser(
@@ -74,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-questions", action="store_true",
                         help=_("do not ask the scenario's reliability questions before and "
                                "after the game (for demonstrations)"))
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"),
                                 parser_class=cast("type[argparse.ArgumentParser]",
                                                   _CommandParser))
@@ -242,7 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         multiprocessing.freeze_support()  # a frozen build's workers start here (Windows, macOS)
     argv = _play_count(list(sys.argv[1:] if argv is None else argv))
     i18n.set_language(i18n.choose_language(_pre_language(argv)))
-    parser = build_parser()
+    parser = build_parser(commands=not _starts_the_game(argv))
     args = parser.parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
