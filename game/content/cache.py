@@ -34,11 +34,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import platformdirs
 from pydantic import ValidationError
 
 from game import __version__
 from game.content.diagnostics import Diagnostic, Severity
 from game.content.model import SCHEMA_VERSION, Scenario, validate_scenario_json
+from game.paths import APP_NAME
+from game.regular_file import read_regular
 
 log = logging.getLogger(__name__)
 
@@ -78,10 +81,6 @@ def cache_folder() -> Path | None:
         return None
     if override:
         return Path(override)
-    import platformdirs
-
-    from game.paths import APP_NAME
-
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "checked"
 
 
@@ -216,8 +215,6 @@ def _prune(place: Path) -> None:
 
 
 def _read_entry(path: Path, key: str, content_hash: str) -> Checked | None:
-    from game.regular_file import read_regular
-
     try:
         raw = read_regular(path, MAX_ENTRY_BYTES)
     except FileNotFoundError:

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game.content import cache as checked_cache
 from game.content.controls import code_point
 from game.content.diagnostics import Diagnostic, ProblemError, Severity
 from game.content.model import SCHEMA_VERSION, Scenario, as_json, validate_scenario_json
@@ -142,18 +143,14 @@ def _load(path: Path, display: str | None, check: bool, cache: bool) -> LoadedSc
         loaded.diagnostics.extend(analyses)
     loaded.diagnostics.sort(key=Diagnostic.sort_key)
     if cache and loaded.scenario is not None and not loaded.errors:
-        from game.content.cache import store
-
-        store(loaded.content_hash, loaded.folder, loaded.scenario, scenario_json,
+        checked_cache.store(loaded.content_hash, loaded.folder, loaded.scenario, scenario_json,
               None if analyses is None else [replace(d, file="") for d in analyses])
     return loaded
 
 
 def _recall(loaded: LoadedScenario, check: bool) -> bool:
     """Fill *loaded* from the cache if this content was loaded (and checked, if *check*)."""
-    from game.content.cache import recall
-
-    found = recall(loaded.content_hash, loaded.folder, need_analyses=check)
+    found = checked_cache.recall(loaded.content_hash, loaded.folder, need_analyses=check)
     if found is None:
         return False
     loaded.scenario = found.scenario

@@ -258,6 +258,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> ProblemError:
 
 
 _new_tuple = tuple.__new__  # Pos(...) calls a Python function; this does not
+_MAPPING_START = yaml.MappingStartEvent
 
 
 def _event_pos(event: yaml.Event) -> Pos:
@@ -419,27 +420,31 @@ class _Builder:
             top.node.items.append(where)
 
     def _start_collection(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
-        pos = _event_pos(event)
-        self._count(1, pos)
+        mark = event.start_mark  # _event_pos and _count written out, as in _scalar
+        pos = Pos(1, 1) if mark is None else _new_tuple(Pos, (mark.line + 1, mark.column + 1))
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise ProblemError("too_many_nodes", pos.line, pos.column, limit=MAX_NODES)
         if event.tag is not None and event.tag not in _ALLOWED_COLLECTION_TAGS:
             raise ProblemError("tag_not_allowed", pos.line, pos.column,
                                tag=_short_tag(event.tag))
         name: str | int | None = None
-        if self.stack:
-            top = self.stack[-1]
+        stack = self.stack
+        if stack:
+            top = stack[-1]
             if top.is_map:
                 if top.pending_key is None:
                     raise ProblemError("complex_key", pos.line, pos.column)
                 name = top.pending_key
             else:
                 name = len(top.value)
-        if len(self.stack) >= MAX_DEPTH:
-            raise ProblemError("too_deep", pos.line, pos.column, limit=MAX_DEPTH)
-        is_map = type(event) is yaml.MappingStartEvent
+            if len(stack) >= MAX_DEPTH:
+                raise ProblemError("too_deep", pos.line, pos.column, limit=MAX_DEPTH)
+        is_map = type(event) is _MAPPING_START
         frame = _Frame(is_map, {} if is_map else [], _Node(pos, is_map), name)
         if event.anchor:
             frame.anchor = (event.anchor, self.nodes)
-        self.stack.append(frame)
+        stack.append(frame)
 
     def _end_collection(self, event: yaml.Event) -> None:
         frame = self.stack.pop()
