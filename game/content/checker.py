@@ -8,6 +8,8 @@ events that are possible but never happen in practice.
 
 from __future__ import annotations
 
+import functools
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,10 +35,36 @@ IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 _SCALARS = (str, int, float, type(None))  # bool is an int; enum values are str
 
 
+def _may_hold_models(annotation: Any) -> bool:
+    """Whether a field typed *annotation* can hold a model or a call (anything unknown
+    counts as yes)."""
+    if annotation is Any or isinstance(annotation, str | typing.ForwardRef):
+        return True
+    if isinstance(annotation, type) and not typing.get_args(annotation):
+        return issubclass(annotation, BaseModel | Call)
+    if typing.get_origin(annotation) is typing.Literal:
+        return False
+    parts = [a for a in typing.get_args(annotation) if not _is_metadata(a)]
+    return any(_may_hold_models(a) for a in parts) if parts else True
+
+
+def _is_metadata(arg: Any) -> bool:
+    # Annotated[...]'s constraints and validators, and None of Optional, are not types.
+    return arg is type(None) or not (isinstance(arg, type) or typing.get_origin(arg)
+                                      or arg is Any or isinstance(arg, str | typing.ForwardRef))
+
+
+@functools.cache
+def _model_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of *cls* that can hold a model or a call."""
+    return tuple(name for name, info in cls.model_fields.items()
+                 if _may_hold_models(info.annotation))
+
+
 def walk(node: Any, loc: Loc = (), *, leaves: bool = True) -> Iterator[tuple[Loc, Any]]:
     """Every model, list item, map value and call in *node*, with its YAML path (depth
-    first, in the order written); without *leaves*, no text, number or null on its own
-    (the analyses look for models and calls: most nodes are such leaves).
+    first, in the order written); without *leaves*, only the models and calls and what
+    can hold them (the analyses look for those: most nodes are texts and numbers).
 
     A loop over a stack rather than nested generators: each ``yield from`` level passes
     every item up again, so deep parts of a large scenario cost their depth each."""
@@ -54,11 +82,13 @@ def walk(node: Any, loc: Loc = (), *, leaves: bool = True) -> Iterator[tuple[Loc
                 children.extend((entry_path + (i,), child)
                                 for i, child in enumerate(node.children))
             if isinstance(node.args, BaseModel):
+                names = type(node.args).model_fields if leaves else _model_fields(
+                    type(node.args))
                 children.extend((entry_path + (name,), getattr(node.args, name))
-                                for name in type(node.args).model_fields)
+                                for name in names)
         elif isinstance(node, BaseModel) and not isinstance(node, Text):
-            children.extend((loc + (name,), getattr(node, name))
-                            for name in type(node).model_fields)
+            names = type(node).model_fields if leaves else _model_fields(type(node))
+            children.extend((loc + (name,), getattr(node, name)) for name in names)
         elif isinstance(node, list | tuple):
             children.extend((loc + (i,), item) for i, item in enumerate(node))
         elif isinstance(node, dict):
