@@ -13,9 +13,10 @@ figures of different days can be compared.  The scripts use a scenario cache fol
 their own, never the user's.
 
 With ``--write``, the rows of the figures measured are rewritten between the GENERATED
-markers of RESULTS.md; rows of scripts that did not run this time are kept and marked
-stale; rows no script emits any more are dropped.  The whole run takes about half an
-hour, most of it ``ui_long_play.py`` (1,000 turns; ``HD_LONG_TURNS=100`` for a quick look).
+markers of RESULTS.md; rows of scripts that did not run this time are kept, marked stale
+when they were measured on an earlier day; rows no script emits any more are dropped.
+The whole run takes about half an hour, most of it ``ui_long_play.py`` (1,000 turns;
+``HD_LONG_TURNS=100`` for a quick look).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from common import ROOT, machine
 
 HERE = Path(__file__).resolve().parent
 BEGIN, END = "<!-- BEGIN GENERATED: figures -->", "<!-- END GENERATED -->"
-STALE = "stale: not measured in the last run"
+STALE = "stale: measured on an earlier day"
 
 
 def scripts(filters: list[str]) -> list[Path]:
@@ -115,7 +116,8 @@ def _old_row(cells: list[str]) -> dict[str, object] | None:
 
 def table(old: str, figures: list[dict[str, object]], ran: set[str]) -> str:
     """The table with the new figures' rows; rows of scripts that did not run this time
-    are kept and marked stale, rows a script that ran no longer emits are dropped."""
+    are kept (marked stale if measured on an earlier day), rows a script that ran no
+    longer emits are dropped."""
     rows: dict[str, str] = {}
     for line in old.splitlines():
         if not line.startswith("| ") or line in HEADER:
@@ -128,7 +130,8 @@ def table(old: str, figures: list[dict[str, object]], ran: set[str]) -> str:
             line, cells = row(first), row(first).split(" | ")
         if cells[7] in ran:
             continue  # measured again now (or no longer emitted)
-        if STALE not in line:
+        line = line.replace(f" ({STALE})", "")
+        if not cells[8].startswith(time.strftime("%Y-%m-%d")):
             line = line[:-2] + f" ({STALE}) |"
         rows[cells[0][2:]] = line
     for f in figures:
