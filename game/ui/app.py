@@ -28,7 +28,7 @@ def _import_pygame_gui() -> None:
     PyYAML only to choose a default file format that pygame_gui then sets to JSON; PyYAML
     is ~8 % of the start-up CPU time, and the title screen reads no YAML (the scenarios
     are read after the first frame)."""
-    if "yaml" in sys.modules:  # already paid for (tests, a second app in the process)
+    if "yaml" in sys.modules or "pygame_gui" in sys.modules:  # nothing to save any more
         return
     sys.modules["yaml"] = None  # type: ignore[assignment]  # "import yaml" fails for now
     try:
