@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 
-from common import emit, median_seconds
+from common import cpu_and_wall, emit
 
 
 def workload() -> float:
@@ -26,8 +26,9 @@ def workload() -> float:
 
 
 def main() -> None:
-    emit("calibration[plain Python workload]", median_seconds(workload, repeat=7) * 1000, "ms",
-         note="lower is a faster machine; no project code")
+    cpu, wall = cpu_and_wall(workload, repeat=7)
+    emit("calibration[plain Python workload]", cpu * 1000, "ms", wall=wall * 1000,
+         details="lower is a faster machine; no project code")
 
 
 if __name__ == "__main__":

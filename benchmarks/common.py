@@ -14,6 +14,28 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def cpu_and_wall(func: Callable[[], object], repeat: int = 7,
+                 warmup: int = 1) -> tuple[float, float]:
+    """Medians of the CPU time (user + system, this process) and the wall time of *func*,
+    in seconds.  CPU time is the figure to compare on a shared machine: other jobs stretch
+    the wall time, not (much) the CPU time."""
+    for _ in range(warmup):
+        func()
+    cpu, wall = [], []
+    for _ in range(repeat):
+        start_cpu, start_wall = time.process_time(), time.perf_counter()
+        func()
+        cpu.append(time.process_time() - start_cpu)
+        wall.append(time.perf_counter() - start_wall)
+    return statistics.median(cpu), statistics.median(wall)
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The value below which *share* of *values* lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
 def median_seconds(func: Callable[[], object], repeat: int = 7, warmup: int = 1) -> float:
     for _ in range(warmup):
         func()
@@ -25,11 +47,18 @@ def median_seconds(func: Callable[[], object], repeat: int = 7, warmup: int = 1)
     return statistics.median(times)
 
 
-def emit(name: str, value: float, unit: str, target: str | None = None, **extra: object) -> None:
-    """One figure as one JSON line on stdout."""
-    line = {"benchmark": name, "value": round(value, 4), "unit": unit}
+def emit(name: str, value: float, unit: str, target: str | None = None, *,
+         wall: float | None = None, details: str | None = None, **extra: object) -> None:
+    """One figure as one JSON line on stdout.  A time is given as CPU time in *value*
+    and, in *wall*, the wall-clock time of the same runs (same unit); *details* is a
+    short text for the table (percentiles, the baseline measured in the same run)."""
+    line: dict[str, object] = {"benchmark": name, "value": round(value, 4), "unit": unit}
     if target:
         line["target"] = target
+    if wall is not None:
+        line["wall"] = round(wall, 4)
+    if details:
+        line["details"] = details
     line.update(extra)
     print(json.dumps(line, ensure_ascii=False), flush=True)
 

@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from game import i18n
 from game.i18n import N_, _
@@ -40,7 +40,29 @@ def _pre_language(argv: Sequence[str]) -> str | None:
     return None
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The game's own options (the rest are commands): a start with these only is the title
+# screen, whose parser needs no commands (building them all is ~4 ms of start-up).
+_GAME_OPTIONS_WITH_VALUE = ("--lang", "--scenario", "--seed", "--frames")
+_GAME_FLAGS = ("--fullscreen", "--no-questions")
+
+
+def _starts_the_game(argv: Sequence[str]) -> bool:
+    """True when *argv* holds nothing but the game's own options and their values (no
+    command, no help, nothing unknown: those need the whole parser and its messages)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in _GAME_FLAGS or ("=" in arg and arg.partition("=")[0] in _GAME_OPTIONS_WITH_VALUE):
+            i += 1
+        elif arg in _GAME_OPTIONS_WITH_VALUE and i + 1 < len(argv):
+            i += 2
+        else:
+            return False
+    return True
+
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; without *commands*, only the game's own options."""
     from game import __version__
 
     parser = argparse.ArgumentParser(
@@ -66,7 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-questions", action="store_true",
                         help=_("do not ask the scenario's reliability questions before and "
                                "after the game (for demonstrations)"))
-    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"),
+                                parser_class=cast("type[argparse.ArgumentParser]",
+                                                  _CommandParser))
 
     check = sub.add_parser("check", parents=[lang], help=_("check scenario files"),
                            description=_("Check scenario files and report every problem."))
@@ -128,6 +155,7 @@ DEFAULT_RUNS = 1000
 
 
 def _players_epilog() -> str:
+    # Imported when the help is shown: the simulator takes ~0.2 s to import (start-up time).
     from game.simulation.strategies import STRATEGIES
 
     width = max(map(len, STRATEGIES))
@@ -136,25 +164,50 @@ def _players_epilog() -> str:
     return "\n".join(lines)
 
 
-def _simulate_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
-                     lang: argparse.ArgumentParser) -> None:
+class _CommandParser(argparse.ArgumentParser):
+    """A sub-command's parser whose help can be completed only when it is shown.
+
+    ``simulate``'s help names the players, counts the cores and formats a number, which
+    imports the simulator and Babel: every start (the title screen, ``check``) would pay
+    ~0.2 s for a help page it does not print."""
+
+    late_help: Callable[[argparse.ArgumentParser], None] | None = None
+
+    def format_help(self) -> str:
+        if self.late_help is not None:
+            self.late_help(self)
+            self.late_help = None
+        return super().format_help()
+
+
+def _simulate_help(sim: argparse.ArgumentParser) -> None:
+    # Imported when the help is shown: the simulator takes ~0.2 s to import (start-up time).
     from game.simulation.runner import usable_cores
 
+    sim.epilog = _players_epilog()
+    late = {"runs": _("games per strategy (default: {n})").format(
+                n=i18n.fmt_number(DEFAULT_RUNS)),
+            "workers": _("processes to use (default: the usable cores, {n} here)").format(
+                n=usable_cores())}
+    for action in sim._actions:
+        action.help = late.get(action.dest, action.help)
+
+
+def _simulate_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                     lang: argparse.ArgumentParser) -> None:
     sim = sub.add_parser("simulate", parents=[lang], help=_("play a scenario many times"),
                          description=_("Play a scenario with scripted strategies and "
                                        "summarise endings and scores."),
-                         epilog=_players_epilog(),
                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    if isinstance(sim, _CommandParser):
+        sim.late_help = _simulate_help
     sim.add_argument("path", type=Path, metavar=_("PATH"), help=_("a scenario file or folder"))
-    sim.add_argument("--runs", type=int, default=DEFAULT_RUNS,
-                     help=_("games per strategy (default: {n})").format(
-                         n=i18n.fmt_number(DEFAULT_RUNS)))
+    # --runs and --workers: their help is written by _simulate_help, when it is shown.
+    sim.add_argument("--runs", type=int, default=DEFAULT_RUNS)
     sim.add_argument("--strategy", default="all",
                      help=_("a player listed below, or all (default: all)"))
     sim.add_argument("--seed", type=int, default=1, help=_("first seed (default: 1)"))
-    sim.add_argument("--workers", type=int, default=None,
-                     help=_("processes to use (default: the usable cores, {n} here)").format(
-                         n=usable_cores()))
+    sim.add_argument("--workers", type=int, default=None)
     sim.add_argument("--json", action="store_true", help=_("print the summary as JSON"))
     sim.add_argument("--html", type=Path, metavar=_("FILE"),
                      help=_("also write a balance report page to FILE (.html)"))
@@ -200,15 +253,16 @@ def _play_count(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # only a frozen build needs it: ~3 ms of start-up
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # a frozen build's workers start here (Windows, macOS)
+        multiprocessing.freeze_support()  # a frozen build's workers start here (Windows, macOS)
     argv = _play_count(list(sys.argv[1:] if argv is None else argv))
     i18n.set_language(i18n.choose_language(_pre_language(argv)))
     from game.cli_argparse import translate_argparse
 
     translate_argparse()
-    parser = build_parser()
+    parser = build_parser(commands=not _starts_the_game(argv))
     args = parser.parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,11 @@ from game import i18n
 from game.content.loader import LoadedScenario, load_scenario
 from game.content.model import Scenario
 from game.paths import SCENARIOS_DIR
+
+# Every load reads its file (a test that changes the checker must not be served what an
+# earlier test found), the game and commands run by tests too; tests/content/test_cache.py
+# turns the checked-scenario cache on in a folder of its own.
+os.environ["HASHTAG_DIPLOMACY_CACHE"] = "off"
 
 HERE = Path(__file__).parent
 MINIMAL = HERE / "content" / "fixtures" / "minimal.yaml"

@@ -330,3 +330,18 @@ def test_version_and_the_command_named_in_messages(tmp_path: Path) -> None:
         "hashtag-diplomacy"
     new = run("new", str(tmp_path / "mine.yaml"))
     assert f"Next: python main.py check {tmp_path / 'mine.yaml'}" in new.stdout
+
+
+def test_the_title_screen_start_parses_as_the_whole_parser_does() -> None:
+    """A start with the game's own options skips building the commands (start-up time):
+    the result must be the same, and anything else gets the whole parser."""
+    from game.cli import _starts_the_game, build_parser
+
+    for argv in ([], ["--lang", "fr", "--frames", "1"],
+                 ["--scenario=x.yaml", "--seed", "3", "--fullscreen", "--no-questions"]):
+        assert _starts_the_game(argv)
+        light = build_parser(commands=False).parse_args(argv)
+        assert vars(light) == vars(build_parser().parse_args(argv))
+    for argv in (["check", "x.yaml"], ["--help"], ["chek"], ["--lang"], ["--version"],
+                 ["--seed", "3", "simulate", "x.yaml"], ["--frames", "1", "extra"]):
+        assert not _starts_the_game(argv), argv

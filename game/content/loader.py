@@ -7,19 +7,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from game.content import cache as checked_cache
 from game.content.controls import code_point
 from game.content.diagnostics import Diagnostic, ProblemError, Severity
-from game.content.model import SCHEMA_VERSION, Scenario, validate_scenario
+from game.content.model import SCHEMA_VERSION, Scenario, as_json, validate_scenario_json
 from game.content.validation import Issue, convert, type_name_of
 from game.content.yaml_source import YamlDocument, decode, parse, split_lines
 
@@ -38,6 +40,15 @@ class LoadedScenario:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     content_hash: str = ""
     lines: list[str] = field(default_factory=list)
+    from_cache: bool = False  # recalled by content hash (game/content/cache.py), not read
+
+    def positions(self) -> YamlDocument | None:
+        """The document with the line and column of every part; a scenario recalled from
+        the cache was not read, so it is read now (``check --play`` places warnings)."""
+        if self.document is None and self.from_cache:
+            with contextlib.suppress(ProblemError):
+                self.document = parse("\n".join(self.lines))
+        return self.document
 
     @property
     def folder(self) -> Path:
@@ -69,23 +80,36 @@ def scenario_file(path: Path) -> Path:
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Loading allocates many small objects and no cycles; the cyclic collector's passes
-    over a growing heap made large files load in superlinear time (benchmarks)."""
+    over a growing heap made large files load in superlinear time (benchmarks).
+
+    Switched back on, the collector's next pass would walk every object the load made
+    (they are all still "young"): ~4 % of loading a large file.  Unless the process has
+    frozen objects of its own (the game does, once its scenarios are loaded), they are
+    moved to the oldest generation instead, which costs nothing now; a full collection
+    looks at them later, as at any long-lived object."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
-def load_scenario(path: Path, display: str | None = None, *, check: bool = True) -> LoadedScenario:
-    """Read, validate and (with *check*) analyse a scenario; never raises for bad content."""
+def load_scenario(path: Path, display: str | None = None, *, check: bool = True,
+                  cache: bool = True) -> LoadedScenario:
+    """Read, validate and (with *check*) analyse a scenario; never raises for bad content.
+
+    An unchanged file already loaded without errors is recalled by its content hash
+    instead (``cache=False``: always read it)."""
     with _gc_paused():
-        return _load(path, display, check)
+        return _load(path, display, check, cache)
 
 
-def _load(path: Path, display: str | None, check: bool) -> LoadedScenario:
+def _load(path: Path, display: str | None, check: bool, cache: bool) -> LoadedScenario:
     file = scenario_file(path)
     loaded = LoadedScenario(path=file, display=display or str(file))
     try:
@@ -93,6 +117,8 @@ def _load(path: Path, display: str | None, check: bool) -> LoadedScenario:
         loaded.content_hash = hashlib.sha256(raw).hexdigest()
         text = decode(raw)
         loaded.lines = split_lines(text)
+        if cache and _recall(loaded, check):
+            return loaded
         loaded.document = parse(text)
     except ProblemError as problem:
         if problem.code == "not_utf8":  # still show the author the line in question
@@ -108,13 +134,31 @@ def _load(path: Path, display: str | None, check: bool) -> LoadedScenario:
         loaded.diagnostics.append(Diagnostic(
             loaded.display, pos.line, pos.column, Severity.ERROR, "control_character",
             {"char": code_point(char)}))
-    loaded.scenario = _validate(doc, loaded, check)
+    loaded.scenario, scenario_json = _validate(doc, loaded, check)
+    analyses: list[Diagnostic] | None = None
     if loaded.scenario is not None and check:
         from game.content.checker import analyse
 
-        loaded.diagnostics.extend(analyse(loaded.scenario, doc, loaded.display, loaded.folder))
+        analyses = analyse(loaded.scenario, doc, loaded.display, loaded.folder)
+        loaded.diagnostics.extend(analyses)
     loaded.diagnostics.sort(key=Diagnostic.sort_key)
+    if cache and loaded.scenario is not None and not loaded.errors:
+        checked_cache.store(loaded.content_hash, loaded.folder, loaded.scenario, scenario_json,
+              None if analyses is None else [replace(d, file="") for d in analyses])
     return loaded
+
+
+def _recall(loaded: LoadedScenario, check: bool) -> bool:
+    """Fill *loaded* from the cache if this content was loaded (and checked, if *check*)."""
+    found = checked_cache.recall(loaded.content_hash, loaded.folder, need_analyses=check)
+    if found is None:
+        return False
+    loaded.scenario = found.scenario
+    if check and found.analyses:
+        loaded.diagnostics = sorted((replace(d, file=loaded.display) for d in found.analyses),
+                                    key=Diagnostic.sort_key)
+    loaded.from_cache = True
+    return True
 
 
 def _read_bytes(file: Path) -> bytes:
@@ -143,22 +187,25 @@ def merge_typos(issues: list[Issue]) -> list[Issue]:
             if not (i.code == "missing_key" and (i.loc[:-1], i.loc[-1]) in suggested)]
 
 
-def _validate(doc: YamlDocument, loaded: LoadedScenario, check: bool) -> Scenario | None:
+def _validate(doc: YamlDocument, loaded: LoadedScenario,
+              check: bool) -> tuple[Scenario | None, str]:
+    """The model (or None, the problems added to *loaded*) and the JSON it was read from."""
     data: Any = doc.data
     if not isinstance(data, dict):
         loaded.diagnostics.append(Diagnostic(
             loaded.display, 1, 1, Severity.ERROR, "top_not_mapping",
             {"found": type_name_of(data)}))
-        return None
+        return None, ""
     version = data.get("schema_version")
     if "schema_version" in data and version != SCHEMA_VERSION:
         pos = doc.locate(("schema_version",))
         loaded.diagnostics.append(Diagnostic(
             loaded.display, pos.line, pos.column, Severity.ERROR, "schema_version",
             {"found": version, "supported": SCHEMA_VERSION}))
-        return None
+        return None, ""
+    text = as_json(data)
     try:
-        scenario = validate_scenario(data)
+        scenario = validate_scenario_json(text)
     except ValidationError as exc:
         issues = merge_typos(convert(exc.errors(), Scenario))
         for issue in issues:
@@ -168,5 +215,5 @@ def _validate(doc: YamlDocument, loaded: LoadedScenario, check: bool) -> Scenari
 
             loaded.diagnostics.extend(analyse_rest(data, issues, doc, loaded.display,
                                                    loaded.folder))
-        return None
-    return scenario
+        return None, ""
+    return scenario, text

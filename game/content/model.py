@@ -338,7 +338,13 @@ def validate_scenario(data: Any) -> Scenario:
     Strict validation of the data as JSON does exactly that, while enum values and ids
     are still read from their YAML spelling.
     """
-    return Scenario.model_validate_json(as_json(data), strict=True)
+    return validate_scenario_json(as_json(data))
+
+
+def validate_scenario_json(text: str) -> Scenario:
+    """:func:`validate_scenario` of data already written as JSON (the checked-scenario
+    cache keeps this text)."""
+    return Scenario.model_validate_json(text, strict=True)
 
 
 def as_json(data: Any) -> str:

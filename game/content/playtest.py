@@ -18,7 +18,7 @@ def play_check(loaded: LoadedScenario, games: int, seed: int = 1) -> list[Diagno
     from game.simulation.runner import game_seed, play_once
     from game.simulation.strategies import STRATEGIES
 
-    scenario, doc = loaded.scenario, loaded.document
+    scenario, doc = loaded.scenario, loaded.positions()
     if scenario is None or doc is None or loaded.errors or games <= 0:
         return []
     fired: set[str] = set()

@@ -128,7 +128,7 @@ def parse(text: str) -> YamlDocument:
     try:
         fast = getattr(yaml, "CSafeLoader", None)  # absent when libyaml is not installed
         if fast is not None:
-            doc = _Builder(lines, positions).build(yaml.parse(text, Loader=fast))
+            doc = _Builder(lines, positions).build(_events(text, fast))
             if "\t" not in text:
                 return doc
             # libyaml accepts a tab between a key and its value, or after a value; the
@@ -140,7 +140,7 @@ def parse(text: str) -> YamlDocument:
     except yaml.YAMLError:
         pass  # read it again with the Python parser, whose messages are clearer
     try:
-        return _Builder(lines, positions).build(yaml.parse(text, Loader=yaml.SafeLoader))
+        return _Builder(lines, positions).build(_events(text, yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         raise explain(exc, lines, positions) from None
     except yaml.reader.ReaderError as exc:  # a control character written as is
@@ -150,6 +150,19 @@ def parse(text: str) -> YamlDocument:
                            if isinstance(exc.character, int) else str(exc.character)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are reader errors
         raise ProblemError("yaml_syntax", problem=str(exc), context="") from None
+
+
+_MAPPING_START = yaml.MappingStartEvent
+
+
+def _events(text: str, loader_class: Any) -> Iterator[yaml.Event]:
+    """The events of *text*: ``yaml.parse`` without its generator, which asks the parser
+    twice per event (~10 % of reading a large file)."""
+    loader = loader_class(text)
+    try:
+        yield from iter(loader.get_event, None)
+    finally:
+        loader.dispose()
 
 
 class _Frame:
@@ -211,12 +224,13 @@ class _Builder:
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         pos = self.pos_of(event.start_mark)
         self._count(1, pos)
+        text = event.value
         if event.tag is not None and event.tag not in _ALLOWED_SCALAR_TAGS:
             raise ProblemError("tag_not_allowed", pos.line, pos.column,
                                tag=_short_tag(event.tag))
-        if len(event.value) > MAX_SCALAR_CHARS:
+        if len(text) > MAX_SCALAR_CHARS:
             raise ProblemError("scalar_too_long", pos.line, pos.column, limit=MAX_SCALAR_CHARS)
-        control = first_control(event.value)
+        control = first_control(text)
         if control is not None:  # written as an escape ("\0", "\e"): the reader let it by
             self.doc.controls.append((pos, control))
         stack = self.stack
@@ -249,6 +263,8 @@ class _Builder:
                 return True
             if text in _FALSE:
                 return False
+        if tag is None and text[:1].isalpha():  # no number starts with a letter: a word
+            return text
         is_int = _INT.match(text) or _HEX.match(text) or _OCT.match(text)
         if (tag is None or tag == _STD + "int") and is_int:
             if len(text) > 30:
@@ -306,21 +322,22 @@ class _Builder:
             raise ProblemError("tag_not_allowed", pos.line, pos.column,
                                tag=_short_tag(event.tag))
         name: str | int | None = None
-        if self.stack:
-            top = self.stack[-1]
+        stack = self.stack
+        if stack:
+            top = stack[-1]
             if top.is_map:
                 if top.pending_key is None:
                     raise ProblemError("complex_key", pos.line, pos.column)
                 name = top.pending_key
             else:
                 name = len(top.value)
-        if len(self.stack) >= MAX_DEPTH:
-            raise ProblemError("too_deep", pos.line, pos.column, limit=MAX_DEPTH)
-        is_map = type(event) is yaml.MappingStartEvent
+            if len(stack) >= MAX_DEPTH:
+                raise ProblemError("too_deep", pos.line, pos.column, limit=MAX_DEPTH)
+        is_map = type(event) is _MAPPING_START
         frame = _Frame(is_map, {} if is_map else [], _Node(pos, is_map), name)
         if event.anchor:
             frame.anchor = (event.anchor, self.nodes)
-        self.stack.append(frame)
+        stack.append(frame)
 
     def _end_collection(self, event: yaml.Event) -> None:
         frame = self.stack.pop()

@@ -17,7 +17,6 @@ import json
 import logging
 import math
 import os
-import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from game.engine.actions import Action, AnswerCrisis, PostMessage, action_from_dict
 from game.engine.state import GameState, check_state_data
 from game.engine.vocabulary import INDICATORS, Phase
+from game.regular_file import FileTooLarge, NotRegular, read_regular
 
 if TYPE_CHECKING:
     from game.content.model import Scenario
@@ -211,38 +211,6 @@ def _read_bytes(path: Path) -> bytes:
         raise SaveProblem("foreign", "not a regular file") from None
     except OSError as exc:
         raise SaveProblem("unreadable", str(exc)) from None
-
-
-class NotRegular(OSError):
-    """A device, a FIFO, a folder: never a file the game wrote."""
-
-
-class FileTooLarge(OSError):
-    """More bytes than the file may hold."""
-
-
-def read_regular(path: Path, limit: int) -> bytes:
-    """At most *limit* bytes of *path*, a regular file (raises :class:`NotRegular` for a
-    device such as ``/dev/zero`` or a FIFO, which is opened without blocking and never
-    read, and :class:`FileTooLarge` past *limit*)."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise NotRegular(f"{path} is not a regular file")
-        chunks, left = [], limit + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-    finally:
-        os.close(fd)
-    raw = b"".join(chunks)
-    if len(raw) > limit:
-        raise FileTooLarge(f"{path} holds more than {limit} bytes")
-    return raw
 
 
 def write_save(path: Path, save: SaveData, *, keep_backup: bool = True) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -170,6 +169,8 @@ class Session:
     def new_game(self, entry: ScenarioEntry, *, keep_answers: bool = False) -> Game:
         """A new game of *entry*.  “Play again” (*keep_answers*) keeps the ratings given
         before the first game: the student has seen the scenario since."""
+        import secrets  # here, not at start-up: it imports hashlib and hmac (~2 ms)
+
         from game.engine.game import Game
 
         assert entry.loaded is not None and entry.loaded.scenario is not None

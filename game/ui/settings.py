@@ -12,6 +12,7 @@ from typing import Any
 
 from game import paths
 from game.i18n import N_, known_language
+from game.regular_file import read_regular
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +86,6 @@ def load_settings(folder: Path | None = None) -> Settings:
 def _read(path: Path) -> dict[str, Any]:
     """The settings file's object: a regular file, a bounded read, finite JSON (deep
     nesting, ``Infinity`` and the like raise)."""
-    from game.engine.save import read_regular
-
     def no_constant(name: str) -> Any:
         raise ValueError(f"{name} is not a number JSON allows")
 

@@ -38,6 +38,7 @@ class StatusFile:
         self.path = path
         self.started = time.time()
         self.first_frame: float | None = None
+        self.first_frame_cpu: float | None = None  # CPU seconds (user + system) until then
         self._last: Any = None
 
     @classmethod
@@ -48,6 +49,7 @@ class StatusFile:
     def update(self, app: App) -> None:
         if self.first_frame is None:
             self.first_frame = time.time()
+            self.first_frame_cpu = time.process_time()
         scene = app.scene
         game = app.session.game
         data = {
@@ -69,7 +71,7 @@ class StatusFile:
             return
         self._last = data
         payload = dict(data, frame=app.frame_count, first_frame=self.first_frame,
-                       pid=os.getpid())
+                       first_frame_cpu=self.first_frame_cpu, pid=os.getpid())
         try:
             write_atomic(self.path, json.dumps(payload, ensure_ascii=False))
         except OSError as exc:

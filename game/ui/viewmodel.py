@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game import i18n
 from game.engine.actions import post_words
 from game.engine.techniques import POST, judge
 from game.i18n import _, fmt_number, fmt_percent, ngettext, pick
@@ -125,7 +126,12 @@ def post_text(scenario: Scenario, post: dict[str, Any]) -> str:
     that suits a topic answering a rumour, or any other)."""
     words = post.get("text")
     if isinstance(words, str) and words:
-        return post_words(words)  # bounded and clean even from an edited save
+        words = post_words(words)  # bounded and clean even from an edited save
+        if i18n.get_language() == i18n.PSEUDO_LANGUAGE:  # every text shown is marked there
+            from game.pseudo_locale import pseudo
+
+            return pseudo(words)
+        return words
     lang = str(post.get("language", ""))
     topic = scenario.topic_by_id.get(str(post.get("topic")))
     choices = post_wordings(scenario, post)
