@@ -19,6 +19,7 @@ from game.reports import sources
 from game.reports.mastery import mastery, missed_reason
 from game.reports.questions import question_rows, question_summary
 from game.ui import labels, viewmodel
+from game.ui.badge_text import badge_entries, badge_name
 
 if TYPE_CHECKING:
     from game.content.model import Concept, Scenario
@@ -60,6 +61,8 @@ def build_report(game_: Game, answers: Answers | None = None,
         "ending": ending_part(s, st.ending),
         "indicators": indicator_part(game_),
         "narratives": narrative_part(game_),
+        "badges": badge_entries(game_, st.badges),
+        "badges_possible": badges_possible(s),
         "timeline": timeline(game_),
         "crises": crisis_part(game_),
         "concepts": concept_part(game_),
@@ -76,6 +79,12 @@ def ending_part(s: Scenario, ending_id: str | None) -> dict[str, Any] | None:
     return {"id": ending.id, "title": pick(ending.title), "tone": tone,
             "tone_label": labels.label(labels.ENDING_TONES, tone), "text": pick(ending.text),
             "explanation": pick(ending.debrief)}
+
+
+def badges_possible(s: Scenario) -> list[dict[str, str]]:
+    """The badges this scenario's narratives offer (one per technique), in its order."""
+    techniques = list(dict.fromkeys(str(n.technique) for n in s.narratives))
+    return [{"technique": t, "name": badge_name(t)} for t in techniques]
 
 
 def indicator_part(game_: Game) -> list[dict[str, Any]]:

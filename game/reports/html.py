@@ -116,6 +116,29 @@ def narratives(report: Report) -> str:
             f"{''.join(texts)}</section>")
 
 
+def badges(report: Report) -> str:
+    """The badges earned by defending: each with the counter that earned it and why it
+    fits (absent from reports made before badges existed)."""
+    earned, possible = report.get("badges", []), report.get("badges_possible", [])
+    if not possible:
+        return ""
+    title = h2(_("Badges earned by defending"))
+    count = _("Earned: {n} of {total}").format(n=fmt_number(len(earned)),
+                                               total=fmt_number(len(possible)))
+    items = "".join(
+        f"<li><strong>{e(b['name'])}</strong> — {e(b['how'])}"
+        + (f"<p class=muted>{e(b['why'])}</p>" if b["why"] else "") + "</li>"
+        for b in earned)
+    body = f"<ul>{items}</ul>" if earned else p(_(
+        "No badge this game: a badge is earned by answering a narrative with the counter "
+        "that fits its technique."))
+    missing = [b["name"] for b in possible if b["technique"] not in
+               {x["technique"] for x in earned}]
+    rest = p(_("Still to earn: {badges}.").format(badges=", ".join(missing)), "muted") \
+        if missing else ""
+    return f"<section class=badges>{title}{p(count)}{body}{rest}</section>"
+
+
 def timeline(report: Report) -> str:
     entries = report["timeline"]
     title = h2(_("Your decisions, turn by turn"))
@@ -155,8 +178,9 @@ def page(report: Report) -> str:
     """The whole report page."""
     from game.reports.html_parts import concepts, footer, questions
 
-    body = "".join([header(report), ending(report), indicators(report), narratives(report),
-                    timeline(report), questions(report), concepts(report), footer(report)])
+    body = "".join([header(report), ending(report), badges(report), indicators(report),
+                    narratives(report), timeline(report), questions(report), concepts(report),
+                    footer(report)])
     title = _("Student report") + " — " + report["scenario"]["title"]
     name = report["player"]["name"]
     if name:

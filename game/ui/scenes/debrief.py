@@ -191,8 +191,36 @@ def concepts_section(report: Report) -> list[Block]:
     return blocks
 
 
-SECTIONS: list[Section] = [summary_section, indicators_section, narratives_section,
-                           timeline_section, questions_section, concepts_section]
+def badges_section(report: Report) -> list[Block]:
+    """The badges collected: each with what earned it and why that counter fits; the ones
+    still to earn (reports made before badges existed have none of this)."""
+    earned, possible = report.get("badges", []), report.get("badges_possible", [])
+    if not possible:
+        return []
+    blocks = [heading(_("Badges earned by defending")),
+              Block(_("Earned: {n} of {total}").format(n=fmt_number(len(earned)),
+                                                       total=fmt_number(len(possible))),
+                    colour="muted")]
+    for badge in earned:
+        blocks += [Block(badge["name"], bold=True, colour="good", space_before=0.6),
+                   Block(_("Turn {n}: {how}").format(n=fmt_number(badge["turn"]),
+                                                     how=badge["how"]))]
+        if badge["why"]:
+            blocks.append(Block(badge["why"], role="small", colour="muted"))
+    if not earned:
+        blocks.append(Block(_("No badge this game: a badge is earned by answering a "
+                              "narrative with the counter that fits its technique.")))
+    have = {b["technique"] for b in earned}
+    missing = [b["name"] for b in possible if b["technique"] not in have]
+    if missing:
+        blocks.append(Block(_("Still to earn: {badges}.").format(badges=", ".join(missing)),
+                            colour="muted", space_before=0.6))
+    return blocks
+
+
+SECTIONS: list[Section] = [summary_section, badges_section, indicators_section,
+                           narratives_section, timeline_section, questions_section,
+                           concepts_section]
 
 
 class DebriefScene(Scene):
