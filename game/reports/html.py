@@ -49,12 +49,29 @@ def ending(report: Report) -> str:
         return f"<section class=\"verdict\">{h2(title)}</section>"
     parts = [f"<h2>{e(end['title'])} <span class=\"tone {e(end['tone'])}\">"
              f"{e(end['tone_label'])}</span></h2>", f"<p>{e(end['text'])}</p>"]
+    parts.append(reasons(end.get("reasons")))
     if end["explanation"]:
         parts.append(f"<p class=muted>{e(end['explanation'])}</p>")
     if score is not None:
         parts.append(p(_("Score: {score} / 100").format(score=score), "score"))
     tone = TONE_CLASS.get(end["tone"], "")
     return f"<section class=\"verdict {tone}\">{''.join(parts)}</section>"
+
+
+def reasons(data: dict[str, Any] | None) -> str:
+    """Which of the ending's conditions held in this game, and what kept out each better
+    ending (absent from reports made before they were told)."""
+    if not data:
+        return ""
+    out = []
+    if data["held"]:
+        out.append(p(_("In this game:")) + "<ul>" + "".join(
+            f"<li>{e(r['text'])}</li>" for r in data["held"]) + "</ul>")
+    for missed in data["missed"]:
+        title = _("What kept you from “{title}”:").format(title=labels.nested(missed["title"]))
+        out.append(p(title) + "<ul>" + "".join(
+            f"<li>{e(r['text'])}</li>" for r in missed["lines"]) + "</ul>")
+    return "".join(out)
 
 
 def shown_values(item: dict[str, Any]) -> tuple[int, int]:

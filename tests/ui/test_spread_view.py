@@ -105,7 +105,7 @@ def _results(pilot: Pilot) -> None:
     assert pilot.scene == "resolve"
 
 
-def test_the_move_plays_briefly_and_any_key_ends_it_without_acting(start: Start) -> None:
+def test_the_move_plays_briefly_and_any_key_ends_it(start: Start) -> None:
     with start(scenario=MINIMAL) as pilot:
         pilot.press(pygame.K_RETURN)
         pilot.settle()
@@ -113,11 +113,10 @@ def test_the_move_plays_briefly_and_any_key_ends_it_without_acting(start: Start)
         view = pilot.widget("spread")
         assert isinstance(view, SpreadView) and view.animating()
         assert pilot.app.scene.animating()
-        pilot.press(pygame.K_RETURN)  # ends the move, not the turn
+        pilot.press(pygame.K_DOWN)  # any key ends the move (and still does its own job)
         assert pilot.scene == "resolve" and not view.animating()
         assert pilot.game.state.turn == 3
-        pilot.press(pygame.K_RETURN)
-        assert pilot.scene != "resolve" or pilot.game.state.turn == 4
+        assert not pilot.app.scene.animating()
 
 
 def test_a_click_ends_the_move_and_a_rebuild_does_not_replay_it(start: Start) -> None:
@@ -126,10 +125,20 @@ def test_a_click_ends_the_move_and_a_rebuild_does_not_replay_it(start: Start) ->
         pilot.settle()
         _results(pilot)
         pilot.click_at(pilot.widget("spread").rect.center)
-        assert not pilot.widget("spread").animating()
+        assert not pilot.widget("spread").animating() and pilot.scene == "resolve"
         pilot.resize((1100, 760))
         pilot.settle()
         assert not pilot.widget("spread").animating()
+
+
+def test_enter_during_the_move_goes_on_to_the_next_turn(start: Start) -> None:
+    with start(scenario=MINIMAL) as pilot:
+        pilot.press(pygame.K_RETURN)
+        pilot.settle()
+        _results(pilot)
+        assert pilot.widget("spread").animating() and pilot.focused == "next"
+        pilot.press(pygame.K_RETURN)
+        assert pilot.scene == "feed" and pilot.game.state.turn == 4
 
 
 def test_the_move_ends_by_itself(start: Start) -> None:

@@ -16,7 +16,7 @@ from game.reports.html_parts import card_title, discernment_sentence, mark_line,
 from game.ui import labels
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
-from game.ui.scenes.ending import TONE_COLOURS
+from game.ui.scenes.ending import TONE_COLOURS, reason_blocks
 from game.ui.widgets.charts import ChartGrid, Series
 from game.ui.widgets.textlayout import Block
 
@@ -42,6 +42,8 @@ def summary_section(report: Report) -> list[Block]:
         blocks.append(Block(_("Ending: {title} ({tone})").format(
             title=ending["title"], tone=ending["tone_label"]), bold=True, colour=colour))
         blocks.append(Block(ending["text"]))
+        if ending.get("reasons"):
+            blocks += reason_blocks(ending["reasons"])
         if ending["explanation"]:
             blocks.append(Block(ending["explanation"], colour="muted"))
     score = report["game"]["score"]
