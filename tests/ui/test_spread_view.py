@@ -164,3 +164,4 @@ def test_nothing_is_cut_in_either_language_at_any_text_size(start: Start, lang: 
         badge = "Badge obtenu\u00a0: Deepfake démasqué" if lang == "fr" \
             else "Badge earned: Deepfake unmasked"
         assert pilot.shows(badge)
+
