@@ -165,3 +165,16 @@ def test_nothing_is_cut_in_either_language_at_any_text_size(start: Start, lang: 
             else "Badge earned: Deepfake unmasked"
         assert pilot.shows(badge)
 
+
+
+def test_a_view_taller_than_its_room_can_be_scrolled_with_the_keys(start: Start) -> None:
+    settings = Settings(language="fr", text_size="largest")
+    with start(scenario=MINIMAL, lang="fr", settings=settings, size=(900, 560)) as pilot:
+        pilot.press(pygame.K_RETURN)
+        pilot.settle()
+        _results(pilot)
+        view = pilot.widget("spread")
+        assert view.max_scroll > 0 and view.focusable
+        pilot.tab_to("spread")
+        pilot.press(pygame.K_DOWN)
+        assert view.scroll > 0

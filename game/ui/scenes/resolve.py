@@ -243,16 +243,18 @@ class ResolveScene(TurnScene):
         self.build_indicators(right)
 
     def build_spread(self, rect: pygame.Rect) -> pygame.Rect:
-        """The spread view on top of *rect* (as tall as it needs, up to 45 %); the rest."""
+        """The spread view on top of *rect* (as tall as it needs, up to 55 %); the rest."""
         model = spread_model(self.game)
         if model is None:
             return rect
         t = self.theme
-        most = round(rect.height * 0.45)
+        most = round(rect.height * 0.55)
         view = SpreadView(rect, self.ui, t, model, age=self.spread_age, max_height=most)
         height = min(view.content_height, most)
         view.set_dimensions((rect.width, height))
         view.mark_dirty(relayout=True)
+        # Taller than its room (largest text, many narratives): the keys can scroll it too.
+        view.focusable = view.max_scroll > 0
         self.canvas("spread", view)
         return pygame.Rect(rect.x, rect.y + height + t.gap, rect.width,
                            rect.height - height - t.gap)

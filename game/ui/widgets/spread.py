@@ -33,7 +33,9 @@ def ease(t: float) -> float:
 
 
 class SpreadView(Canvas):
-    focusable = False  # the same information is in the results text, which takes focus
+    # The same information is in the results text; the view takes the focus only when it
+    # must be scrolled to be seen whole (the results scene decides).
+    focusable = False
 
     def __init__(self, rect: pygame.Rect, manager: Any, theme: Theme, model: SpreadModel, *,
                  age: float = 0.0, max_height: int | None = None,
@@ -223,7 +225,7 @@ class SpreadView(Canvas):
         colour = t.colour(mood if mood in ("good", "bad") else "warn")
         x, y = at
         if pulse < 1.0:  # a ring spreading from the mark while the move plays
-            pygame.draw.circle(surface, colour, at, round(size * (1 + 3 * pulse)), 2)
+            pygame.draw.circle(surface, colour, at, round(size * (1 + 2 * pulse)), 2)
         points = [(x, y - size), (x + size, y), (x, y + size), (x - size, y)]
         pygame.draw.polygon(surface, colour, points)
         pygame.draw.polygon(surface, t.colour("text"), points, 1)
