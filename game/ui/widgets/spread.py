@@ -114,6 +114,11 @@ class SpreadView(Canvas):
             y += title + 2 * t.gap + 2 * self.radius + small + WALL_MAX
         self.content_height = y + t.pad
         self._static: pygame.Surface | None = None
+        for n in m.narratives:  # every figure the move will show, rendered now, not mid-move
+            for a in m.audiences:
+                ends = sorted((round(n.before.get(a.id, 0.0)), round(n.after.get(a.id, 0.0))))
+                for percent in range(ends[0], ends[1] + 1):
+                    self._value(percent)
         self._frame: pygame.Surface | None = None
 
     def circle_radius(self, share: float) -> int:
