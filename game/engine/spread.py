@@ -11,7 +11,8 @@ Spread (per audience, per turn; numbers in ``rules``)::
 Life cycle (a small declarative machine, ``LIFECYCLE``): dormant → emerging → spreading →
 viral → entrenched, and from spreading, viral or entrenched to debunked (answered, reach
 < 10) or faded (unanswered, reach < 5); a debunked narrative spreads again as soon as its
-reach is back to 10 (the phase shown must match the reach), a faded one at 20.  The debrief explains each step.
+reach is back to 10 (the phase shown must match the reach), a faded one at 20.  The
+debrief explains each step.
 """
 
 from __future__ import annotations

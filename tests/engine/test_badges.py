@@ -56,7 +56,8 @@ def test_monitoring_weak_and_backfiring_counters_earn_nothing(tmp_path: Path) ->
     monitored = resolve(_spreading(scenario(tmp_path)), Counter("fake", Measure.MONITOR))
     assert monitored.state.badges == []
     # Debunking bots does little; debunking trolls backfires: neither is the lesson.
-    bots = resolve(_spreading(scenario(_fresh(tmp_path, "b"), "bots")), Counter("fake", Measure.DEBUNK))
+    bots = resolve(_spreading(scenario(_fresh(tmp_path, "b"), "bots")),
+                   Counter("fake", Measure.DEBUNK))
     assert bots.state.badges == []
     trolls = resolve(_spreading(scenario(_fresh(tmp_path, "t"), "trolling")),
                      Counter("fake", Measure.DEBUNK))
