@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.engine import actions, rules
+from game.engine import actions, badges, rules
 from game.engine.actions import action_from_dict
 from game.engine.score import final_score, leftover_costs
 from game.engine.spread import spread_step, step_lifecycle
@@ -30,8 +30,11 @@ _ACTIVE = (NarrativePhase.SPREADING, NarrativePhase.VIRAL, NarrativePhase.ENTREN
 
 def resolve_turn(game: Game) -> None:
     st = game.state
-    for planned in st.planned:
-        st.outcomes.append(actions.apply(game, action_from_dict(planned)))
+    # Where each narrative stood, audience by audience, before the turn (the spread view).
+    st.reach_before = {run.id: dict(run.reach) for run in st.narratives.values() if run.live}
+    done = [actions.apply(game, action_from_dict(planned)) for planned in st.planned]
+    st.outcomes.extend(done)
+    badges.award(game, done)
     _platforms_act(game)
     _literacy(game)
     _spread(game)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.engine.actions import Action, AnswerCrisis, PostMessage, action_from_dict
 from game.engine.state import GameState, check_state_data
-from game.engine.vocabulary import INDICATORS, Phase
+from game.engine.vocabulary import INDICATORS, Phase, Technique
 from game.regular_file import FileTooLarge, NotRegular, read_regular
 
 if TYPE_CHECKING:
@@ -343,6 +343,10 @@ def state_problem(state: GameState, scenario: Scenario) -> str | None:
              and set(snap["narratives"]) <= set(scenario.narrative_by_id)
              for snap in state.history), "history out of range"),
         (len(state.turn_log) <= state.turn, "turn log longer than the game"),
+        (all(b["narrative"] in scenario.narrative_by_id and b["turn"] <= state.turn
+             and b["technique"] in _TECHNIQUES for b in state.badges), "unknown badge"),
+        (all(n in scenario.narrative_by_id and set(r) <= set(scenario.audience_by_id)
+             for n, r in state.reach_before.items()), "unknown narratives in the spread"),
     ]
     for ok, reason in checks:
         if not ok:
@@ -355,6 +359,9 @@ def state_problem(state: GameState, scenario: Scenario) -> str | None:
     if not all(_action_fits(action, scenario) for action in actions):
         return "an action refers to something the scenario does not have"
     return None
+
+
+_TECHNIQUES = frozenset(t.value for t in Technique)
 
 
 def _action_fits(action: Action, scenario: Scenario) -> bool:

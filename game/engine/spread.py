@@ -10,8 +10,9 @@ Spread (per audience, per turn; numbers in ``rules``)::
 
 Life cycle (a small declarative machine, ``LIFECYCLE``): dormant → emerging → spreading →
 viral → entrenched, and from spreading, viral or entrenched to debunked (answered, reach
-< 10) or faded (unanswered, reach < 5); debunked or faded narratives can come back
-(reach ≥ 20).  The debrief explains each step.
+< 10) or faded (unanswered, reach < 5); a debunked narrative spreads again as soon as its
+reach is back to 10 (the phase shown must match the reach), a faded one at 20.  The
+debrief explains each step.
 """
 
 from __future__ import annotations
@@ -91,6 +92,12 @@ def _viral_long_enough(run: NarrativeRun, turn: int) -> bool:
     return turn - run.phase_turn >= rules.ENTRENCHED_AFTER
 
 
+def _no_longer_low(run: NarrativeRun, turn: int) -> bool:
+    # "Debunked" means answered *and* low: shown over a reach that climbs back, it told
+    # the player the story was over while it spread again.
+    return run.weighted >= rules.DEBUNKED_BELOW
+
+
 def _resurged(run: NarrativeRun, turn: int) -> bool:
     return run.weighted >= rules.RESURGENCE_AT
 
@@ -109,7 +116,8 @@ LIFECYCLE: tuple[tuple[str, tuple[NP, ...], NP, Condition], ...] = (
     ("evolve", (NP.SPREADING,), NP.VIRAL, _reached_viral),
     ("evolve", (NP.VIRAL,), NP.ENTRENCHED, _viral_long_enough),
     ("evolve", (NP.VIRAL,), NP.SPREADING, _fell_below_viral),
-    ("evolve", (NP.DEBUNKED, NP.FADED), NP.SPREADING, _resurged),
+    ("evolve", (NP.DEBUNKED,), NP.SPREADING, _no_longer_low),
+    ("evolve", (NP.FADED,), NP.SPREADING, _resurged),
 )
 
 

@@ -140,6 +140,10 @@ class GameState:
     forced_ending: str | None = None
     ending: str | None = None
     score: int | None = None
+    # Badges earned by defending (``engine/badges.py``): technique, narrative, counter, turn.
+    badges: list[dict[str, Any]] = field(default_factory=list)
+    # Narrative -> audience -> reach at the start of the last resolve (the spread view).
+    reach_before: dict[str, dict[str, float]] = field(default_factory=dict)
 
     # -- small queries --------------------------------------------------------------
 
@@ -196,6 +200,8 @@ class GameState:
             "forced_ending": self.forced_ending,
             "ending": self.ending,
             "score": self.score,
+            "badges": [dict(b) for b in self.badges],
+            "reach_before": {k: dict(v) for k, v in self.reach_before.items()},
             "rng": [version, list(internal), gauss],
         }
 
@@ -241,6 +247,10 @@ class GameState:
             forced_ending=data["forced_ending"],
             ending=data["ending"],
             score=data["score"],
+            # Both absent from states saved before badges and the spread view existed.
+            badges=[dict(b) for b in data.get("badges", [])],
+            reach_before={k: {a: float(r) for a, r in v.items()}
+                          for k, v in data.get("reach_before", {}).items()},
         )
 
 
@@ -401,7 +411,12 @@ _STATE_FIELDS: dict[str, Check] = {
     "history": _list(_SNAPSHOT), "concepts": _list(_str),
     "turn_log": _list(_list(_dict(_plain))), "forced_ending": _opt(_str),
     "ending": _opt(_str), "score": _opt(_int(-MAX_INT, MAX_INT)), "rng": _rng,
+    "badges": _list(_record({"technique": _str, "narrative": _str, "counter": _str,
+                             "turn": _TURN})),
+    "reach_before": _dict(_dict(_num())),
 }
+# Keys a state saved by an older version may lack, and what they then mean.
+_OPTIONAL_FIELDS: dict[str, Any] = {"turn_log": [], "badges": [], "reach_before": {}}
 
 
 def _phase(value: Any) -> None:
@@ -419,9 +434,10 @@ def _record_pair(value: Any) -> None:
 
 def check_state_data(data: Any) -> None:
     """Raise ValueError naming the first field of *data* (a state's JSON form) that is
-    missing, of the wrong type, not finite or out of bounds.  ``turn_log`` may be absent
-    (states saved before it existed)."""
+    missing, of the wrong type, not finite or out of bounds.  ``turn_log``, ``badges`` and
+    ``reach_before`` may be absent (states saved before they existed)."""
     if type(data) is not dict:
         _fail("state object expected", data)
-    data = data if "turn_log" in data else {**data, "turn_log": []}
+    absent = {k: v for k, v in _OPTIONAL_FIELDS.items() if k not in data}
+    data = {**data, **absent} if absent else data
     _record(_STATE_FIELDS)(data)

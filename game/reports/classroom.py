@@ -22,6 +22,7 @@ from game.reports.content import REPORT_FORMAT, REPORT_VERSION
 from game.reports.mastery import MARKS, POOR, WELL
 from game.reports.questions import summarise, valid_rating
 from game.reports.stats import mean_interval
+from game.ui import labels as ui_labels
 
 MAX_REPORT_BYTES = 5 * 1024 * 1024  # a report is ~30 KB
 MAX_DEPTH = 3  # sub-folders searched (one per student, as some platforms hand them in)
@@ -202,6 +203,10 @@ def report_problem(data: dict[str, Any]) -> str | None:
                       and c["mark"] in MARKS for c in data["concepts"]["cards"]))),
         ("questions", _is(data.get("questions"), list) and all(
             _fields(q, {"id": str, "text": str, "reliable": bool}) for q in data["questions"])),
+        # Absent from reports made before badges existed.
+        ("badges", all(_is(data.get(key, []), list) and all(
+            _fields(b, {"technique": str, "name": str}) for b in data.get(key, []))
+            for key in ("badges", "badges_possible"))),
     ]
     return next((name for name, ok in checks if not ok), None)
 
@@ -367,3 +372,19 @@ def draft_posts(reports: list[dict[str, Any]]) -> int:
     return sum(1 for report in reports if isinstance(report.get("posts"), list)
                for post in report["posts"] if isinstance(post, dict)
                and post.get("own") is False)
+
+
+def badges(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per badge the scenario offers: how many students earned it (each student once),
+    in the scenario's order; names in the reader's language where the game knows them."""
+    names = titles(reports, lambda r: [(b["technique"], b["name"])
+                                       for b in [*r.get("badges_possible", []),
+                                                 *r.get("badges", [])]])
+    earned = Counter(t for r in reports for t in {b["technique"] for b in r.get("badges", [])})
+    offered = [r.get("badges_possible", []) for r in reports]
+    order = list(dict.fromkeys([b["technique"] for group in offered for b in group]
+                               + list(earned)))
+    return [{"technique": t, "name": ui_labels.label(ui_labels.BADGES, t) if t in ui_labels.BADGES
+             else names.get(t, t), "earned": earned[t],
+             "n": sum(1 for r in reports if r.get("badges_possible") is not None)}
+            for t in order]

@@ -19,6 +19,8 @@ from game.reports import sources
 from game.reports.mastery import mastery, missed_reason
 from game.reports.questions import question_rows, question_summary
 from game.ui import labels, viewmodel
+from game.ui.badge_text import badge_entries, badge_name
+from game.ui.ending_reasons import ending_reason_data
 
 if TYPE_CHECKING:
     from game.content.model import Concept, Scenario
@@ -57,9 +59,11 @@ def build_report(game_: Game, answers: Answers | None = None,
                      "source_details": [sources.describe(d) for d in s.meta.sources]},
         "game": {"seed": st.seed, "turns_played": st.turn, "score": st.score,
                  "finished": st.ending is not None},
-        "ending": ending_part(s, st.ending),
+        "ending": ending_part(s, st.ending, game_),
         "indicators": indicator_part(game_),
         "narratives": narrative_part(game_),
+        "badges": badge_entries(game_, st.badges),
+        "badges_possible": badges_possible(s),
         "timeline": timeline(game_),
         "posts": posts_part(game_),
         "crises": crisis_part(game_),
@@ -69,14 +73,26 @@ def build_report(game_: Game, answers: Answers | None = None,
     }
 
 
-def ending_part(s: Scenario, ending_id: str | None) -> dict[str, Any] | None:
+def ending_part(s: Scenario, ending_id: str | None,
+                game_: Game | None = None) -> dict[str, Any] | None:
+    """The ending reached; with the game, which of its conditions held in this game and
+    what kept out the better endings (``reasons``)."""
     ending = s.ending_by_id.get(ending_id or "")
     if ending is None:
         return None
     tone = str(ending.tone)
-    return {"id": ending.id, "title": pick(ending.title), "tone": tone,
+    part = {"id": ending.id, "title": pick(ending.title), "tone": tone,
             "tone_label": labels.label(labels.ENDING_TONES, tone), "text": pick(ending.text),
             "explanation": pick(ending.debrief)}
+    if game_ is not None:
+        part["reasons"] = ending_reason_data(game_)
+    return part
+
+
+def badges_possible(s: Scenario) -> list[dict[str, str]]:
+    """The badges this scenario's narratives offer (one per technique), in its order."""
+    techniques = list(dict.fromkeys(str(n.technique) for n in s.narratives))
+    return [{"technique": t, "name": badge_name(t)} for t in techniques]
 
 
 def indicator_part(game_: Game) -> list[dict[str, Any]]:

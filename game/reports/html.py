@@ -49,12 +49,29 @@ def ending(report: Report) -> str:
         return f"<section class=\"verdict\">{h2(title)}</section>"
     parts = [f"<h2>{e(end['title'])} <span class=\"tone {e(end['tone'])}\">"
              f"{e(end['tone_label'])}</span></h2>", f"<p>{e(end['text'])}</p>"]
+    parts.append(reasons(end.get("reasons")))
     if end["explanation"]:
         parts.append(f"<p class=muted>{e(end['explanation'])}</p>")
     if score is not None:
         parts.append(p(_("Score: {score} / 100").format(score=score), "score"))
     tone = TONE_CLASS.get(end["tone"], "")
     return f"<section class=\"verdict {tone}\">{''.join(parts)}</section>"
+
+
+def reasons(data: dict[str, Any] | None) -> str:
+    """Which of the ending's conditions held in this game, and what kept out each better
+    ending (absent from reports made before they were told)."""
+    if not data:
+        return ""
+    out = []
+    if data["held"]:
+        out.append(p(_("In this game:")) + "<ul>" + "".join(
+            f"<li>{e(r['text'])}</li>" for r in data["held"]) + "</ul>")
+    for missed in data["missed"]:
+        title = _("What kept you from “{title}”:").format(title=labels.nested(missed["title"]))
+        out.append(p(title) + "<ul>" + "".join(
+            f"<li>{e(r['text'])}</li>" for r in missed["lines"]) + "</ul>")
+    return "".join(out)
 
 
 def shown_values(item: dict[str, Any]) -> tuple[int, int]:
@@ -114,6 +131,29 @@ def narratives(report: Report) -> str:
     title = _("Disinformation narratives: their reach, turn by turn")
     return (f"<section><h2>{e(title)}</h2><div class=cards>{''.join(cards)}</div>"
             f"{''.join(texts)}</section>")
+
+
+def badges(report: Report) -> str:
+    """The badges earned by defending: each with the counter that earned it and why it
+    fits (absent from reports made before badges existed)."""
+    earned, possible = report.get("badges", []), report.get("badges_possible", [])
+    if not possible:
+        return ""
+    title = h2(_("Badges earned by defending"))
+    count = _("Earned: {n} of {total}").format(n=fmt_number(len(earned)),
+                                               total=fmt_number(len(possible)))
+    items = "".join(
+        f"<li><strong>{e(b['name'])}</strong> — {e(b['how'])}"
+        + (f"<p class=muted>{e(b['why'])}</p>" if b["why"] else "") + "</li>"
+        for b in earned)
+    body = f"<ul>{items}</ul>" if earned else p(_(
+        "No badge this game: a badge is earned by answering a narrative with the counter "
+        "that fits its technique."))
+    missing = [b["name"] for b in possible if b["technique"] not in
+               {x["technique"] for x in earned}]
+    rest = p(_("Still to earn: {badges}.").format(badges=", ".join(missing)), "muted") \
+        if missing else ""
+    return f"<section class=badges>{title}{p(count)}{body}{rest}</section>"
 
 
 def timeline(report: Report) -> str:
@@ -179,8 +219,9 @@ def page(report: Report) -> str:
     """The whole report page."""
     from game.reports.html_parts import concepts, footer, questions
 
-    body = "".join([header(report), ending(report), indicators(report), narratives(report),
-                    timeline(report), posts(report), questions(report), concepts(report),
+    body = "".join([header(report), ending(report), badges(report), indicators(report),
+                    narratives(report), timeline(report), posts(report), questions(report),
+                    concepts(report),
                     footer(report)])
     title = _("Student report") + " — " + report["scenario"]["title"]
     name = report["player"]["name"]

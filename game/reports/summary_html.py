@@ -194,6 +194,23 @@ def concepts_part(reports: list[dict[str, Any]]) -> str:
     return h3(_("Concepts most often missed")) + f"<ol>{''.join(items)}</ol>"
 
 
+def badges_part(reports: list[dict[str, Any]]) -> str:
+    rows = classroom.badges(reports)
+    if not rows:
+        return ""  # reports made before badges existed
+    body = []
+    for row in rows:
+        count = ngettext("{n} student of {total}", "{n} students of {total}",
+                         row["earned"]).format(n=fmt_number(row["earned"]),
+                                               total=fmt_number(row["n"]))
+        body.append(f"<tr><td>{e(row['name'])}</td><td class=num>{e(count)}</td></tr>")
+    head = "".join(f"<th>{e(c)}</th>" for c in (_("Badge"), _("Earned by")))
+    note = _("A badge is earned by answering a narrative with the counter-measure that fits "
+             "its technique: a badge few students earned is a technique to discuss.")
+    return (h3(_("Badges earned by defending")) + f"<p class=note>{e(note)}</p>"
+            f"<table class=grid><tr>{head}</tr>{''.join(body)}</table>")
+
+
 def sort_key(text: str) -> str:
     """Alphabetical as a class list is: “Léa” before “Lucas”."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -250,7 +267,8 @@ def scenario_section(reports: list[dict[str, Any]]) -> str:
     count = ngettext("{n} report", "{n} reports", len(reports)).format(
         n=fmt_number(len(reports)))
     parts = [endings_part(reports), scores_part(reports), choices_part(reports),
-             ratings_part(reports), mastery_part(reports), own_posts_part(reports),
+             ratings_part(reports), mastery_part(reports), badges_part(reports),
+             own_posts_part(reports),
              students_part(reports)]
     return f"<section><h2>{e(title)} <span class=muted>· {e(count)}</span></h2>" \
            f"{''.join(parts)}</section>"

@@ -91,6 +91,25 @@ TECHNIQUES = {
     "rumour": N_("rumour"),
 }
 
+# A badge per technique, earned by answering a narrative of that technique with a counter
+# that fits it (``engine/badges.py``).
+BADGES = {
+    "fake_news": N_("Fake news corrected"),
+    "deepfake": N_("Deepfake unmasked"),
+    "impersonation": N_("Impostor exposed"),
+    "hacked_account": N_("Account hijack exposed"),
+    "bots": N_("Bot network exposed"),
+    "astroturfing": N_("Fake grassroots exposed"),
+    "trolling": N_("Trolls denied a stage"),
+    "harassment": N_("Target protected"),
+    "polarisation": N_("Divide bridged"),
+    "propaganda": N_("Propaganda defused"),
+    "election_interference": N_("Election defended"),
+    "hashtag_campaign": N_("Hashtag reclaimed"),
+    "rumour": N_("Rumour calmed"),
+}
+COUNTER_POST = N_("A calm post on the topic")
+
 PHASES = {
     "briefing": N_("Briefing"),
     "feed": N_("News feed"),

@@ -68,6 +68,10 @@ def test_weighted_reach_uses_audience_sizes() -> None:
     (NP.ENTRENCHED, 8.0, True, 0, NP.DEBUNKED),
     (NP.ENTRENCHED, 8.0, False, 0, NP.ENTRENCHED),
     (NP.DEBUNKED, rules.RESURGENCE_AT, True, 0, NP.SPREADING),
+    # "debunked" is answered *and* low: once the reach is back, it is spreading again
+    (NP.DEBUNKED, rules.DEBUNKED_BELOW, True, 0, NP.SPREADING),
+    (NP.DEBUNKED, rules.DEBUNKED_BELOW - 0.5, True, 0, NP.DEBUNKED),
+    (NP.FADED, rules.RESURGENCE_AT, False, 0, NP.SPREADING),
     (NP.FADED, 10.0, False, 0, NP.FADED),
 ])
 def test_life_cycle(phase: NP, weighted: float, responded: bool, turns_in: int,

@@ -16,7 +16,7 @@ from game.reports.html_parts import card_title, discernment_sentence, mark_line,
 from game.ui import labels
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
-from game.ui.scenes.ending import TONE_COLOURS
+from game.ui.scenes.ending import TONE_COLOURS, reason_blocks
 from game.ui.widgets.charts import ChartGrid, Series
 from game.ui.widgets.textlayout import Block
 
@@ -42,6 +42,8 @@ def summary_section(report: Report) -> list[Block]:
         blocks.append(Block(_("Ending: {title} ({tone})").format(
             title=ending["title"], tone=ending["tone_label"]), bold=True, colour=colour))
         blocks.append(Block(ending["text"]))
+        if ending.get("reasons"):
+            blocks += reason_blocks(ending["reasons"])
         if ending["explanation"]:
             blocks.append(Block(ending["explanation"], colour="muted"))
     score = report["game"]["score"]
@@ -191,8 +193,36 @@ def concepts_section(report: Report) -> list[Block]:
     return blocks
 
 
-SECTIONS: list[Section] = [summary_section, indicators_section, narratives_section,
-                           timeline_section, questions_section, concepts_section]
+def badges_section(report: Report) -> list[Block]:
+    """The badges collected: each with what earned it and why that counter fits; the ones
+    still to earn (reports made before badges existed have none of this)."""
+    earned, possible = report.get("badges", []), report.get("badges_possible", [])
+    if not possible:
+        return []
+    blocks = [heading(_("Badges earned by defending")),
+              Block(_("Earned: {n} of {total}").format(n=fmt_number(len(earned)),
+                                                       total=fmt_number(len(possible))),
+                    colour="muted")]
+    for badge in earned:
+        blocks += [Block(badge["name"], bold=True, colour="good", space_before=0.6),
+                   Block(_("Turn {n}: {how}").format(n=fmt_number(badge["turn"]),
+                                                     how=badge["how"]))]
+        if badge["why"]:
+            blocks.append(Block(badge["why"], role="small", colour="muted"))
+    if not earned:
+        blocks.append(Block(_("No badge this game: a badge is earned by answering a "
+                              "narrative with the counter that fits its technique.")))
+    have = {b["technique"] for b in earned}
+    missing = [b["name"] for b in possible if b["technique"] not in have]
+    if missing:
+        blocks.append(Block(_("Still to earn: {badges}.").format(badges=", ".join(missing)),
+                            colour="muted", space_before=0.6))
+    return blocks
+
+
+SECTIONS: list[Section] = [summary_section, badges_section, indicators_section,
+                           narratives_section, timeline_section, questions_section,
+                           concepts_section]
 
 
 class DebriefScene(Scene):

@@ -503,6 +503,8 @@ def plan_counter(scene: DecideScene) -> None:
     action = counter_action(scene)
     if action is not None and scene.plan(action):
         scene.memory["counter"]["measure"] = ""
+        if scene.game.state.budget > 0:  # the ring on the choice to make next, not the tab
+            scene.focus_next = "counter_measure"
         scene.rebuild()
 
 

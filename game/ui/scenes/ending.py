@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.engine.score import ScorePart, leftover_costs, raw_score, score_breakdown
 from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number, fmt_percent, pick
 from game.ui import labels
+from game.ui.ending_reasons import ending_reason_data
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
 from game.ui.widgets.textlayout import Block
@@ -30,6 +31,7 @@ def ending_blocks(game: Game) -> list[Block]:
               Block(labels.label(labels.ENDING_TONES, tone), bold=True,
                     colour=TONE_COLOURS.get(tone, "text")),
               Block(pick(ending.text), space_before=0.6)]
+    blocks += reason_blocks(ending_reason_data(game))
     if st.score is not None:
         blocks.append(Block(_("Score: {score} / 100").format(score=fmt_number(st.score)),
                             role="heading", bold=True, colour="accent", space_before=0.8))
@@ -37,6 +39,22 @@ def ending_blocks(game: Game) -> list[Block]:
     blocks += barred_blocks(game)
     if ending.debrief is not None:
         blocks.append(Block(pick(ending.debrief), colour="muted", space_before=0.6))
+    return blocks
+
+
+def reason_blocks(data: dict[str, Any]) -> list[Block]:
+    """Which of the ending's conditions held in this game, and what kept out each better
+    ending (``ending_reasons``): the ending text told for this game."""
+    blocks: list[Block] = []
+    if data["held"]:
+        blocks.append(Block(_("In this game:"), bold=True, space_before=0.6))
+        blocks += [Block(r["text"], bullet=True, role="small",
+                         colour="good" if r["held"] else "bad") for r in data["held"]]
+    for missed in data["missed"]:
+        blocks.append(Block(_("What kept you from “{title}”:").format(
+            title=labels.nested(missed["title"])), bold=True, space_before=0.6))
+        blocks += [Block(r["text"], bullet=True, role="small", colour="bad")
+                   for r in missed["lines"]]
     return blocks
 
 

@@ -7,12 +7,16 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine import rules
+from game.engine.badges import earned_now
 from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number, ngettext, pick
 from game.ui import labels, viewmodel
+from game.ui.badge_text import badge_entry, earned_line, how_line
 from game.ui.scenes.common import button_row, text_view
 from game.ui.scenes.turn import TurnScene
+from game.ui.spread_model import SpreadModel, spread_lines, spread_model
 from game.ui.turn_changes import ShownChange, turn_changes
+from game.ui.widgets.spread import DURATION, SpreadView
 from game.ui.widgets.textlayout import Block
 
 if TYPE_CHECKING:
@@ -152,6 +156,29 @@ def most_liked_blocks(game: Game) -> list[Block]:
             Block(labels.label(labels.LIKED_BECAUSE, data.get("tone", "")), role="small")]
 
 
+def badge_blocks(game: Game) -> list[Block]:
+    """The badges this turn earned, at the top of the results: the named technique and
+    why the counter fitted it (the moment the lesson is learnt)."""
+    blocks: list[Block] = []
+    for badge in earned_now(game):
+        entry = badge_entry(game, badge)
+        blocks += [Block(earned_line(entry), role="heading", bold=True, colour="good",
+                         space_before=0.5 if blocks else 0.0),
+                   Block(how_line(entry), colour="text")]
+        if entry["why"]:
+            blocks.append(Block(entry["why"], role="small", colour="text"))
+    return blocks
+
+
+def spread_blocks(model: SpreadModel | None) -> list[Block]:
+    """The spread view in words, for the keyboard and screen readers."""
+    if model is None:
+        return []
+    blocks = [Block(_("How the narratives spread this turn"), role="heading", bold=True,
+                    space_before=1.2)]
+    return blocks + [Block(line, role="small", colour="text") for line in spread_lines(model)]
+
+
 def _worth_showing(game: Game, line: ShownChange) -> bool:
     """A world outcome with nothing to say is left out (no heading over nothing)."""
     o = line.outcome
@@ -168,7 +195,9 @@ def results_blocks(game: Game) -> list[Block]:
              and (line.outcome.source != "event" or line.visible)
              and _worth_showing(game, line)]
     world.sort(key=lambda line: line.outcome.source != "event")  # stable: the news first
-    blocks = [Block(_("Because of what you did"), role="heading", bold=True)]
+    blocks = badge_blocks(game)
+    blocks.append(Block(_("Because of what you did"), role="heading", bold=True,
+                        space_before=1.2 if blocks else 0.0))
     if not mine:
         blocks.append(Block(_("You took no action this turn."), colour="muted"))
     for line in mine:
@@ -187,6 +216,7 @@ def results_blocks(game: Game) -> list[Block]:
                        + viewmodel.reach_change_text(game, line.reach) if text]
         else:
             blocks += outcome_blocks(game, line.outcome, line)
+    blocks += spread_blocks(spread_model(game))
     if game.is_over():
         text = _("This was the last turn: see how it ends.") if st.turn >= game.turns else \
             _("The game ends here, before its last turn: see how it ends.")
@@ -198,6 +228,7 @@ class ResolveScene(TurnScene):
     name = "resolve"
     phase = Phase.RESOLVE
     default_focus = "next"
+    spread_age = 0.0  # how far the spread view's move has played (kept across rebuilds)
 
     def build(self) -> None:
         t = self.theme
@@ -207,8 +238,47 @@ class ResolveScene(TurnScene):
                             body.height)
         text = _("See how it ends") if self.game.is_over() else _("Next turn")
         rest = button_row(self, [("next", text, self.advance, True)], left, group=None)
+        rest = self.build_spread(rest)
         text_view(self, "results", rest, results_blocks(self.game))
         self.build_indicators(right)
+
+    def build_spread(self, rect: pygame.Rect) -> pygame.Rect:
+        """The spread view on top of *rect* (as tall as it needs, up to 55 %); the rest."""
+        model = spread_model(self.game)
+        if model is None:
+            return rect
+        t = self.theme
+        most = round(rect.height * 0.55)
+        view = SpreadView(rect, self.ui, t, model, age=self.spread_age, max_height=most)
+        height = min(view.content_height, most)
+        view.set_dimensions((rect.width, height))
+        view.mark_dirty(relayout=True)
+        # Taller than its room (largest text, many narratives): the keys can scroll it too.
+        view.focusable = view.max_scroll > 0
+        self.canvas("spread", view)
+        return pygame.Rect(rect.x, rect.y + height + t.gap, rect.width,
+                           rect.height - height - t.gap)
+
+    def _spread(self) -> SpreadView | None:
+        view = self.widgets.get("spread")
+        return view if isinstance(view, SpreadView) and view.alive() else None
+
+    def update(self, dt: float) -> None:
+        view = self._spread()
+        self.spread_age = view.age if view is not None else DURATION
+
+    def animating(self) -> bool:
+        view = self._spread()
+        return bool(view is not None and view.animating()) or super().animating()
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """Any key or click ends the spread's move; the key or click still does what it
+        does (a student who presses Enter at once goes to the next turn, never ignored)."""
+        view = self._spread()
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN) and view is not None:
+            view.skip()
+            self.spread_age = DURATION
+        return super().handle_event(event)
 
     def advance(self) -> None:
         game = self.game

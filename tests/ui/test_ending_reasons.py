@@ -1,0 +1,74 @@
+"""The ending told for this game (issue 13, item 2): which conditions of the ending held,
+and what kept out each better ending — generated from the endings' ``when`` and true to
+the game; shown on the ending screen, the debrief and the student report."""
+
+from __future__ import annotations
+
+import pytest
+
+from game import i18n
+from game.content.loader import load_scenario
+from game.content.model import Scenario
+from game.engine.vocabulary import EndingTone
+from game.paths import SCENARIOS_DIR
+from game.reports.content import build_report
+from game.reports.html import page
+from game.simulation.runner import play_game
+from game.ui.ending_reasons import ending_reasons
+from game.ui.scenes.ending import ending_blocks
+
+BUNDLED = sorted(SCENARIOS_DIR.glob("*.yaml"))
+RANK = {EndingTone.FAILURE: 0, EndingTone.MIXED: 1, EndingTone.SUCCESS: 2}
+
+
+def _scenario(name: str) -> Scenario:
+    loaded = load_scenario(SCENARIOS_DIR / name)
+    assert loaded.scenario is not None
+    return loaded.scenario
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_the_reasons_are_true_to_the_game_in_every_bundled_scenario(path: object) -> None:
+    s = _scenario(path.name)  # type: ignore[attr-defined]
+    for strategy, seed in (("textbook", 3), ("random", 3), ("passive", 1), ("lesson", 2)):
+        game = play_game(s, strategy, seed)
+        reached = s.ending_by_id[game.state.ending or ""]
+        held, missed = ending_reasons(game)
+        assert all(r.held for r in held), (strategy, [r.text for r in held])
+        if reached.when is not None and game.state.forced_ending is None:
+            assert held, f"{strategy}: no condition told for {reached.id}"
+        for m in missed:  # only better endings, each with what failed
+            assert RANK[m.ending.tone] > RANK[reached.tone]
+            assert m.lines and not any(r.held for r in m.lines)
+        texts = [r.text for r in held] + [r.text for m in missed for r in m.lines]
+        assert not any(" or " in t for t in texts), texts  # never a hedge
+
+
+def test_a_mixed_tutorial_ending_says_what_kept_out_the_great_day() -> None:
+    s = _scenario("tutorial.yaml")
+    game = next(g for seed in range(40)
+                if (g := play_game(s, "random", seed)).state.ending == "decent_first_day")
+    held, missed = ending_reasons(game)
+    assert [m.ending.id for m in missed] == ["great_first_day"]
+    lines = [r.text for r in missed[0].lines]
+    assert any(t.startswith(("Credibility", "Tension", "Reach of", "Disinformation left"))
+               for t in lines)
+    texts = [b.text for b in ending_blocks(game)]
+    assert "What kept you from “A great first day”:" in texts or any(
+        t.startswith("What kept you from") for t in texts)
+    assert " or " not in s.ending_by_id["decent_first_day"].text.en
+    i18n.set_language("fr")
+    french = [b.text for b in ending_blocks(game)]
+    assert any(t.startswith("Ce qui a manqué pour «\u00a0") for t in french)
+
+
+def test_the_report_carries_the_reasons(deepfake: Scenario) -> None:
+    game = play_game(deepfake, "random", 3)
+    report = build_report(game, {}, generated="2026-03-14T10:42:00")
+    reasons = report["ending"]["reasons"]
+    held, missed = ending_reasons(game)
+    assert [r["text"] for r in reasons["held"]] == [r.text for r in held]
+    assert [m["ending"] for m in reasons["missed"]] == [m.ending.id for m in missed]
+    html = page(report)
+    for m in reasons["missed"]:
+        assert m["lines"][0]["text"].replace("'", "&#x27;").split("“")[0] in html
