@@ -15,6 +15,7 @@ does ``act``.  Scenes of the UI call only these.
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 # The machine's states are the phases' plain string values: with Enum states,
 # ``transitions`` converts every state to its name on every look-up, a measurable share of
 # a simulated game.  ``Game.phase`` gives the Enum.
+
+_PHASES = {phase.value: phase for phase in Phase}  # a dict look-up, not Enum's call
 
 TURN_STATES: list[dict[str, Any]] = [
     {"name": Phase.BRIEFING.value},
@@ -116,9 +119,7 @@ class Game:
         self._post_counts: dict[tuple[str, str], int] = {}
         if state is None:
             self.state.history.append(self.state.snapshot())
-        Machine(model=self, states=TURN_STATES, transitions=TURN_TRANSITIONS,
-                initial=self.state.phase, model_attribute="machine_phase",
-                auto_transitions=False)
+        self._phase = Phase(self.state.phase)  # ValueError for a phase that is none
 
     # The machine reads and writes ``machine_phase`` (a string); writing it through to the
     # state keeps saves in step without a callback on every transition.
@@ -129,25 +130,47 @@ class Game:
     @machine_phase.setter
     def machine_phase(self, value: str) -> None:
         self.state.phase = value
-        self._phase = Phase(value)
+        self._phase = _PHASES[value]
 
     @property
     def phase(self) -> Phase:
         """The phase of the turn (the machine's state)."""
         return self._phase
 
-    if TYPE_CHECKING:  # bound by the machine at run time; declared here for type checkers
+    # -- the machine's triggers and their may_* queries ------------------------------
+    # One machine serves every game (``TURN_MACHINE``, below): each trigger hands this game
+    # to the machine's event, which reads and writes ``machine_phase`` and calls this
+    # game's callbacks and guards by name.
 
-        def start(self) -> bool: ...
-        def open_desk(self) -> bool: ...
-        def resolve(self) -> bool: ...
-        def next_turn(self) -> bool: ...
-        def finish(self) -> bool: ...
-        def may_start(self) -> bool: ...
-        def may_open_desk(self) -> bool: ...
-        def may_resolve(self) -> bool: ...
-        def may_next_turn(self) -> bool: ...
-        def may_finish(self) -> bool: ...
+    def start(self) -> bool:
+        return _EVENTS["start"].trigger(self)
+
+    def open_desk(self) -> bool:
+        return _EVENTS["open_desk"].trigger(self)
+
+    def resolve(self) -> bool:
+        return _EVENTS["resolve"].trigger(self)
+
+    def next_turn(self) -> bool:
+        return _EVENTS["next_turn"].trigger(self)
+
+    def finish(self) -> bool:
+        return _EVENTS["finish"].trigger(self)
+
+    def may_start(self) -> bool:
+        return _may(self, "start")
+
+    def may_open_desk(self) -> bool:
+        return _may(self, "open_desk")
+
+    def may_resolve(self) -> bool:
+        return _may(self, "resolve")
+
+    def may_next_turn(self) -> bool:
+        return _may(self, "next_turn")
+
+    def may_finish(self) -> bool:
+        return _may(self, "finish")
 
     # -- the player's actions (only in decide) ---------------------------------------
 
@@ -394,3 +417,24 @@ class Game:
         feed.append(FeedPost(self.state.turn, author, kind, likes, shares, texts, ref, post))
         if len(feed) > FEED_KEPT:  # a feed scrolls away; old posts are not game state
             del feed[:len(feed) - FEED_KEPT]
+
+
+# One turn machine for every game: the model is passed at each trigger (``Event.trigger``),
+# so a game costs no machine of its own (building one was 3 % of a simulated game) and
+# the machine holds no reference to finished games (``add_model`` would keep them).
+TURN_MACHINE = Machine(model=None, states=TURN_STATES, transitions=TURN_TRANSITIONS,
+                       initial=Phase.BRIEFING.value, model_attribute="machine_phase",
+                       auto_transitions=False)
+_EVENTS = TURN_MACHINE.events
+
+# ``transitions`` logs every step of every trigger at debug and info level: formatting
+# nothing, but a dozen calls per trigger.  Its warnings still show; a developer who sets
+# the logger's level keeps it.
+_TRANSITIONS_LOG = logging.getLogger("transitions")
+if _TRANSITIONS_LOG.level == logging.NOTSET:
+    _TRANSITIONS_LOG.setLevel(logging.WARNING)
+
+
+def _may(game: Game, trigger: str) -> bool:
+    # What ``add_model`` binds as ``may_<trigger>``: the source phase and the guards.
+    return bool(TURN_MACHINE._can_trigger(game, trigger))
