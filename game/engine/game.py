@@ -25,8 +25,9 @@ from transitions import Machine
 from game.engine import actions, resolution
 from game.engine.actions import Action, action_from_dict, action_to_dict
 from game.engine.rulebook import rulebook_for
-from game.engine.spread import step_lifecycle, weighted_reach
-from game.engine.state import FeedPost, GameState, NarrativeRun, Outcome, clamp
+from game.engine.rules import INOCULATION_CAP
+from game.engine.spread import step_lifecycle
+from game.engine.state import FeedPost, GameState, NarrativeRun, Outcome
 from game.engine.vocabulary import INDICATORS, Measure, NarrativePhase, Phase
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 # ``transitions`` converts every state to its name on every look-up, a measurable share of
 # a simulated game.  ``Game.phase`` gives the Enum.
 
+_DORMANT = NarrativePhase.DORMANT
 _PHASES = {phase.value: phase for phase in Phase}  # a dict look-up, not Enum's call
 
 TURN_STATES: list[dict[str, Any]] = [
@@ -111,12 +113,18 @@ class Game:
         self.scenario = scenario
         self.book = rulebook_for(scenario)
         self.state = state if state is not None else new_state(scenario, seed)
-        self.sizes = {a.id: a.size for a in scenario.audiences}
-        self.echo = {a.id: a.echo_chamber for a in scenario.audiences}
-        self.event_order = {e.id: i for i, e in enumerate(scenario.events)}
+        self.sizes, self.echo = self.book.sizes, self.book.echo  # the scenario's: read only
+        self.event_order = self.book.event_order
         self._recording: Outcome | None = None
         self._posts_counted = 0  # posts already in _post_counts: (tone, audience) → n
         self._post_counts: dict[tuple[str, str], int] = {}
+        # The same for counter-measures: (narrative, measure) → how many, first turn.
+        self._counters_counted = 0
+        self._counter_uses: dict[tuple[str, str], int] = {}
+        self._counter_first: dict[tuple[str, str], int] = {}
+        # The actions planned in this session, beside their records in ``state.planned``:
+        # resolving them needs no conversion back from the records (``planned_actions``).
+        self._acted: list[tuple[dict[str, Any], Action]] = []
         if state is None:
             self.state.history.append(self.state.snapshot())
         self._phase = Phase(self.state.phase)  # ValueError for a phase that is none
@@ -183,7 +191,9 @@ class Game:
         if reason is not None:
             raise IllegalAction(reason)
         self.state.budget -= actions.cost(self, action)
-        self.state.planned.append(action_to_dict(action))
+        record = action_to_dict(action)
+        self.state.planned.append(record)
+        self._acted.append((record, action))
 
     play = act  # the name the UI first used; same method
 
@@ -196,6 +206,8 @@ class Game:
             raise IllegalAction("nothing_to_cancel" if self.phase is Phase.DECIDE
                                 else "not_deciding")
         removed = self.state.planned.pop(index)
+        if index < len(self._acted) and self._acted[index][0] is removed:
+            del self._acted[index]
         self.state.budget += actions.cost(self, action_from_dict(removed))
 
     def may_pass_turn(self) -> bool:
@@ -246,7 +258,13 @@ class Game:
         return actions.cost(self, action)
 
     def planned_actions(self) -> list[Action]:
-        return [action_from_dict(p) for p in self.state.planned]
+        """This turn's plan as actions: those planned in this session as they were given
+        (no conversion back from their records), others (a save, a replay) converted."""
+        planned, acted = self.state.planned, self._acted
+        if len(acted) != len(planned) or not all(
+                record is p for (record, _action), p in zip(acted, planned)):
+            acted = self._acted = [(p, action_from_dict(p)) for p in planned]
+        return [action for _record, action in acted]
 
     def open_crises(self) -> list[Event]:
         """Crises waiting for an answer and not yet answered in this turn's plan."""
@@ -273,8 +291,30 @@ class Game:
         self._posts_counted = len(posts)
         return counts.get((str(tone), audience), 0)
 
+    def counter_uses(self, narrative: str, measure: str) -> int:
+        """How many times the game has used *measure* against *narrative* (records of
+        ``state.counters``): a running count like :meth:`posts_like`'s, so a counter does
+        not scan every earlier one (long games stay linear)."""
+        self._count_counters()
+        return self._counter_uses.get((narrative, str(measure)), 0)
+
+    def first_counter_turn(self, narrative: str, measure: str) -> int | None:
+        """The first turn *measure* was used against *narrative*, or None."""
+        self._count_counters()
+        return self._counter_first.get((narrative, str(measure)))
+
+    def _count_counters(self) -> None:
+        counters, uses, first = self.state.counters, self._counter_uses, self._counter_first
+        for record in counters[self._counters_counted:]:  # added since the last look
+            key = (record["narrative"], record["measure"])
+            uses[key] = uses.get(key, 0) + 1
+            turn = record["turn"]
+            if key not in first or turn < first[key]:
+                first[key] = turn
+        self._counters_counted = len(counters)
+
     def live_narratives(self) -> list[NarrativeRun]:
-        return [run for run in self.state.narratives.values() if run.live]
+        return [run for run in self.state.narratives.values() if run.phase is not _DORMANT]
 
     def measures_for(self, narrative: str) -> list[Measure]:
         """Counter-measures the player may plan now against *narrative* (prebunk needs an
@@ -317,6 +357,7 @@ class Game:
         st.extra_actions = 0
         st.passed = False
         st.planned = []
+        self._acted = []
         for narrative in self.scenario.narratives:
             if narrative.start_turn == st.turn:
                 self.launch(narrative.id)
@@ -325,20 +366,24 @@ class Game:
     def _enter_resolve(self) -> None:
         st = self.state
         if len(st.turn_log) == st.turn - 1:  # shorter only for states saved without a log
-            st.turn_log.append([dict(p) for p in st.planned])
+            st.turn_log.append(list(st.planned))  # records are never changed: shared
         resolution.resolve_turn(self)
 
     def _fire_due_events(self) -> None:
         st = self.state
-        due = {event for turn, event in st.scheduled if turn == st.turn}
-        st.scheduled = [item for item in st.scheduled if item[0] != st.turn]
-        candidates = {e.id: e for e in self.book.by_turn.get(st.turn, ())}
-        candidates.update({e.id: e for e in self.book.conditional})
-        candidates.update({e: self.scenario.event_by_id[e] for e in due})
-        for event in sorted(candidates.values(), key=lambda e: self.event_order[e.id]):
-            if event.id in st.fired and not (event.repeat and st.fired[event.id] != st.turn):
+        candidates = self.book.candidates(st.turn)
+        if st.scheduled:
+            due = {event for turn, event in st.scheduled if turn == st.turn}
+            st.scheduled = [item for item in st.scheduled if item[0] != st.turn]
+            if due:
+                by_id = self.scenario.event_by_id
+                candidates = self.book.in_order({e.id: e for e in candidates},
+                                                [by_id[e] for e in due])
+        fired, event_when = st.fired, self.book.event_when
+        for event in candidates:
+            if event.id in fired and not (event.repeat and fired[event.id] != st.turn):
                 continue
-            when = self.book.event_when[event.id]
+            when = event_when[event.id]
             if when is None or when(st):
                 self.fire(event)
 
@@ -349,11 +394,17 @@ class Game:
         return _Recording(self, outcome)
 
     def adjust(self, indicator: str, delta: float) -> None:
-        old = self.state.indicators[indicator]
-        new = clamp(old + delta)
-        self.state.indicators[indicator] = new
-        if self._recording is not None:
-            self._recording.add(indicator, new - old)
+        indicators = self.state.indicators
+        old = indicators[indicator]
+        new = old + delta
+        new = 0.0 if new < 0.0 else 100.0 if new > 100.0 else new  # clamp(), inline
+        indicators[indicator] = new
+        recording = self._recording
+        if recording is not None:
+            change = new - old
+            if change:  # Outcome.add, inline: a game makes about a hundred of these
+                deltas = recording.deltas
+                deltas[indicator] = deltas.get(indicator, 0.0) + change
 
     def run_effects(self, calls: Sequence[Call]) -> None:
         self.book.run(self, calls)
@@ -379,7 +430,7 @@ class Game:
         seed = narrative.seed_reach or {a: 5.0 for a in run.reach}
         for audience, value in seed.items():
             run.reach[audience] = float(value)
-        run.weighted = round(weighted_reach(run.reach, self.sizes), 4)
+        run.weighted = round(self.book.audiences.weighted(run.reach), 4)
         run.launched_turn = self.state.turn
         step_lifecycle(run, "launch", self.state.turn)
         self.state.meet(narrative.concepts)
@@ -391,17 +442,17 @@ class Game:
         run = self.state.narratives[narrative_id]
         if not run.live:
             return
-        targets = [audience] if audience is not None else list(run.reach)
+        reach = run.reach
+        targets = [audience] if audience is not None else list(reach)
         before = run.weighted
         for target in targets:
-            run.reach[target] = round(clamp(run.reach[target] + amount), 4)
-        run.weighted = round(weighted_reach(run.reach, self.sizes), 4)
+            value = reach[target] + amount
+            reach[target] = round(0.0 if value < 0.0 else 100.0 if value > 100.0 else value, 4)
+        run.weighted = round(self.book.audiences.weighted(reach), 4)
         if self._recording is not None:
             self._recording.add_reach(narrative_id, run.weighted - before)
 
     def inoculate(self, audience: str, amount: float) -> None:
-        from game.engine.rules import INOCULATION_CAP
-
         value = self.state.inoculation[audience] + amount
         self.state.inoculation[audience] = round(min(INOCULATION_CAP, value), 4)
 

@@ -7,9 +7,14 @@ playthrough to a couple of milliseconds.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cached_property
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from game.engine import rules
 from game.engine.registry import CONDITIONS, EFFECTS, Call
+from game.engine.spread import Audiences
+from game.engine.vocabulary import Tone
 
 if TYPE_CHECKING:
     from game.content.model import Scenario
@@ -55,6 +60,38 @@ class Rulebook:
         for event in scenario.events:
             if event.turn is not None:
                 self.by_turn.setdefault(event.turn, []).append(event)
+        self.event_order = {e.id: i for i, e in enumerate(scenario.events)}
+        self._candidates: dict[int, tuple[Any, ...]] = {}
+        # What every game of the scenario would otherwise work out again at each look-up.
+        self.sizes = {a.id: a.size for a in scenario.audiences}
+        self.echo = {a.id: a.echo_chamber for a in scenario.audiences}
+        self.audiences = Audiences(self.echo, self.sizes)
+        self.channel_specs: dict[Any, Any] = {}
+        for spec in scenario.channels:  # the first of an id, as ``Scenario.channel_spec``
+            self.channel_specs.setdefault(spec.id, spec)
+        self.tone_effects = {tone: _tone_effects(scenario, tone) for tone in Tone}
+
+    def candidates(self, turn: int) -> tuple[Any, ...]:
+        """The events that may fire at the start of *turn* without a scheduled one: those
+        of the turn and those that fire on a condition, in the scenario's order."""
+        found = self._candidates.get(turn)
+        if found is None:
+            found = self.conditional_only if turn not in self.by_turn else self.in_order(
+                {e.id: e for e in self.by_turn[turn]}, self.conditional)
+            if turn in self.by_turn:  # one entry per turn with events: bounded by the file
+                self._candidates[turn] = found
+        return found
+
+    @cached_property
+    def conditional_only(self) -> tuple[Any, ...]:
+        return self.in_order({}, self.conditional)
+
+    def in_order(self, events: dict[str, Any], more: Sequence[Any]) -> tuple[Any, ...]:
+        """*events* (by id) and *more* (which replace those of the same id), in the
+        scenario's order."""
+        events.update({e.id: e for e in more})
+        order = self.event_order
+        return tuple(sorted(events.values(), key=lambda e: order[e.id]))
 
     def effects(self, calls: Sequence[Call]) -> tuple[CompiledEffect, ...]:
         key = id(calls)
@@ -66,6 +103,13 @@ class Rulebook:
     def run(self, game: Game, calls: Sequence[Call]) -> None:
         for func, args in self.effects(calls):
             func(game, args)
+
+
+def _tone_effects(scenario: Scenario, tone: Tone) -> MappingProxyType[Any, float]:
+    """A post's effects in this tone: the model's, with the scenario's ``rules`` on top."""
+    effects = dict(rules.TONE_EFFECTS[tone])
+    effects.update(scenario.rules.tone_effects.get(tone, {}))
+    return MappingProxyType(effects)
 
 
 _CACHE: dict[int, Rulebook] = {}
