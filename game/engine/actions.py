@@ -31,6 +31,7 @@ _TENSION, _REACH, _HUMOROUS = I.TENSION, I.REACH, Tone.HUMOROUS
 _PREBUNK, _LITERACY, _REPORT = Measure.PREBUNK, Measure.LITERACY, Measure.REPORT
 _FACTCHECK, _ATTRIBUTE, _SUPPORT = Measure.FACTCHECK, Measure.ATTRIBUTE, Measure.SUPPORT
 _MONITOR, _DEBUNK = Measure.MONITOR, Measure.DEBUNK
+_HEADROOM_FROM = rules.HEADROOM_FROM
 
 
 @dataclass(frozen=True)
@@ -184,9 +185,11 @@ def _used_once(game: Game, run: Any, m: Measure) -> bool:
 
 # -- applying, at resolve time ---------------------------------------------------------
 
-def apply(game: Game, action: Action) -> Outcome:
-    """Apply a planned action; the returned outcome holds everything it changed."""
-    outcome = Outcome(game.state.turn, action.kind, action_to_dict(action))
+def apply(game: Game, action: Action, record: dict[str, Any] | None = None) -> Outcome:
+    """Apply a planned action; the returned outcome holds everything it changed.
+    *record*: ``action_to_dict(action)`` when the caller has it already."""
+    outcome = Outcome(game.state.turn, action.kind,
+                      record if record is not None else action_to_dict(action))
     with game.recording(outcome):
         if isinstance(action, PostMessage):
             _apply_post(game, action, outcome)
@@ -220,20 +223,35 @@ def post_multiplier(game: Game, action: PostMessage) -> tuple[float, list[str]]:
 
 
 def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
-    s, st = game.scenario, game.state
+    s, st, book = game.scenario, game.state, game.book
     audience = s.audience_by_id[action.audience]
-    multiplier, notes = post_multiplier(game, action)
+    # What depends only on the scenario is worked out once for all its games (book.memo).
+    fit_key = ("post_fit", action.channel, audience.id, action.language)
+    fit = book.memo.get(fit_key)
+    if fit is None:
+        multiplier, notes = post_multiplier(game, action)
+        fit = book.memo[fit_key] = (multiplier, tuple(notes))
+    multiplier, notes = fit
     outcome.notes.extend(notes)
     multiplier *= 1.0 + st.rng.uniform(-rules.POST_NOISE, rules.POST_NOISE)
     repeats = game.posts_like(action.tone, audience.id)
     multiplier /= 1.0 + rules.POST_FATIGUE * repeats
     if repeats >= 2:
         outcome.notes.append("audience_fatigue")
-    focus = rules.AUDIENCE_FOCUS[audience.kind]
-    indicators = st.indicators
-    for indicator, delta in game.book.tone_effects[action.tone].items():
-        change = delta * multiplier * focus.get(indicator, 1.0)
-        game.adjust(indicator, _with_headroom(indicator, change, indicators[indicator]))
+    rows_key = ("post_effects", action.tone, audience.kind)
+    rows = book.memo.get(rows_key)
+    if rows is None:
+        focus = rules.AUDIENCE_FOCUS[audience.kind]
+        rows = book.memo[rows_key] = tuple(
+            (indicator, delta, focus.get(indicator, 1.0))
+            for indicator, delta in book.tone_effects[action.tone].items())
+    indicators, adjust = st.indicators, game.adjust
+    for indicator, delta, weight in rows:
+        change = delta * multiplier * weight
+        level = indicators[indicator]
+        if not (change <= 0 or indicator == _TENSION or level <= _HEADROOM_FROM):
+            change = _with_headroom(indicator, change, level)
+        adjust(indicator, change)
     if action.tone is _HUMOROUS and game.in_crisis():
         outcome.notes.append("humour_in_crisis")
         for indicator, delta in rules.HUMOUR_IN_CRISIS.items():

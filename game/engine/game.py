@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 # ``transitions`` converts every state to its name on every look-up, a measurable share of
 # a simulated game.  ``Game.phase`` gives the Enum.
 
-_DORMANT = NarrativePhase.DORMANT
+_DORMANT, _DECIDE = NarrativePhase.DORMANT, Phase.DECIDE
 _PHASES = {phase.value: phase for phase in Phase}  # a dict look-up, not Enum's call
 
 TURN_STATES: list[dict[str, Any]] = [
@@ -124,7 +124,8 @@ class Game:
         self._counter_first: dict[tuple[str, str], int] = {}
         # The actions planned in this session, beside their records in ``state.planned``:
         # resolving them needs no conversion back from the records (``planned_actions``).
-        self._acted: list[tuple[dict[str, Any], Action]] = []
+        # Each entry: (its record in state.planned, the action, the record its outcome names).
+        self._acted: list[tuple[dict[str, Any], Action, dict[str, Any]]] = []
         if state is None:
             self.state.history.append(self.state.snapshot())
         self._phase = Phase(self.state.phase)  # ValueError for a phase that is none
@@ -193,17 +194,17 @@ class Game:
         self.state.budget -= actions.cost(self, action)
         record = action_to_dict(action)
         self.state.planned.append(record)
-        self._acted.append((record, action))
+        self._acted.append((record, action, record))
 
     play = act  # the name the UI first used; same method
 
     def may_cancel(self, index: int) -> bool:
-        return self.phase is Phase.DECIDE and 0 <= index < len(self.state.planned)
+        return self._phase is _DECIDE and 0 <= index < len(self.state.planned)
 
     def cancel(self, index: int) -> None:
         """Take back a planned action and its points."""
         if not self.may_cancel(index):
-            raise IllegalAction("nothing_to_cancel" if self.phase is Phase.DECIDE
+            raise IllegalAction("nothing_to_cancel" if self._phase is _DECIDE
                                 else "not_deciding")
         removed = self.state.planned.pop(index)
         if index < len(self._acted) and self._acted[index][0] is removed:
@@ -211,7 +212,7 @@ class Game:
         self.state.budget += actions.cost(self, action_from_dict(removed))
 
     def may_pass_turn(self) -> bool:
-        return self.phase is Phase.DECIDE
+        return self._phase is _DECIDE
 
     def pass_turn(self) -> None:
         """Declare the turn's actions done, even with points left."""
@@ -231,7 +232,7 @@ class Game:
 
     def why_not(self, action: Action) -> str | None:
         """Why *action* cannot be taken now, or None."""
-        if self.phase is not Phase.DECIDE:
+        if self._phase is not _DECIDE:
             return "not_deciding"
         return actions.illegal_reason(self, action)
 
@@ -260,11 +261,20 @@ class Game:
     def planned_actions(self) -> list[Action]:
         """This turn's plan as actions: those planned in this session as they were given
         (no conversion back from their records), others (a save, a replay) converted."""
+        return [action for _record, action, _ref in self.plan_entries()]
+
+    def plan_entries(self) -> list[tuple[dict[str, Any], Action, dict[str, Any]]]:
+        """This turn's plan: each record of ``state.planned``, its action, and the record an
+        outcome of it names (the same dict when planned in this session)."""
         planned, acted = self.state.planned, self._acted
         if len(acted) != len(planned) or not all(
-                record is p for (record, _action), p in zip(acted, planned)):
-            acted = self._acted = [(p, action_from_dict(p)) for p in planned]
-        return [action for _record, action in acted]
+                entry[0] is p for entry, p in zip(acted, planned)):
+            acted = []
+            for p in planned:
+                action = action_from_dict(p)
+                acted.append((p, action, action_to_dict(action)))
+            self._acted = acted
+        return acted
 
     def open_crises(self) -> list[Event]:
         """Crises waiting for an answer and not yet answered in this turn's plan."""
@@ -407,19 +417,25 @@ class Game:
                 deltas[indicator] = deltas.get(indicator, 0.0) + change
 
     def run_effects(self, calls: Sequence[Call]) -> None:
-        self.book.run(self, calls)
+        if calls:  # most topics and many events have none
+            self.book.run(self, calls)
 
     def fire(self, event: Event) -> None:
         st = self.state
         st.fired[event.id] = st.turn
         outcome = Outcome(st.turn, "event", {"event": event.id}, concepts=list(event.concepts))
-        with self.recording(outcome):
+        previous, self._recording = self._recording, outcome  # self.recording(), inline
+        try:
             for post in event.posts:
                 self.add_feed_post(post.actor, post.text, post.likes, post.shares, ref=event.id)
-            self.run_effects(event.effects)
+            if event.effects:
+                self.book.run(self, event.effects)
             if event.crisis is not None:
                 st.crises[event.id] = st.turn + event.crisis.deadline - 1
-        st.meet(event.concepts)
+        finally:
+            self._recording = previous
+        if event.concepts:
+            st.meet(event.concepts)
         st.outcomes.append(outcome)
 
     def launch(self, narrative_id: str) -> None:

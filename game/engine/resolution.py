@@ -26,13 +26,14 @@ if TYPE_CHECKING:
 
 _ACTIVE = (NarrativePhase.SPREADING, NarrativePhase.VIRAL, NarrativePhase.ENTRENCHED)
 _DORMANT = NarrativePhase.DORMANT
+_SPAN = 0.6 - 0.2
 _PHASE_NOTE = {phase: f"phase_{phase.value}" for phase in NarrativePhase}
 
 
 def resolve_turn(game: Game) -> None:
     st = game.state
-    for action in game.planned_actions():
-        st.outcomes.append(actions.apply(game, action))
+    for _record, action, ref in game.plan_entries():
+        st.outcomes.append(actions.apply(game, action, ref))
     _platforms_act(game)
     _literacy(game)
     _spread(game)
@@ -87,9 +88,10 @@ def _spread(game: Game) -> None:
         outcome = Outcome(st.turn, "narrative", {"narrative": run.id},
                           concepts=list(narrative.concepts))
         outcome.add_reach(run.id, run.weighted - before)
-        with game.recording(outcome):
-            for indicator, per_turn in narrative.impact.items():
-                game.adjust(indicator, per_turn * run.weighted / 100.0)
+        if narrative.impact:
+            with game.recording(outcome):
+                for indicator, per_turn in narrative.impact.items():
+                    game.adjust(indicator, per_turn * run.weighted / 100.0)
         step_lifecycle(run, "evolve", st.turn)
         if run.phase is not phase_before:
             outcome.notes.append(_PHASE_NOTE[run.phase])
@@ -154,12 +156,15 @@ def _crisis_topics(game: Game, event_id: str) -> list[str]:
 def _grow_feed(game: Game) -> None:
     """Likes and shares keep coming for a few turns, more slowly each turn."""
     st = game.state
-    turn, uniform = st.turn, st.rng.uniform
-    for post in st.feed[-60:]:
+    turn, random, feed = st.turn, st.rng.random, st.feed
+    # The feed is in turn order: only its last posts are recent enough, found from the end.
+    start = max(0, len(feed) - 60)
+    first = len(feed)
+    while first > start and turn - feed[first - 1].turn + 1 <= 4:
+        first -= 1
+    for post in feed[first:]:
         age = turn - post.turn + 1
-        if age > 4:
-            continue
-        factor = uniform(0.2, 0.6) / age
+        factor = (0.2 + _SPAN * random()) / age  # rng.uniform(0.2, 0.6), its documented sum
         post.likes += int(post.likes * factor)
         post.shares += int(post.shares * factor)
 

@@ -27,17 +27,26 @@ CompiledEffect = tuple[Callable[..., Any], Any]
 
 def compile_condition(call: Call) -> Test:
     """A function of the state that tells whether *call* holds."""
-    if call.name == "all":
-        parts = [compile_condition(c) for c in call.children]
-        return lambda s: all(p(s) for p in parts)
-    if call.name == "any":
-        parts = [compile_condition(c) for c in call.children]
-        return lambda s: any(p(s) for p in parts)
+    if call.name in ("all", "any"):
+        return _all_or_any(call.name == "all", [compile_condition(c) for c in call.children])
     if call.name == "not":
         inner = compile_condition(call.children[0])
         return lambda s: not inner(s)
     func, args = CONDITIONS[call.name].func, call.args
     return lambda s: bool(func(s, args))
+
+
+def _all_or_any(every: bool, parts: list[Test]) -> Test:
+    """``all``/``any`` of *parts*, short-circuiting in order; the common two-part case
+    without a generator (a condition is tested every turn of every simulated game)."""
+    if len(parts) == 2:
+        first, second = parts
+        if every:
+            return lambda s: bool(first(s) and second(s))
+        return lambda s: bool(first(s) or second(s))
+    if every:
+        return lambda s: all(p(s) for p in parts)
+    return lambda s: any(p(s) for p in parts)
 
 
 def compile_effects(calls: Sequence[Call]) -> tuple[CompiledEffect, ...]:
@@ -70,6 +79,9 @@ class Rulebook:
         for spec in scenario.channels:  # the first of an id, as ``Scenario.channel_spec``
             self.channel_specs.setdefault(spec.id, spec)
         self.tone_effects = {tone: _tone_effects(scenario, tone) for tone in Tone}
+        # Values the engine's modules derive from the scenario alone, by a key of theirs
+        # (e.g. a post's fit for a channel, audience and language): few, bounded by the file.
+        self.memo: dict[tuple[Any, ...], Any] = {}
 
     def candidates(self, turn: int) -> tuple[Any, ...]:
         """The events that may fire at the start of *turn* without a scheduled one: those
