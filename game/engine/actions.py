@@ -32,6 +32,7 @@ _PREBUNK, _LITERACY, _REPORT = Measure.PREBUNK, Measure.LITERACY, Measure.REPORT
 _FACTCHECK, _ATTRIBUTE, _SUPPORT = Measure.FACTCHECK, Measure.ATTRIBUTE, Measure.SUPPORT
 _MONITOR, _DEBUNK = Measure.MONITOR, Measure.DEBUNK
 _HEADROOM_FROM = rules.HEADROOM_FROM
+_FIT_NOTE = {fit: f"counter_{fit.value}" for fit in Fit}
 
 
 @dataclass(frozen=True)
@@ -332,8 +333,8 @@ def _apply_counter(game: Game, action: Counter, outcome: Outcome) -> None:
         run.monitored = True
         outcome.notes.append("monitoring")
         return
-    verdict = judge(narrative, m.value)
-    outcome.notes.append(f"counter_{verdict.fit.value}")
+    verdict = judge(narrative, str(m))
+    outcome.notes.append(_FIT_NOTE[verdict.fit])
     if verdict.fit is Fit.BACKFIRES:
         if m is Measure.ATTRIBUTE:  # an accusation still lands as one, right or wrong
             _attribute(game, run, narrative, outcome, 0.0)

@@ -387,13 +387,12 @@ class Game:
             st.scheduled = [item for item in st.scheduled if item[0] != st.turn]
             if due:
                 by_id = self.scenario.event_by_id
-                candidates = self.book.in_order({e.id: e for e in candidates},
+                candidates = self.book.in_order({c[1]: c[0] for c in candidates},
                                                 [by_id[e] for e in due])
-        fired, event_when = st.fired, self.book.event_when
-        for event in candidates:
-            if event.id in fired and not (event.repeat and fired[event.id] != st.turn):
+        fired, turn = st.fired, st.turn
+        for event, event_id, repeat, when in candidates:
+            if event_id in fired and not (repeat and fired[event_id] != turn):
                 continue
-            when = event_when[event.id]
             if when is None or when(st):
                 self.fire(event)
 

@@ -78,26 +78,27 @@ def _literacy(game: Game) -> None:
 
 def _spread(game: Game) -> None:
     st = game.state
-    by_id, audiences = game.scenario.narrative_by_id, game.book.audiences
+    turn, by_id, audiences = st.turn, game.scenario.narrative_by_id, game.book.audiences
     for run in st.narratives.values():
         if run.phase is _DORMANT:  # not live
             continue
         narrative = by_id[run.id]
         before, phase_before = run.weighted, run.phase
         spread_step(run, game.echo, game.sizes, st.inoculation, st.rng, audiences)
-        outcome = Outcome(st.turn, "narrative", {"narrative": run.id},
+        outcome = Outcome(turn, "narrative", {"narrative": run.id},
                           concepts=list(narrative.concepts))
         outcome.add_reach(run.id, run.weighted - before)
-        if narrative.impact:
+        impact = narrative.impact
+        if impact:
             with game.recording(outcome):
-                for indicator, per_turn in narrative.impact.items():
+                for indicator, per_turn in impact.items():
                     game.adjust(indicator, per_turn * run.weighted / 100.0)
-        step_lifecycle(run, "evolve", st.turn)
+        step_lifecycle(run, "evolve", turn)
         if run.phase is not phase_before:
             outcome.notes.append(_PHASE_NOTE[run.phase])
         run.history.append(run.weighted)
         st.outcomes.append(outcome)
-        if _late(run, st.turn):
+        if run.responded_turn is None and _late(run, turn):
             late = Outcome(st.turn, "late", {"narrative": run.id}, notes=["late_response"])
             with game.recording(late):
                 game.adjust(Indicator.CREDIBILITY, -game.scenario.rules.late_penalty)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 Test = Callable[["GameState"], bool]
 CompiledEffect = tuple[Callable[..., Any], Any]
+Candidate = tuple[Any, str, bool, "Test | None"]  # an event, its id, repeat, compiled when
 
 
 def compile_condition(call: Call) -> Test:
@@ -70,7 +71,7 @@ class Rulebook:
             if event.turn is not None:
                 self.by_turn.setdefault(event.turn, []).append(event)
         self.event_order = {e.id: i for i, e in enumerate(scenario.events)}
-        self._candidates: dict[int, tuple[Any, ...]] = {}
+        self._candidates: dict[int, tuple[Candidate, ...]] = {}
         # What every game of the scenario would otherwise work out again at each look-up.
         self.sizes = {a.id: a.size for a in scenario.audiences}
         self.echo = {a.id: a.echo_chamber for a in scenario.audiences}
@@ -83,7 +84,7 @@ class Rulebook:
         # (e.g. a post's fit for a channel, audience and language): few, bounded by the file.
         self.memo: dict[tuple[Any, ...], Any] = {}
 
-    def candidates(self, turn: int) -> tuple[Any, ...]:
+    def candidates(self, turn: int) -> tuple[Candidate, ...]:
         """The events that may fire at the start of *turn* without a scheduled one: those
         of the turn and those that fire on a condition, in the scenario's order."""
         found = self._candidates.get(turn)
@@ -95,15 +96,17 @@ class Rulebook:
         return found
 
     @cached_property
-    def conditional_only(self) -> tuple[Any, ...]:
+    def conditional_only(self) -> tuple[Candidate, ...]:
         return self.in_order({}, self.conditional)
 
-    def in_order(self, events: dict[str, Any], more: Sequence[Any]) -> tuple[Any, ...]:
+    def in_order(self, events: dict[str, Any], more: Sequence[Any]) -> tuple[Candidate, ...]:
         """*events* (by id) and *more* (which replace those of the same id), in the
-        scenario's order."""
+        scenario's order, each as ``(event, id, repeat, compiled when)``: what the turn
+        reads of them, read once."""
         events.update({e.id: e for e in more})
-        order = self.event_order
-        return tuple(sorted(events.values(), key=lambda e: order[e.id]))
+        order, when = self.event_order, self.event_when
+        return tuple((e, e.id, e.repeat, when[e.id])
+                     for e in sorted(events.values(), key=lambda e: order[e.id]))
 
     def effects(self, calls: Sequence[Call]) -> tuple[CompiledEffect, ...]:
         key = id(calls)
