@@ -230,8 +230,8 @@ def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
     fit_key = ("post_fit", action.channel, audience.id, action.language)
     fit = book.memo.get(fit_key)
     if fit is None:
-        multiplier, notes = post_multiplier(game, action)
-        fit = book.memo[fit_key] = (multiplier, tuple(notes))
+        strength, reasons = post_multiplier(game, action)
+        fit = book.memo[fit_key] = (strength, tuple(reasons))
     multiplier, notes = fit
     outcome.notes.extend(notes)
     multiplier *= 1.0 + st.rng.uniform(-rules.POST_NOISE, rules.POST_NOISE)

@@ -268,7 +268,7 @@ class Game:
         outcome of it names (the same dict when planned in this session)."""
         planned, acted = self.state.planned, self._acted
         if len(acted) != len(planned) or not all(
-                entry[0] is p for entry, p in zip(acted, planned)):
+                entry[0] is p for entry, p in zip(acted, planned, strict=True)):
             acted = []
             for p in planned:
                 action = action_from_dict(p)

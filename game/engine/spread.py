@@ -20,7 +20,7 @@ import random
 from collections.abc import Callable, Mapping
 
 from game.engine import rules
-from game.engine.state import NarrativeRun, clamp
+from game.engine.state import NarrativeRun
 from game.engine.vocabulary import NarrativePhase as NP
 
 
@@ -69,7 +69,7 @@ def spread_step(run: NarrativeRun, echo: Mapping[str, float], sizes: Mapping[str
     inoculated = inoculation.get
     # Audiences in the scenario's order (echo's), not the reach dict's: the dice are drawn
     # in this order, and a save must not change it.
-    for audience, receptive, memory in zip(a.ids, a.receptive, a.memory):
+    for audience, receptive, memory in zip(a.ids, a.receptive, a.memory, strict=True):
         r = before[audience]
         shield = 1.0 - inoculated(audience, 0.0)
         g = v * receptive * shield
