@@ -178,7 +178,7 @@ def _used_once(game: Game, run: Any, m: Measure) -> bool:
     if m == _ATTRIBUTE:
         return bool(run.attributed)
     if m == _SUPPORT:
-        return game.counter_uses(run.id, m) > 0
+        return game.tally.counter_uses(run.id, m) > 0
     if m == _LITERACY:
         return game.state.literacy_turn is not None
     return False
@@ -235,7 +235,7 @@ def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
     multiplier, notes = fit
     outcome.notes.extend(notes)
     multiplier *= 1.0 + st.rng.uniform(-rules.POST_NOISE, rules.POST_NOISE)
-    repeats = game.posts_like(action.tone, audience.id)
+    repeats = game.tally.posts_like(action.tone, audience.id)
     multiplier /= 1.0 + rules.POST_FATIGUE * repeats
     if repeats >= 2:
         outcome.notes.append("audience_fatigue")
@@ -324,8 +324,8 @@ def _apply_counter(game: Game, action: Counter, outcome: Outcome) -> None:
     narrative = game.scenario.narrative_by_id[run.id]
     m = action.measure
     # Read before this counter is recorded: the earlier monitoring and debunks.
-    spotted = spotted_early(run, game.first_counter_turn(run.id, _MONITOR))
-    debunks = game.counter_uses(run.id, _DEBUNK)
+    spotted = spotted_early(run, game.tally.first_counter_turn(run.id, _MONITOR))
+    debunks = game.tally.counter_uses(run.id, _DEBUNK)
     st.counters.append({"turn": st.turn, "narrative": run.id, "measure": str(m),
                         "audience": action.audience})
     outcome.concepts.extend(narrative.concepts)

@@ -15,12 +15,9 @@ does ``act``.  Scenes of the UI call only these.
 
 from __future__ import annotations
 
-import logging
 import random
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
-
-from transitions import Machine
 
 from game.engine import actions, resolution
 from game.engine.actions import Action, action_from_dict, action_to_dict
@@ -28,6 +25,8 @@ from game.engine.rulebook import rulebook_for
 from game.engine.rules import INOCULATION_CAP
 from game.engine.spread import step_lifecycle
 from game.engine.state import FeedPost, GameState, NarrativeRun, Outcome
+from game.engine.tally import Tally
+from game.engine.turns import EVENTS, PHASES, may
 from game.engine.vocabulary import INDICATORS, Measure, NarrativePhase, Phase
 
 if TYPE_CHECKING:
@@ -35,31 +34,7 @@ if TYPE_CHECKING:
     from game.content.text import Text
     from game.engine.registry import Call
 
-# The machine's states are the phases' plain string values: with Enum states,
-# ``transitions`` converts every state to its name on every look-up, a measurable share of
-# a simulated game.  ``Game.phase`` gives the Enum.
-
 _DORMANT, _DECIDE = NarrativePhase.DORMANT, Phase.DECIDE
-_PHASES = {phase.value: phase for phase in Phase}  # a dict look-up, not Enum's call
-
-TURN_STATES: list[dict[str, Any]] = [
-    {"name": Phase.BRIEFING.value},
-    {"name": Phase.FEED.value, "on_enter": "_enter_feed"},
-    {"name": Phase.DECIDE.value},
-    {"name": Phase.RESOLVE.value, "on_enter": "_enter_resolve"},
-    {"name": Phase.DEBRIEF.value},
-]
-
-TURN_TRANSITIONS: list[dict[str, Any]] = [
-    {"trigger": "start", "source": Phase.BRIEFING.value, "dest": Phase.FEED.value},
-    {"trigger": "open_desk", "source": Phase.FEED.value, "dest": Phase.DECIDE.value},
-    {"trigger": "resolve", "source": Phase.DECIDE.value, "dest": Phase.RESOLVE.value,
-     "conditions": "budget_done"},
-    {"trigger": "next_turn", "source": Phase.RESOLVE.value, "dest": Phase.FEED.value,
-     "unless": "is_over"},
-    {"trigger": "finish", "source": Phase.RESOLVE.value, "dest": Phase.DEBRIEF.value,
-     "conditions": "is_over"},
-]
 
 
 class _Recording:
@@ -116,15 +91,9 @@ class Game:
         self.sizes, self.echo = self.book.sizes, self.book.echo  # the scenario's: read only
         self.event_order = self.book.event_order
         self._recording: Outcome | None = None
-        self._posts_counted = 0  # posts already in _post_counts: (tone, audience) → n
-        self._post_counts: dict[tuple[str, str], int] = {}
-        # The same for counter-measures: (narrative, measure) → how many, first turn.
-        self._counters_counted = 0
-        self._counter_uses: dict[tuple[str, str], int] = {}
-        self._counter_first: dict[tuple[str, str], int] = {}
-        # The actions planned in this session, beside their records in ``state.planned``:
-        # resolving them needs no conversion back from the records (``planned_actions``).
-        # Each entry: (its record in state.planned, the action, the record its outcome names).
+        self.tally = Tally(self.state)
+        # The actions planned in this session beside their records in ``state.planned``
+        # (record, action, the record its outcome names): resolving them converts nothing.
         self._acted: list[tuple[dict[str, Any], Action, dict[str, Any]]] = []
         if state is None:
             self.state.history.append(self.state.snapshot())
@@ -139,7 +108,7 @@ class Game:
     @machine_phase.setter
     def machine_phase(self, value: str) -> None:
         self.state.phase = value
-        self._phase = _PHASES[value]
+        self._phase = PHASES[value]
 
     @property
     def phase(self) -> Phase:
@@ -147,39 +116,39 @@ class Game:
         return self._phase
 
     # -- the machine's triggers and their may_* queries ------------------------------
-    # One machine serves every game (``TURN_MACHINE``, below): each trigger hands this game
+    # One machine serves every game (``turns.TURN_MACHINE``): each trigger hands this game
     # to the machine's event, which reads and writes ``machine_phase`` and calls this
     # game's callbacks and guards by name.
 
     def start(self) -> bool:
-        return _EVENTS["start"].trigger(self)
+        return EVENTS["start"].trigger(self)
 
     def open_desk(self) -> bool:
-        return _EVENTS["open_desk"].trigger(self)
+        return EVENTS["open_desk"].trigger(self)
 
     def resolve(self) -> bool:
-        return _EVENTS["resolve"].trigger(self)
+        return EVENTS["resolve"].trigger(self)
 
     def next_turn(self) -> bool:
-        return _EVENTS["next_turn"].trigger(self)
+        return EVENTS["next_turn"].trigger(self)
 
     def finish(self) -> bool:
-        return _EVENTS["finish"].trigger(self)
+        return EVENTS["finish"].trigger(self)
 
     def may_start(self) -> bool:
-        return _may(self, "start")
+        return may(self, "start")
 
     def may_open_desk(self) -> bool:
-        return _may(self, "open_desk")
+        return may(self, "open_desk")
 
     def may_resolve(self) -> bool:
-        return _may(self, "resolve")
+        return may(self, "resolve")
 
     def may_next_turn(self) -> bool:
-        return _may(self, "next_turn")
+        return may(self, "next_turn")
 
     def may_finish(self) -> bool:
-        return _may(self, "finish")
+        return may(self, "finish")
 
     # -- the player's actions (only in decide) ---------------------------------------
 
@@ -291,37 +260,16 @@ class Game:
         return choices
 
     def posts_like(self, tone: str, audience: str) -> int:
-        """How many posts of the game had this tone and audience (audience fatigue).  A
-        running count, kept beside the state and rebuilt from it: scanning every post at
-        each new one made long games quadratic (``benchmarks/RESULTS.md``)."""
-        posts, counts = self.state.posts, self._post_counts
-        for post in posts[self._posts_counted:]:  # added since the last look (or loaded)
-            key = (post["tone"], post["audience"])
-            counts[key] = counts.get(key, 0) + 1
-        self._posts_counted = len(posts)
-        return counts.get((str(tone), audience), 0)
+        """How many posts of the game had this tone and audience (audience fatigue)."""
+        return self.tally.posts_like(tone, audience)
 
     def counter_uses(self, narrative: str, measure: str) -> int:
-        """How many times the game has used *measure* against *narrative* (records of
-        ``state.counters``): a running count like :meth:`posts_like`'s, so a counter does
-        not scan every earlier one (long games stay linear)."""
-        self._count_counters()
-        return self._counter_uses.get((narrative, str(measure)), 0)
+        """How many times the game has used *measure* against *narrative*."""
+        return self.tally.counter_uses(narrative, measure)
 
     def first_counter_turn(self, narrative: str, measure: str) -> int | None:
         """The first turn *measure* was used against *narrative*, or None."""
-        self._count_counters()
-        return self._counter_first.get((narrative, str(measure)))
-
-    def _count_counters(self) -> None:
-        counters, uses, first = self.state.counters, self._counter_uses, self._counter_first
-        for record in counters[self._counters_counted:]:  # added since the last look
-            key = (record["narrative"], record["measure"])
-            uses[key] = uses.get(key, 0) + 1
-            turn = record["turn"]
-            if key not in first or turn < first[key]:
-                first[key] = turn
-        self._counters_counted = len(counters)
+        return self.tally.first_counter_turn(narrative, measure)
 
     def live_narratives(self) -> list[NarrativeRun]:
         return [run for run in self.state.narratives.values() if run.phase is not _DORMANT]
@@ -484,23 +432,3 @@ class Game:
         if len(feed) > FEED_KEPT:  # a feed scrolls away; old posts are not game state
             del feed[:len(feed) - FEED_KEPT]
 
-
-# One turn machine for every game: the model is passed at each trigger (``Event.trigger``),
-# so a game costs no machine of its own (building one was 3 % of a simulated game) and
-# the machine holds no reference to finished games (``add_model`` would keep them).
-TURN_MACHINE = Machine(model=None, states=TURN_STATES, transitions=TURN_TRANSITIONS,
-                       initial=Phase.BRIEFING.value, model_attribute="machine_phase",
-                       auto_transitions=False)
-_EVENTS = TURN_MACHINE.events
-
-# ``transitions`` logs every step of every trigger at debug and info level: formatting
-# nothing, but a dozen calls per trigger.  Its warnings still show; a developer who sets
-# the logger's level keeps it.
-_TRANSITIONS_LOG = logging.getLogger("transitions")
-if _TRANSITIONS_LOG.level == logging.NOTSET:
-    _TRANSITIONS_LOG.setLevel(logging.WARNING)
-
-
-def _may(game: Game, trigger: str) -> bool:
-    # What ``add_model`` binds as ``may_<trigger>``: the source phase and the guards.
-    return bool(TURN_MACHINE._can_trigger(game, trigger))

@@ -58,7 +58,7 @@ def _platforms_act(game: Game) -> None:
         inauthentic = narrative.technique in INAUTHENTIC_TECHNIQUES
         if judge(narrative, Measure.REPORT.value).answers:
             factor = rules.REPORT_FACTOR_INAUTHENTIC if inauthentic else rules.REPORT_FACTOR
-            monitored = game.first_counter_turn(run.id, Measure.MONITOR)
+            monitored = game.tally.first_counter_turn(run.id, Measure.MONITOR)
             if actions.spotted_early(run, monitored):  # early warning: the report was sharper
                 factor = max(0.0, 1.0 - (1.0 - factor) * rules.EARLY_WARNING_BONUS)
             run.virality *= factor

@@ -18,8 +18,9 @@ from game.content.loader import load_scenario
 from game.content.model import Scenario
 from game.engine.actions import PostMessage, action_from_dict, action_to_dict
 from game.engine.conditions import PostedArgs, posted
-from game.engine.game import TURN_MACHINE, Game
+from game.engine.game import Game
 from game.engine.state import GameState
+from game.engine.turns import TURN_MACHINE
 from game.engine.vocabulary import Channel, Measure, Tone
 from game.simulation.runner import game_seed, play_game, report, simulate
 from game.simulation.strategies import STRATEGIES
