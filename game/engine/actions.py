@@ -28,6 +28,13 @@ if TYPE_CHECKING:
     from game.engine.game import Game
 
 I = Indicator
+# Enum members read on every action: module constants, not class attribute look-ups.
+_TENSION, _REACH, _HUMOROUS = I.TENSION, I.REACH, Tone.HUMOROUS
+_PREBUNK, _LITERACY, _REPORT = Measure.PREBUNK, Measure.LITERACY, Measure.REPORT
+_FACTCHECK, _ATTRIBUTE, _SUPPORT = Measure.FACTCHECK, Measure.ATTRIBUTE, Measure.SUPPORT
+_MONITOR, _DEBUNK = Measure.MONITOR, Measure.DEBUNK
+_HEADROOM_FROM = rules.HEADROOM_FROM
+_FIT_NOTE = {fit: f"counter_{fit.value}" for fit in Fit}
 
 
 @dataclass(frozen=True)
@@ -81,8 +88,12 @@ _SPACES = re.compile(r" {2,}")
 def action_to_dict(action: Action) -> dict[str, Any]:
     # Enum members here are StrEnums: they compare and serialise as their text.  A post's
     # first wording and empty words are left out, as in records made before they existed.
-    return {"kind": action.kind, **{k: v for k, v in vars(action).items()
-                                    if k not in ("wording", "text") or v}}
+    data = {"kind": action.kind, **vars(action)}
+    if not data.get("wording", True):
+        del data["wording"]
+    if not data.get("text", True):
+        del data["text"]
+    return data
 
 
 def action_from_dict(data: dict[str, Any]) -> Action:
@@ -99,10 +110,11 @@ def action_from_dict(data: dict[str, Any]) -> Action:
 
 
 def cost(game: Game, action: Action) -> int:
+    if isinstance(action, PostMessage):
+        return 1
     if isinstance(action, AnswerCrisis):
-        event = game.scenario.event_by_id.get(action.event)
-        choice = _choice(game, action)
-        return choice.cost if event is not None and choice is not None else 1
+        choice = _choice(game, action)  # None for an unknown event too
+        return choice.cost if choice is not None else 1
     if isinstance(action, Counter):
         return rules.MEASURE_COST[action.measure]
     return 1
@@ -116,7 +128,15 @@ def _choice(game: Game, action: AnswerCrisis) -> Any:
 
 
 def _planned(game: Game, **match: Any) -> bool:
-    return any(all(p.get(k) == v for k, v in match.items()) for p in game.state.planned)
+    """Whether a planned action's record has all these values."""
+    wanted = tuple(match.items())
+    for p in game.state.planned:
+        for k, v in wanted:
+            if p.get(k) != v:
+                break
+        else:
+            return True
+    return False
 
 
 def illegal_reason(game: Game, action: Action) -> str | None:
@@ -156,31 +176,42 @@ def _counter_reason(game: Game, action: Counter) -> str | None:
         return "narrative_not_live"
     if m not in game.scenario.measures:
         return "measure_not_available"
-    if m is Measure.PREBUNK:
+    if m is _PREBUNK:
         if action.audience not in game.scenario.audience_by_id:
             return "needs_audience"
-        if _planned(game, kind="counter", measure=m.value, audience=action.audience):
+        if _planned(game, kind="counter", measure=str(m), audience=action.audience):
             return "already_planned"
-    once_per_game = {Measure.REPORT: run.reported, Measure.FACTCHECK: run.factcheck,
-                     Measure.ATTRIBUTE: run.attributed,
-                     Measure.SUPPORT: any(c["narrative"] == run.id and c["measure"] == m
-                                          for c in game.state.counters),
-                     Measure.LITERACY: game.state.literacy_turn is not None}
-    if once_per_game.get(m):
+    if _used_once(game, run, m):
         return "measure_used"
-    if m is Measure.LITERACY and _planned(game, kind="counter", measure=m.value):
+    if m is _LITERACY and _planned(game, kind="counter", measure=str(m)):
         return "already_planned"
-    if m is not Measure.PREBUNK and _planned(game, kind="counter", narrative=run.id,
-                                             measure=m.value):
+    if m is not _PREBUNK and _planned(game, kind="counter", narrative=run.id, measure=str(m)):
         return "already_planned"
     return None
 
 
+def _used_once(game: Game, run: Any, m: Measure) -> bool:
+    """Whether *m* is one of the once-a-game counters and was used already."""
+    if m == _REPORT:
+        return bool(run.reported)
+    if m == _FACTCHECK:
+        return bool(run.factcheck)
+    if m == _ATTRIBUTE:
+        return bool(run.attributed)
+    if m == _SUPPORT:
+        return game.tally.counter_uses(run.id, m) > 0
+    if m == _LITERACY:
+        return game.state.literacy_turn is not None
+    return False
+
+
 # -- applying, at resolve time ---------------------------------------------------------
 
-def apply(game: Game, action: Action) -> Outcome:
-    """Apply a planned action; the returned outcome holds everything it changed."""
-    outcome = Outcome(game.state.turn, action.kind, action_to_dict(action))
+def apply(game: Game, action: Action, record: dict[str, Any] | None = None) -> Outcome:
+    """Apply a planned action; the returned outcome holds everything it changed.
+    *record*: ``action_to_dict(action)`` when the caller has it already."""
+    outcome = Outcome(game.state.turn, action.kind,
+                      record if record is not None else action_to_dict(action))
     with game.recording(outcome):
         if isinstance(action, PostMessage):
             _apply_post(game, action, outcome)
@@ -196,7 +227,7 @@ def post_multiplier(game: Game, action: PostMessage) -> tuple[float, list[str]]:
     s = game.scenario
     audience = s.audience_by_id[action.audience]
     notes: list[str] = []
-    spec = s.channel_spec(action.channel)
+    spec = game.book.channel_specs.get(action.channel)  # s.channel_spec(), looked up
     affinity = rules.CHANNEL_AFFINITY[action.channel].get(audience.kind, 1.0)
     if spec is not None and audience.id in spec.affinity:
         affinity = spec.affinity[audience.id]
@@ -214,22 +245,36 @@ def post_multiplier(game: Game, action: PostMessage) -> tuple[float, list[str]]:
 
 
 def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
-    s, st = game.scenario, game.state
+    s, st, book = game.scenario, game.state, game.book
     audience = s.audience_by_id[action.audience]
-    multiplier, notes = post_multiplier(game, action)
+    # What depends only on the scenario is worked out once for all its games (book.memo).
+    fit_key = ("post_fit", action.channel, audience.id, action.language)
+    fit = book.memo.get(fit_key)
+    if fit is None:
+        strength, reasons = post_multiplier(game, action)
+        fit = book.memo[fit_key] = (strength, tuple(reasons))
+    multiplier, notes = fit
     outcome.notes.extend(notes)
     multiplier *= 1.0 + st.rng.uniform(-rules.POST_NOISE, rules.POST_NOISE)
-    repeats = game.posts_like(action.tone, audience.id)
+    repeats = game.tally.posts_like(action.tone, audience.id)
     multiplier /= 1.0 + rules.POST_FATIGUE * repeats
     if repeats >= 2:
         outcome.notes.append("audience_fatigue")
-    effects = dict(rules.TONE_EFFECTS[action.tone])
-    effects.update(s.rules.tone_effects.get(action.tone, {}))
-    focus = rules.AUDIENCE_FOCUS[audience.kind]
-    for indicator, delta in effects.items():
-        change = delta * multiplier * focus.get(indicator, 1.0)
-        game.adjust(indicator, _with_headroom(indicator, change, st.indicators[indicator]))
-    if action.tone is Tone.HUMOROUS and game.in_crisis():
+    rows_key = ("post_effects", action.tone, audience.kind)
+    rows = book.memo.get(rows_key)
+    if rows is None:
+        focus = rules.AUDIENCE_FOCUS[audience.kind]
+        rows = book.memo[rows_key] = tuple(
+            (indicator, delta, focus.get(indicator, 1.0))
+            for indicator, delta in book.tone_effects[action.tone].items())
+    indicators, adjust = st.indicators, game.adjust
+    for indicator, delta, weight in rows:
+        change = delta * multiplier * weight
+        level = indicators[indicator]
+        if not (change <= 0 or indicator == _TENSION or level <= _HEADROOM_FROM):
+            change = _with_headroom(indicator, change, level)
+        adjust(indicator, change)
+    if action.tone is _HUMOROUS and game.in_crisis():
         outcome.notes.append("humour_in_crisis")
         for indicator, delta in rules.HUMOUR_IN_CRISIS.items():
             game.adjust(indicator, delta)
@@ -238,12 +283,15 @@ def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
     run = st.narratives.get(topic.narrative or "")
     if run is not None and run.live:
         _post_on_narrative(game, run, action, multiplier, outcome)
-    st.posts.append({"turn": st.turn, "channel": action.channel.value, "audience": audience.id,
-                     "audience_kind": audience.kind.value, "tone": action.tone.value,
+    # str() of a StrEnum member is its value, without Enum's slower ``.value``.
+    st.posts.append({"turn": st.turn, "channel": str(action.channel), "audience": audience.id,
+                     "audience_kind": str(audience.kind), "tone": str(action.tone),
                      "topic": topic.id, "language": action.language})
-    likes = int(st.indicators[I.REACH] * 40 * multiplier * st.rng.uniform(0.7, 1.3))
-    game.add_feed_post("player", None, likes, likes // 6, kind="player",
-                       post={k: v for k, v in action_to_dict(action).items() if k != "kind"})
+    likes = int(indicators[_REACH] * 40 * multiplier * st.rng.uniform(0.7, 1.3))
+    post = dict(vars(action))  # the action's record without its kind
+    if not post["wording"]:
+        del post["wording"]
+    game.add_feed_post("player", None, likes, likes // 6, kind="player", post=post)
 
 
 def _post_on_narrative(game: Game, run: Any, action: PostMessage, multiplier: float,
@@ -273,7 +321,7 @@ def _post_on_narrative(game: Game, run: Any, action: PostMessage, multiplier: fl
 
 def _with_headroom(indicator: str, change: float, level: float) -> float:
     """A post's gain on a gauge shrinks as the gauge nears 100 (tension rising is no gain)."""
-    if change <= 0 or indicator == I.TENSION or level <= rules.HEADROOM_FROM:
+    if change <= 0 or indicator == _TENSION or level <= rules.HEADROOM_FROM:
         return change
     return change * max(0.0, (100.0 - level) / (100.0 - rules.HEADROOM_FROM))
 
@@ -296,16 +344,18 @@ def _apply_counter(game: Game, action: Counter, outcome: Outcome) -> None:
     run = st.narratives[action.narrative]
     narrative = game.scenario.narrative_by_id[run.id]
     m = action.measure
-    earlier = [c for c in st.counters if c["narrative"] == run.id]
-    st.counters.append({"turn": st.turn, "narrative": run.id, "measure": m.value,
+    # Read before this counter is recorded: the earlier monitoring and debunks.
+    spotted = spotted_early(run, game.tally.first_counter_turn(run.id, _MONITOR))
+    debunks = game.tally.counter_uses(run.id, _DEBUNK)
+    st.counters.append({"turn": st.turn, "narrative": run.id, "measure": str(m),
                         "audience": action.audience})
     outcome.concepts.extend(narrative.concepts)
-    if m is Measure.MONITOR:
+    if m is _MONITOR:
         run.monitored = True
         outcome.notes.append("monitoring")
         return
-    verdict = judge(narrative, m.value)
-    outcome.notes.append(f"counter_{verdict.fit.value}")
+    verdict = judge(narrative, str(m))
+    outcome.notes.append(_FIT_NOTE[verdict.fit])
     if verdict.fit is Fit.BACKFIRES:
         if m is Measure.ATTRIBUTE:  # an accusation still lands as one, right or wrong
             _attribute(game, run, narrative, outcome, 0.0)
@@ -317,11 +367,12 @@ def _apply_counter(game: Game, action: Counter, outcome: Outcome) -> None:
         early = run.spreading_turn is not None and st.turn - run.spreading_turn <= 1
         first = run.responded_turn is None
         run.responded_turn = st.turn
-        if m is not Measure.LITERACY and spotted_early(run, earlier):  # literacy is for all
+        if m is not _LITERACY and spotted:  # literacy is for all
             strength *= rules.EARLY_WARNING_BONUS
             outcome.notes.append("early_warning")
     if m is Measure.DEBUNK:
-        _debunk(game, run, narrative, outcome, strength, rapid=early and first)
+        _debunk(game, run, narrative, outcome, strength, rapid=early and first,
+                earlier=debunks)
     elif m is Measure.PREBUNK:
         assert action.audience is not None
         _prebunk(game, run, action.audience, strength, outcome)
@@ -348,11 +399,12 @@ def _apply_counter(game: Game, action: Counter, outcome: Outcome) -> None:
                 game.adjust(indicator, delta)
 
 
-def spotted_early(run: Any, earlier: list[dict[str, Any]]) -> bool:
+def spotted_early(run: Any, first_monitor: int | None) -> bool:
     """Monitored before it began to spread (early warning, seed 003); counters apply
-    before the turn's spread, so a monitor in the turn it starts spreading is in time."""
-    return any(c["measure"] == Measure.MONITOR and
-               (run.spreading_turn is None or c["turn"] <= run.spreading_turn) for c in earlier)
+    before the turn's spread, so a monitor in the turn it starts spreading is in time.
+    *first_monitor*: the turn the narrative was first monitored (``Game.first_counter_turn``)."""
+    return first_monitor is not None and (
+        run.spreading_turn is None or first_monitor <= run.spreading_turn)
 
 
 def _backfire(game: Game, run: Any, m: Measure) -> None:
@@ -384,15 +436,14 @@ def _prebunk(game: Game, run: Any, audience: str, strength: float, outcome: Outc
 
 
 def _debunk(game: Game, run: Any, narrative: Any, outcome: Outcome, strength: float,
-            rapid: bool) -> None:
+            rapid: bool, earlier: int) -> None:
+    """*earlier*: how many times the narrative was debunked before."""
     st = game.state
     if run.phase is NarrativePhase.EMERGING and run.weighted < rules.STREISAND_BELOW:
         # Debunking what almost nobody has seen gives it an audience (seed 003: timing).
         outcome.notes.append("amplified")
         game.boost(run.id, rules.STREISAND_BOOST, None)
         return
-    earlier = sum(1 for c in st.counters[:-1]
-                  if c["narrative"] == run.id and c["measure"] == Measure.DEBUNK)
     strength *= rules.DEBUNK_SHARE * (0.5 + st.indicators[I.CREDIBILITY] / 100.0)
     strength *= rules.DEBUNK_REPEAT ** earlier
     if earlier:

@@ -203,21 +203,24 @@ def posted(state: GameState, args: PostedArgs) -> bool:
 
     ``within_turns: 1`` counts only the posts of the turn just played.
     """
-    count = 0
-    for post in state.posts:
-        if args.within_turns is not None and post["turn"] <= state.turn - args.within_turns - 1:
-            continue
-        if args.tone is not None and post["tone"] != args.tone:
-            continue
-        if args.audience is not None and post["audience"] != args.audience:
-            continue
-        if args.audience_kind is not None and post["audience_kind"] != args.audience_kind:
-            continue
-        if args.topic is not None and post["topic"] != args.topic:
-            continue
-        if args.channel is not None and post["channel"] != args.channel:
-            continue
-        count += 1
-        if count >= args.at_least:
-            return True
+    # The details asked for, read once (not once per post); posts are in turn order, so
+    # ``within_turns`` reads only the last turns' posts, from the newest back.
+    wanted = [(key, value) for key, value in (
+        ("tone", args.tone), ("audience", args.audience), ("audience_kind", args.audience_kind),
+        ("topic", args.topic), ("channel", args.channel)) if value is not None]
+    posts: Any = state.posts
+    oldest = None if args.within_turns is None else state.turn - args.within_turns
+    if oldest is not None:
+        posts = reversed(posts)
+    count, at_least = 0, args.at_least
+    for post in posts:
+        if oldest is not None and post["turn"] < oldest:
+            break
+        for key, value in wanted:
+            if post[key] != value:
+                break
+        else:
+            count += 1
+            if count >= at_least:
+                return True
     return False

@@ -19,13 +19,14 @@ import random
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from transitions import Machine
-
 from game.engine import actions, resolution
 from game.engine.actions import Action, action_from_dict, action_to_dict
 from game.engine.rulebook import rulebook_for
-from game.engine.spread import step_lifecycle, weighted_reach
-from game.engine.state import FeedPost, GameState, NarrativeRun, Outcome, clamp
+from game.engine.rules import INOCULATION_CAP
+from game.engine.spread import step_lifecycle
+from game.engine.state import FeedPost, GameState, NarrativeRun, Outcome
+from game.engine.tally import Tally
+from game.engine.turns import EVENTS, PHASES, may
 from game.engine.vocabulary import INDICATORS, Measure, NarrativePhase, Phase
 
 if TYPE_CHECKING:
@@ -33,28 +34,7 @@ if TYPE_CHECKING:
     from game.content.text import Text
     from game.engine.registry import Call
 
-# The machine's states are the phases' plain string values: with Enum states,
-# ``transitions`` converts every state to its name on every look-up, a measurable share of
-# a simulated game.  ``Game.phase`` gives the Enum.
-
-TURN_STATES: list[dict[str, Any]] = [
-    {"name": Phase.BRIEFING.value},
-    {"name": Phase.FEED.value, "on_enter": "_enter_feed"},
-    {"name": Phase.DECIDE.value},
-    {"name": Phase.RESOLVE.value, "on_enter": "_enter_resolve"},
-    {"name": Phase.DEBRIEF.value},
-]
-
-TURN_TRANSITIONS: list[dict[str, Any]] = [
-    {"trigger": "start", "source": Phase.BRIEFING.value, "dest": Phase.FEED.value},
-    {"trigger": "open_desk", "source": Phase.FEED.value, "dest": Phase.DECIDE.value},
-    {"trigger": "resolve", "source": Phase.DECIDE.value, "dest": Phase.RESOLVE.value,
-     "conditions": "budget_done"},
-    {"trigger": "next_turn", "source": Phase.RESOLVE.value, "dest": Phase.FEED.value,
-     "unless": "is_over"},
-    {"trigger": "finish", "source": Phase.RESOLVE.value, "dest": Phase.DEBRIEF.value,
-     "conditions": "is_over"},
-]
+_DORMANT, _DECIDE = NarrativePhase.DORMANT, Phase.DECIDE
 
 
 class _Recording:
@@ -108,17 +88,16 @@ class Game:
         self.scenario = scenario
         self.book = rulebook_for(scenario)
         self.state = state if state is not None else new_state(scenario, seed)
-        self.sizes = {a.id: a.size for a in scenario.audiences}
-        self.echo = {a.id: a.echo_chamber for a in scenario.audiences}
-        self.event_order = {e.id: i for i, e in enumerate(scenario.events)}
+        self.sizes, self.echo = self.book.sizes, self.book.echo  # the scenario's: read only
+        self.event_order = self.book.event_order
         self._recording: Outcome | None = None
-        self._posts_counted = 0  # posts already in _post_counts: (tone, audience) → n
-        self._post_counts: dict[tuple[str, str], int] = {}
+        self.tally = Tally(self.state)
+        # The actions planned in this session beside their records in ``state.planned``
+        # (record, action, the record its outcome names): resolving them converts nothing.
+        self._acted: list[tuple[dict[str, Any], Action, dict[str, Any]]] = []
         if state is None:
             self.state.history.append(self.state.snapshot())
-        Machine(model=self, states=TURN_STATES, transitions=TURN_TRANSITIONS,
-                initial=self.state.phase, model_attribute="machine_phase",
-                auto_transitions=False)
+        self._phase = Phase(self.state.phase)  # ValueError for a phase that is none
 
     # The machine reads and writes ``machine_phase`` (a string); writing it through to the
     # state keeps saves in step without a callback on every transition.
@@ -129,25 +108,47 @@ class Game:
     @machine_phase.setter
     def machine_phase(self, value: str) -> None:
         self.state.phase = value
-        self._phase = Phase(value)
+        self._phase = PHASES[value]
 
     @property
     def phase(self) -> Phase:
         """The phase of the turn (the machine's state)."""
         return self._phase
 
-    if TYPE_CHECKING:  # bound by the machine at run time; declared here for type checkers
+    # -- the machine's triggers and their may_* queries ------------------------------
+    # One machine serves every game (``turns.TURN_MACHINE``): each trigger hands this game
+    # to the machine's event, which reads and writes ``machine_phase`` and calls this
+    # game's callbacks and guards by name.
 
-        def start(self) -> bool: ...
-        def open_desk(self) -> bool: ...
-        def resolve(self) -> bool: ...
-        def next_turn(self) -> bool: ...
-        def finish(self) -> bool: ...
-        def may_start(self) -> bool: ...
-        def may_open_desk(self) -> bool: ...
-        def may_resolve(self) -> bool: ...
-        def may_next_turn(self) -> bool: ...
-        def may_finish(self) -> bool: ...
+    def start(self) -> bool:
+        return EVENTS["start"].trigger(self)
+
+    def open_desk(self) -> bool:
+        return EVENTS["open_desk"].trigger(self)
+
+    def resolve(self) -> bool:
+        return EVENTS["resolve"].trigger(self)
+
+    def next_turn(self) -> bool:
+        return EVENTS["next_turn"].trigger(self)
+
+    def finish(self) -> bool:
+        return EVENTS["finish"].trigger(self)
+
+    def may_start(self) -> bool:
+        return may(self, "start")
+
+    def may_open_desk(self) -> bool:
+        return may(self, "open_desk")
+
+    def may_resolve(self) -> bool:
+        return may(self, "resolve")
+
+    def may_next_turn(self) -> bool:
+        return may(self, "next_turn")
+
+    def may_finish(self) -> bool:
+        return may(self, "finish")
 
     # -- the player's actions (only in decide) ---------------------------------------
 
@@ -160,23 +161,27 @@ class Game:
         if reason is not None:
             raise IllegalAction(reason)
         self.state.budget -= actions.cost(self, action)
-        self.state.planned.append(action_to_dict(action))
+        record = action_to_dict(action)
+        self.state.planned.append(record)
+        self._acted.append((record, action, record))
 
     play = act  # the name the UI first used; same method
 
     def may_cancel(self, index: int) -> bool:
-        return self.phase is Phase.DECIDE and 0 <= index < len(self.state.planned)
+        return self._phase is _DECIDE and 0 <= index < len(self.state.planned)
 
     def cancel(self, index: int) -> None:
         """Take back a planned action and its points."""
         if not self.may_cancel(index):
-            raise IllegalAction("nothing_to_cancel" if self.phase is Phase.DECIDE
+            raise IllegalAction("nothing_to_cancel" if self._phase is _DECIDE
                                 else "not_deciding")
         removed = self.state.planned.pop(index)
+        if index < len(self._acted) and self._acted[index][0] is removed:
+            del self._acted[index]
         self.state.budget += actions.cost(self, action_from_dict(removed))
 
     def may_pass_turn(self) -> bool:
-        return self.phase is Phase.DECIDE
+        return self._phase is _DECIDE
 
     def pass_turn(self) -> None:
         """Declare the turn's actions done, even with points left."""
@@ -196,7 +201,7 @@ class Game:
 
     def why_not(self, action: Action) -> str | None:
         """Why *action* cannot be taken now, or None."""
-        if self.phase is not Phase.DECIDE:
+        if self._phase is not _DECIDE:
             return "not_deciding"
         return actions.illegal_reason(self, action)
 
@@ -223,7 +228,22 @@ class Game:
         return actions.cost(self, action)
 
     def planned_actions(self) -> list[Action]:
-        return [action_from_dict(p) for p in self.state.planned]
+        """This turn's plan as actions: those planned in this session as they were given
+        (no conversion back from their records), others (a save, a replay) converted."""
+        return [action for _record, action, _ref in self.plan_entries()]
+
+    def plan_entries(self) -> list[tuple[dict[str, Any], Action, dict[str, Any]]]:
+        """This turn's plan: each record of ``state.planned``, its action, and the record an
+        outcome of it names (the same dict when planned in this session)."""
+        planned, acted = self.state.planned, self._acted
+        if len(acted) != len(planned) or not all(
+                entry[0] is p for entry, p in zip(acted, planned, strict=True)):
+            acted = []
+            for p in planned:
+                action = action_from_dict(p)
+                acted.append((p, action, action_to_dict(action)))
+            self._acted = acted
+        return acted
 
     def open_crises(self) -> list[Event]:
         """Crises waiting for an answer and not yet answered in this turn's plan."""
@@ -240,18 +260,19 @@ class Game:
         return choices
 
     def posts_like(self, tone: str, audience: str) -> int:
-        """How many posts of the game had this tone and audience (audience fatigue).  A
-        running count, kept beside the state and rebuilt from it: scanning every post at
-        each new one made long games quadratic (``benchmarks/RESULTS.md``)."""
-        posts, counts = self.state.posts, self._post_counts
-        for post in posts[self._posts_counted:]:  # added since the last look (or loaded)
-            key = (post["tone"], post["audience"])
-            counts[key] = counts.get(key, 0) + 1
-        self._posts_counted = len(posts)
-        return counts.get((str(tone), audience), 0)
+        """How many posts of the game had this tone and audience (audience fatigue)."""
+        return self.tally.posts_like(tone, audience)
+
+    def counter_uses(self, narrative: str, measure: str) -> int:
+        """How many times the game has used *measure* against *narrative*."""
+        return self.tally.counter_uses(narrative, measure)
+
+    def first_counter_turn(self, narrative: str, measure: str) -> int | None:
+        """The first turn *measure* was used against *narrative*, or None."""
+        return self.tally.first_counter_turn(narrative, measure)
 
     def live_narratives(self) -> list[NarrativeRun]:
-        return [run for run in self.state.narratives.values() if run.live]
+        return [run for run in self.state.narratives.values() if run.phase is not _DORMANT]
 
     def measures_for(self, narrative: str) -> list[Measure]:
         """Counter-measures the player may plan now against *narrative* (prebunk needs an
@@ -294,6 +315,7 @@ class Game:
         st.extra_actions = 0
         st.passed = False
         st.planned = []
+        self._acted = []
         for narrative in self.scenario.narratives:
             if narrative.start_turn == st.turn:
                 self.launch(narrative.id)
@@ -302,20 +324,23 @@ class Game:
     def _enter_resolve(self) -> None:
         st = self.state
         if len(st.turn_log) == st.turn - 1:  # shorter only for states saved without a log
-            st.turn_log.append([dict(p) for p in st.planned])
+            st.turn_log.append(list(st.planned))  # records are never changed: shared
         resolution.resolve_turn(self)
 
     def _fire_due_events(self) -> None:
         st = self.state
-        due = {event for turn, event in st.scheduled if turn == st.turn}
-        st.scheduled = [item for item in st.scheduled if item[0] != st.turn]
-        candidates = {e.id: e for e in self.book.by_turn.get(st.turn, ())}
-        candidates.update({e.id: e for e in self.book.conditional})
-        candidates.update({e: self.scenario.event_by_id[e] for e in due})
-        for event in sorted(candidates.values(), key=lambda e: self.event_order[e.id]):
-            if event.id in st.fired and not (event.repeat and st.fired[event.id] != st.turn):
+        candidates = self.book.candidates(st.turn)
+        if st.scheduled:
+            due = {event for turn, event in st.scheduled if turn == st.turn}
+            st.scheduled = [item for item in st.scheduled if item[0] != st.turn]
+            if due:
+                by_id = self.scenario.event_by_id
+                candidates = self.book.in_order({c[1]: c[0] for c in candidates},
+                                                [by_id[e] for e in due])
+        fired, turn = st.fired, st.turn
+        for event, event_id, repeat, when in candidates:
+            if event_id in fired and not (repeat and fired[event_id] != turn):
                 continue
-            when = self.book.event_when[event.id]
             if when is None or when(st):
                 self.fire(event)
 
@@ -326,26 +351,38 @@ class Game:
         return _Recording(self, outcome)
 
     def adjust(self, indicator: str, delta: float) -> None:
-        old = self.state.indicators[indicator]
-        new = clamp(old + delta)
-        self.state.indicators[indicator] = new
-        if self._recording is not None:
-            self._recording.add(indicator, new - old)
+        indicators = self.state.indicators
+        old = indicators[indicator]
+        new = old + delta
+        new = 0.0 if new < 0.0 else 100.0 if new > 100.0 else new  # clamp(), inline
+        indicators[indicator] = new
+        recording = self._recording
+        if recording is not None:
+            change = new - old
+            if change:  # Outcome.add, inline: a game makes about a hundred of these
+                deltas = recording.deltas
+                deltas[indicator] = deltas.get(indicator, 0.0) + change
 
     def run_effects(self, calls: Sequence[Call]) -> None:
-        self.book.run(self, calls)
+        if calls:  # most topics and many events have none
+            self.book.run(self, calls)
 
     def fire(self, event: Event) -> None:
         st = self.state
         st.fired[event.id] = st.turn
         outcome = Outcome(st.turn, "event", {"event": event.id}, concepts=list(event.concepts))
-        with self.recording(outcome):
+        previous, self._recording = self._recording, outcome  # self.recording(), inline
+        try:
             for post in event.posts:
                 self.add_feed_post(post.actor, post.text, post.likes, post.shares, ref=event.id)
-            self.run_effects(event.effects)
+            if event.effects:
+                self.book.run(self, event.effects)
             if event.crisis is not None:
                 st.crises[event.id] = st.turn + event.crisis.deadline - 1
-        st.meet(event.concepts)
+        finally:
+            self._recording = previous
+        if event.concepts:
+            st.meet(event.concepts)
         st.outcomes.append(outcome)
 
     def launch(self, narrative_id: str) -> None:
@@ -356,7 +393,7 @@ class Game:
         seed = narrative.seed_reach or {a: 5.0 for a in run.reach}
         for audience, value in seed.items():
             run.reach[audience] = float(value)
-        run.weighted = round(weighted_reach(run.reach, self.sizes), 4)
+        run.weighted = round(self.book.audiences.weighted(run.reach), 4)
         run.launched_turn = self.state.turn
         step_lifecycle(run, "launch", self.state.turn)
         self.state.meet(narrative.concepts)
@@ -368,17 +405,17 @@ class Game:
         run = self.state.narratives[narrative_id]
         if not run.live:
             return
-        targets = [audience] if audience is not None else list(run.reach)
+        reach = run.reach
+        targets = [audience] if audience is not None else list(reach)
         before = run.weighted
         for target in targets:
-            run.reach[target] = round(clamp(run.reach[target] + amount), 4)
-        run.weighted = round(weighted_reach(run.reach, self.sizes), 4)
+            value = reach[target] + amount
+            reach[target] = round(0.0 if value < 0.0 else 100.0 if value > 100.0 else value, 4)
+        run.weighted = round(self.book.audiences.weighted(reach), 4)
         if self._recording is not None:
             self._recording.add_reach(narrative_id, run.weighted - before)
 
     def inoculate(self, audience: str, amount: float) -> None:
-        from game.engine.rules import INOCULATION_CAP
-
         value = self.state.inoculation[audience] + amount
         self.state.inoculation[audience] = round(min(INOCULATION_CAP, value), 4)
 
@@ -394,3 +431,4 @@ class Game:
         feed.append(FeedPost(self.state.turn, author, kind, likes, shares, texts, ref, post))
         if len(feed) > FEED_KEPT:  # a feed scrolls away; old posts are not game state
             del feed[:len(feed) - FEED_KEPT]
+

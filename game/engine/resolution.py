@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.engine import actions, badges, rules
-from game.engine.actions import action_from_dict
 from game.engine.score import final_score, leftover_costs
 from game.engine.spread import spread_step, step_lifecycle
 from game.engine.state import NarrativeRun, Outcome
@@ -26,14 +25,20 @@ if TYPE_CHECKING:
     from game.engine.game import Game
 
 _ACTIVE = (NarrativePhase.SPREADING, NarrativePhase.VIRAL, NarrativePhase.ENTRENCHED)
+_DORMANT = NarrativePhase.DORMANT
+_SPAN = 0.6 - 0.2
+_PHASE_NOTE = {phase: f"phase_{phase.value}" for phase in NarrativePhase}
 
 
 def resolve_turn(game: Game) -> None:
     st = game.state
     # Where each narrative stood, audience by audience, before the turn (the spread view).
     st.reach_before = {run.id: dict(run.reach) for run in st.narratives.values() if run.live}
-    done = [actions.apply(game, action_from_dict(planned)) for planned in st.planned]
-    st.outcomes.extend(done)
+    done = []
+    for _record, action, ref in game.plan_entries():
+        outcome = actions.apply(game, action, ref)
+        st.outcomes.append(outcome)
+        done.append(outcome)
     badges.award(game, done)
     _platforms_act(game)
     _literacy(game)
@@ -59,8 +64,8 @@ def _platforms_act(game: Game) -> None:
         inauthentic = narrative.technique in INAUTHENTIC_TECHNIQUES
         if judge(narrative, Measure.REPORT.value).answers:
             factor = rules.REPORT_FACTOR_INAUTHENTIC if inauthentic else rules.REPORT_FACTOR
-            earlier = [c for c in st.counters if c["narrative"] == run.id]
-            if actions.spotted_early(run, earlier):  # early warning: the report was sharper
+            monitored = game.tally.first_counter_turn(run.id, Measure.MONITOR)
+            if actions.spotted_early(run, monitored):  # early warning: the report was sharper
                 factor = max(0.0, 1.0 - (1.0 - factor) * rules.EARLY_WARNING_BONUS)
             run.virality *= factor
         else:
@@ -79,24 +84,27 @@ def _literacy(game: Game) -> None:
 
 def _spread(game: Game) -> None:
     st = game.state
+    turn, by_id, audiences = st.turn, game.scenario.narrative_by_id, game.book.audiences
     for run in st.narratives.values():
-        if not run.live:
+        if run.phase is _DORMANT:  # not live
             continue
-        narrative = game.scenario.narrative_by_id[run.id]
+        narrative = by_id[run.id]
         before, phase_before = run.weighted, run.phase
-        spread_step(run, game.echo, game.sizes, st.inoculation, st.rng)
-        outcome = Outcome(st.turn, "narrative", {"narrative": run.id},
+        spread_step(run, game.echo, game.sizes, st.inoculation, st.rng, audiences)
+        outcome = Outcome(turn, "narrative", {"narrative": run.id},
                           concepts=list(narrative.concepts))
         outcome.add_reach(run.id, run.weighted - before)
-        with game.recording(outcome):
-            for indicator, per_turn in narrative.impact.items():
-                game.adjust(indicator, per_turn * run.weighted / 100.0)
-        step_lifecycle(run, "evolve", st.turn)
+        impact = narrative.impact
+        if impact:
+            with game.recording(outcome):
+                for indicator, per_turn in impact.items():
+                    game.adjust(indicator, per_turn * run.weighted / 100.0)
+        step_lifecycle(run, "evolve", turn)
         if run.phase is not phase_before:
-            outcome.notes.append(f"phase_{run.phase.value}")
+            outcome.notes.append(_PHASE_NOTE[run.phase])
         run.history.append(run.weighted)
         st.outcomes.append(outcome)
-        if _late(run, st.turn):
+        if run.responded_turn is None and _late(run, turn):
             late = Outcome(st.turn, "late", {"narrative": run.id}, notes=["late_response"])
             with game.recording(late):
                 game.adjust(Indicator.CREDIBILITY, -game.scenario.rules.late_penalty)
@@ -113,6 +121,8 @@ def _late(run: NarrativeRun, turn: int) -> bool:
 
 def _deadlines(game: Game) -> None:
     st = game.state
+    if not st.crises:
+        return
     order = game.event_order
     for event_id, last_turn in sorted(st.crises.items(), key=lambda kv: order[kv[0]]):
         if last_turn > st.turn:
@@ -132,6 +142,8 @@ def _silence(game: Game) -> None:
     post on one of the crisis's own topics, breaks the silence (an unrelated post does
     not)."""
     st = game.state
+    if not st.crises:
+        return
     topics = {p["topic"] for p in st.posts[-10:] if p["turn"] == st.turn}
     waiting = [e for e in st.crises if e not in st.answers
                and not topics.intersection(_crisis_topics(game, e))]
@@ -151,11 +163,15 @@ def _crisis_topics(game: Game, event_id: str) -> list[str]:
 def _grow_feed(game: Game) -> None:
     """Likes and shares keep coming for a few turns, more slowly each turn."""
     st = game.state
-    for post in st.feed[-60:]:
-        age = st.turn - post.turn + 1
-        if age > 4:
-            continue
-        factor = st.rng.uniform(0.2, 0.6) / age
+    turn, random, feed = st.turn, st.rng.random, st.feed
+    # The feed is in turn order: only its last posts are recent enough, found from the end.
+    start = max(0, len(feed) - 60)
+    first = len(feed)
+    while first > start and turn - feed[first - 1].turn + 1 <= 4:
+        first -= 1
+    for post in feed[first:]:
+        age = turn - post.turn + 1
+        factor = (0.2 + _SPAN * random()) / age  # rng.uniform(0.2, 0.6), its documented sum
         post.likes += int(post.likes * factor)
         post.shares += int(post.shares * factor)
 

@@ -21,37 +21,68 @@ import random
 from collections.abc import Callable, Mapping
 
 from game.engine import rules
-from game.engine.state import NarrativeRun, clamp
+from game.engine.state import NarrativeRun
 from game.engine.vocabulary import NarrativePhase as NP
 
 
 def weighted_reach(reach: Mapping[str, float], sizes: Mapping[str, float]) -> float:
     total = sum(sizes.values())
-    return sum(reach.get(a, 0.0) * s for a, s in sizes.items()) / total if total else 0.0
+    return sum([reach.get(a, 0.0) * s for a, s in sizes.items()]) / total if total else 0.0
+
+
+class Audiences:
+    """What the spread needs of a scenario's audiences, computed once per scenario: their
+    ids in the scenario's order, sizes, and the factors of the formula that depend on the
+    echo chamber alone.  The same products as the formula's, in the same order, so the
+    numbers come out bit for bit as computed in place."""
+
+    __slots__ = ("ids", "sizes", "total_size", "receptive", "memory")
+
+    def __init__(self, echo: Mapping[str, float], sizes: Mapping[str, float]) -> None:
+        self.ids = tuple(echo)
+        self.sizes = tuple(sizes.items())
+        self.total_size = sum(sizes.values())
+        self.receptive = tuple(rules.RECEPTIVENESS_BASE + rules.RECEPTIVENESS_ECHO * echo[a]
+                               for a in self.ids)
+        self.memory = tuple(1.0 - rules.ECHO_MEMORY * echo[a] for a in self.ids)
+
+    def weighted(self, reach: Mapping[str, float]) -> float:
+        """:func:`weighted_reach` over these audiences."""
+        total, get = self.total_size, reach.get
+        return sum([get(a, 0.0) * s for a, s in self.sizes]) / total if total else 0.0
 
 
 def spread_step(run: NarrativeRun, echo: Mapping[str, float], sizes: Mapping[str, float],
-                inoculation: Mapping[str, float], rng: random.Random) -> None:
-    """Advance one narrative by one turn in every audience (mutates ``run.reach``)."""
+                inoculation: Mapping[str, float], rng: random.Random,
+                audiences: Audiences | None = None) -> None:
+    """Advance one narrative by one turn in every audience (mutates ``run.reach``).
+    *audiences* (``Audiences(echo, sizes)``, made once) saves recomputing its factors."""
+    a = audiences if audiences is not None else Audiences(echo, sizes)
     v = run.virality
-    before = dict(run.reach)
+    reach = run.reach
+    before = dict(reach)
     n = len(before)
     total = sum(before.values())
+    spill_v = rules.SPILLOVER * v
+    decay_rate = run.decay
+    gauss = rng.gauss
+    noise_sd = rules.SPREAD_NOISE
+    inoculated = inoculation.get
     # Audiences in the scenario's order (echo's), not the reach dict's: the dice are drawn
     # in this order, and a save must not change it.
-    for audience in echo:
+    for audience, receptive, memory in zip(a.ids, a.receptive, a.memory, strict=True):
         r = before[audience]
-        e = echo[audience]
-        shield = 1.0 - inoculation.get(audience, 0.0)
-        g = v * (rules.RECEPTIVENESS_BASE + rules.RECEPTIVENESS_ECHO * e) * shield
+        shield = 1.0 - inoculated(audience, 0.0)
+        g = v * receptive * shield
         others = (total - r) / (n - 1) if n > 1 else 0.0
         room = 1.0 - r / 100.0
         growth = g * r * room
-        spill = rules.SPILLOVER * v * others * shield * room
-        decay = run.decay * r * (1.0 - rules.ECHO_MEMORY * e)
-        noise = rng.gauss(0.0, rules.SPREAD_NOISE) * v
-        run.reach[audience] = round(clamp(r + growth + spill - decay + noise), 4)
-    run.weighted = round(weighted_reach(run.reach, sizes), 4)
+        spill = spill_v * others * shield * room
+        decay = decay_rate * r * memory
+        noise = gauss(0.0, noise_sd) * v
+        value = r + growth + spill - decay + noise
+        reach[audience] = round(0.0 if value < 0.0 else 100.0 if value > 100.0 else value, 4)
+    run.weighted = round(a.weighted(reach), 4)
 
 
 # -- life cycle ------------------------------------------------------------------------
@@ -121,10 +152,17 @@ LIFECYCLE: tuple[tuple[str, tuple[NP, ...], NP, Condition], ...] = (
 )
 
 
+# The table by trigger and phase: the rows a step has to try, in the table's order.
+_ROWS: dict[tuple[str, NP], tuple[tuple[NP, Condition], ...]] = {
+    (name, phase): tuple((dest, condition) for trigger, sources, dest, condition in LIFECYCLE
+                         if trigger == name and phase in sources)
+    for name in {row[0] for row in LIFECYCLE} for phase in NP}
+
+
 def step_lifecycle(run: NarrativeRun, trigger: str, turn: int) -> bool:
     """Fire *trigger* on the narrative's machine; True if its phase changed."""
-    for name, sources, dest, condition in LIFECYCLE:
-        if name == trigger and run.phase in sources and condition(run, turn):
+    for dest, condition in _ROWS.get((trigger, run.phase), ()):
+        if condition(run, turn):
             run.phase = dest
             run.phase_turn = turn
             if dest is NP.SPREADING and run.spreading_turn is None:

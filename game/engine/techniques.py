@@ -181,7 +181,10 @@ def judge(narrative: Any, counter: str) -> Verdict:
         return Verdict(Fit(override.fit), None, override.reason)
     if str(counter) == Measure.ATTRIBUTE and not narrative.state_sponsored:
         return _FALSE_ACCUSATION  # the table's "fits" assumes a state campaign
-    return TABLE[Technique(narrative.technique)][str(counter)]
+    row = TABLE.get(narrative.technique)  # a Technique already, from the model
+    if row is None:
+        row = TABLE[Technique(narrative.technique)]
+    return row[str(counter)]
 
 
 def fitting(narrative: Any) -> list[str]:

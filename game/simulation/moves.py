@@ -41,7 +41,8 @@ def answer_all(game: Game, weights: Mapping[str, float]) -> None:
 def post(game: Game, tone: Tone, rng: random.Random, *, kinds: tuple[str, ...] = (),
           match_language: bool = True, topic: str | None = None) -> bool:
     s = game.scenario
-    audiences = [a for a in s.audiences if not kinds or a.kind.value in kinds] or list(s.audiences)
+    audiences = s.audiences if not kinds else (
+        [a for a in s.audiences if a.kind.value in kinds] or s.audiences)
     audience = rng.choice(audiences)
     languages = s.country.post_languages
     language = audience.language if match_language and audience.language in languages \

@@ -47,17 +47,23 @@ def random_player(game: Game, rng: random.Random) -> None:
     for _ in range(20):
         if game.state.budget <= 0:
             return
-        kind = rng.choice(("post", "post", "answer", "counter"))
-        if kind == "answer" and game.open_crises():
-            event = rng.choice(game.open_crises())
+        kind = rng.choice(_KINDS)
+        crises = game.open_crises() if kind == "answer" else None
+        runs = game.live_narratives() if kind == "counter" else None
+        if crises:
+            event = rng.choice(crises)
             assert event.crisis is not None
             try_action(game, AnswerCrisis(event.id, rng.choice(event.crisis.choices).id))
-        elif kind == "counter" and game.live_narratives():
-            run = rng.choice(game.live_narratives())
+        elif runs:
+            run = rng.choice(runs)
             audience = rng.choice(s.audiences).id
             try_action(game, Counter(run.id, rng.choice(s.measures), audience))
         else:
-            post(game, rng.choice(list(Tone)), rng, match_language=rng.random() < 0.5)
+            post(game, rng.choice(TONES), rng, match_language=rng.random() < 0.5)
+
+
+_KINDS = ("post", "post", "answer", "counter")
+TONES = tuple(Tone)  # ``list(Tone)`` at each post was a measurable share of a random game
 
 
 def always_confront(game: Game, rng: random.Random) -> None:

@@ -69,7 +69,7 @@ def test_the_view_in_words_says_each_audience_before_and_after(minimal: object) 
     assert lines[2] == "Struck by: Debunk with evidence, in every audience."
     i18n.set_language("fr")
     lines = spread_lines(model)  # the model's titles were picked in English; the words are
-    assert "(chambre d’écho)" in lines[1] and "tous les publics" in lines[2]
+    assert "(chambre d'écho)" in lines[1] and "tous les publics" in lines[2]
     texts = [b.text for b in results_blocks(game)]
     assert "Comment les récits se sont propagés ce tour-ci" in texts
 
