@@ -3,6 +3,7 @@ user folders of the test run's own."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,12 @@ MINIMAL = HERE / "content" / "fixtures" / "minimal.yaml"
 BUNDLED = sorted(SCENARIOS_DIR.glob("*.yaml"))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Long tests first: under ``-n`` a worker that picks one up at the end keeps the
+    others waiting (a stable sort, the same in every worker as xdist requires)."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def own_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Settings, saves, reports and caches go to this run's temporary folder, never to the
@@ -28,6 +35,22 @@ def own_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]
     for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         patch.setenv(variable, str(base / variable.lower()))
     patch.delenv(DATA_DIR_ENV, raising=False)
+    yield
+    patch.undo()
+
+
+def _fsync_without_waiting(fd: int) -> None:
+    os.fstat(fd)  # a closed or bad descriptor still fails as fsync would
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_waiting_for_the_disk() -> Iterator[None]:
+    """Saves and reports still call ``os.fsync`` (tests that break it patch it again), but
+    in the test process it does not wait for the disk: no test can observe a power cut,
+    and the UI tests autosave at every turn (~7 ms per fsync on this machine's disk, two
+    per save).  Games run in child processes (the killed-while-saving test) sync for real."""
+    patch = pytest.MonkeyPatch()
+    patch.setattr(os, "fsync", _fsync_without_waiting)
     yield
     patch.undo()
 
