@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,28 @@ from game.paths import DATA_DIR_ENV, SCENARIOS_DIR
 HERE = Path(__file__).parent
 MINIMAL = HERE / "content" / "fixtures" / "minimal.yaml"
 BUNDLED = sorted(SCENARIOS_DIR.glob("*.yaml"))
+
+
+# Modules whose tests share one costly module fixture: under -n each worker would build its
+# own (the wheel: a build and a venv, ~50 s), so all their tests go to one worker.
+ONE_WORKER_MODULES = ("tests/test_install_wheel.py",)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``-n``: tests go to workers one at a time, as xdist's default does, except that the
+    tests of ONE_WORKER_MODULES go together.  (``--dist loadgroup`` with ``xdist_group``
+    marks would do it, but pytest-xdist 3.8 cannot rename node ids under pytest 9.2.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneTestAtATime(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in ONE_WORKER_MODULES else nodeid
+
+    return OneTestAtATime(config, log)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

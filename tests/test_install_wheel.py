@@ -25,10 +25,6 @@ import pytest
 from game import __version__
 from game.paths import ROOT
 
-# One worker builds the wheel and runs every test on it (under -n, split tests would
-# each build their own: the module fixture is per worker).
-pytestmark = pytest.mark.xdist_group("wheel")
-
 SKIPPED_IN_COPY = (".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__", ".*_cache",
                    ".hypothesis", "tests", "docs", "benchmarks", "out")
 
