@@ -95,9 +95,18 @@ def test_charts_fit_and_grow_with_the_text_size(start: Start) -> None:
     assert columns == sorted(columns, reverse=True)
 
 
-def test_replay_from_a_turn_restores_the_start_of_that_turn(start: Start) -> None:
+def test_replay_can_be_cancelled_and_restores_the_start_of_a_turn(start: Start) -> None:
+    """Cancelled first, then replayed: one game played for both (they were two tests that
+    each played the same game to the debrief)."""
     with start(seed=8) as pilot:
         starts = play_recording(pilot)
+        ending = pilot.game.state.ending
+        pilot.click("replay")
+        pilot.press(pygame.K_2)
+        pilot.click("replay_cancel")
+        assert pilot.modal is None and pilot.scene == "debrief"
+        assert pilot.game.state.ending == ending
+
         last = pilot.game.state.turn
         pilot.click("replay")
         assert pilot.modal == "replay"
@@ -112,17 +121,6 @@ def test_replay_from_a_turn_restores_the_start_of_that_turn(start: Start) -> Non
         # The autosave now holds the replayed game.
         assert pilot.app.session.open_save("autosave").problem is None
         assert pilot.game.state.turn == 3
-
-
-def test_replay_can_be_cancelled(start: Start) -> None:
-    with start(seed=8) as pilot:
-        play_recording(pilot)
-        ending = pilot.game.state.ending
-        pilot.click("replay")
-        pilot.press(pygame.K_2)
-        pilot.click("replay_cancel")
-        assert pilot.modal is None and pilot.scene == "debrief"
-        assert pilot.game.state.ending == ending
 
 
 def test_questions_before_with_the_keyboard_and_after_with_the_mouse(start: Start) -> None:

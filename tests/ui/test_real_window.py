@@ -18,6 +18,7 @@ pytestmark = pytest.mark.skipif(bool(MISSING), reason=(
     f"needs {', '.join(MISSING)} (apt-get install -y xvfb xdotool imagemagick)"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_student_plays_a_whole_game_in_a_real_window(tmp_path: Path, lang: str) -> None:
     x = XSession(tmp_path)
