@@ -8,11 +8,8 @@ events that are possible but never happen in practice.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel
 
 from game.content.controls import code_point, unsafe_in_name
 from game.content.diagnostics import Diagnostic, Severity
@@ -21,48 +18,14 @@ from game.content.model import Scenario
 from game.content.reachability import NEVER, Impossible, Reach
 from game.content.teaching import check_teaching
 from game.content.text import Text
+from game.content.tree import entry_for, walk
 from game.content.validation import Loc, suggest
 from game.content.yaml_source import YamlDocument
-from game.engine.registry import CONDITIONS, EFFECTS, Call, Entry
+from game.engine.registry import Call
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
-
-
-def walk(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """Every model, list item, map value and call in *node*, with its YAML path."""
-    yield loc, node
-    if isinstance(node, Call):
-        entry_path = loc + (node.name,)
-        if entry_for(node.name).composite == "one":
-            yield from walk(node.children[0], entry_path)
-        else:
-            for i, child in enumerate(node.children):
-                yield from walk(child, entry_path + (i,))
-        if isinstance(node.args, BaseModel):
-            for name in type(node.args).model_fields:
-                yield from walk(getattr(node.args, name), entry_path + (name,))
-    elif isinstance(node, BaseModel) and not isinstance(node, Text):
-        for name in type(node).model_fields:
-            yield from walk(getattr(node, name), loc + (name,))
-    elif isinstance(node, list | tuple):
-        for i, item in enumerate(node):
-            yield from walk(item, loc + (i,))
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from walk(value, loc + (str(key),))
-
-
-def entry_for(name: str) -> Entry:
-    """The registry entry of a condition or effect name (the two share no names)."""
-    return CONDITIONS.entries.get(name) or EFFECTS.entries[name]
-
-
-def calls_in(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Call]]:
-    for path, item in walk(node, loc):
-        if isinstance(item, Call):
-            yield path, item
 
 
 def analyse(scenario: Scenario, doc: YamlDocument, display: str, folder: Path) -> list[Diagnostic]:

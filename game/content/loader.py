@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from game.content.controls import code_point
 from game.content.diagnostics import Diagnostic, ProblemError, Severity
+from game.content.findings import issue_diagnostic
 from game.content.model import SCHEMA_VERSION, Scenario, validate_scenario
 from game.content.validation import Issue, convert, type_name_of
 from game.content.yaml_source import YamlDocument, decode, parse, split_lines
@@ -110,7 +111,7 @@ def _load(path: Path, display: str | None, check: bool) -> LoadedScenario:
             {"char": code_point(char)}))
     loaded.scenario = _validate(doc, loaded, check)
     if loaded.scenario is not None and check:
-        from game.content.checker import analyse
+        from game.content.checker import analyse  # only `check` needs it: ~25 ms of start-up
 
         loaded.diagnostics.extend(analyse(loaded.scenario, doc, loaded.display, loaded.folder))
     loaded.diagnostics.sort(key=Diagnostic.sort_key)
@@ -121,17 +122,6 @@ def _read_bytes(file: Path) -> bytes:
     from game.content.yaml_source import MAX_FILE_BYTES, read_limited
 
     return read_limited(file, MAX_FILE_BYTES)
-
-
-def issue_diagnostic(issue: Issue, doc: YamlDocument, display: str,
-                     severity: Severity = Severity.ERROR) -> Diagnostic:
-    """Place an issue at the line and column where its path was written."""
-    if issue.at == "parent":
-        pos = doc.locate(issue.loc[:-1])
-    else:
-        pos = doc.locate(issue.loc, key=issue.at == "key")
-    params = {k: v for k, v in issue.params.items() if v is not None or k != "suggestion"}
-    return Diagnostic(display, pos.line, pos.column, severity, issue.code, params)
 
 
 def merge_typos(issues: list[Issue]) -> list[Issue]:
@@ -164,7 +154,7 @@ def _validate(doc: YamlDocument, loaded: LoadedScenario, check: bool) -> Scenari
         for issue in issues:
             loaded.diagnostics.append(issue_diagnostic(issue, doc, loaded.display))
         if check:  # the references and flags of the rest, in the same run
-            from game.content.partial import analyse_rest
+            from game.content.partial import analyse_rest  # with the checker: start-up
 
             loaded.diagnostics.extend(analyse_rest(data, issues, doc, loaded.display,
                                                    loaded.folder))

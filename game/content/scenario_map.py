@@ -61,7 +61,7 @@ class ScenarioMap:
 
 
 def _calls(node: Any) -> Iterator[Call]:
-    from game.content.checker import calls_in
+    from game.content.tree import calls_in
 
     for _loc, call in calls_in(node):
         yield call

@@ -8,16 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.i18n import _, fmt_number, ngettext
+from game.invocation import UsageError
 
 if TYPE_CHECKING:
     from game.content.model import Scenario
     from game.engine.game import Game
-
-
-def _usage(message: str) -> Exception:
-    from game.cli import UsageError
-
-    return UsageError(message)
 
 
 def export_scripted(folder: Path, scenario: Scenario, strategies: list[str], seed: int,
@@ -26,8 +21,8 @@ def export_scripted(folder: Path, scenario: Scenario, strategies: list[str], see
     (same seeds), named after the strategy."""
     from game.reports.content import build_report
     from game.reports.files import write_report
-    from game.simulation.html_report import strategy_name
     from game.simulation.runner import game_seed, play_game
+    from game.simulation.strategy_names import strategy_name
 
     written = []
     for name in strategies:
@@ -38,7 +33,7 @@ def export_scripted(folder: Path, scenario: Scenario, strategies: list[str], see
                 report = build_report(game, simulated_answers(game, name), player)
                 files = write_report(report, folder)
             except OSError as exc:
-                raise _usage(_("cannot write {path}: {reason}").format(
+                raise UsageError(_("cannot write {path}: {reason}").format(
                     path=folder, reason=exc.strerror or exc)) from exc
             written.append(files.html)
     message = ngettext("{n} student report written to {folder}",
@@ -79,12 +74,12 @@ def class_report(folder: Path, out: Path) -> int:
     from game.reports.summary_html import page
 
     if not folder.is_dir():
-        raise _usage(_("no such folder: {path}").format(path=folder))
+        raise UsageError(_("no such folder: {path}").format(path=folder))
     data = read_folder(folder)
     try:
         write_text(out, page(data, generated_now()))
     except OSError as exc:
-        raise _usage(_("cannot write {path}: {reason}").format(
+        raise UsageError(_("cannot write {path}: {reason}").format(
             path=out, reason=exc.strerror or exc)) from exc
     print(ngettext("{n} student report read", "{n} student reports read",
                    len(data.reports)).format(n=fmt_number(len(data.reports))))
