@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -350,3 +350,10 @@ def scenario_json_schema(languages: tuple[str, ...] = BUNDLED_LANGUAGES) -> dict
     # No "title": editors show it as a heading above the hover of every key.
     schema.pop("title", None)
     return dict(sorted(schema.items(), key=lambda kv: (not kv[0].startswith("$"), kv[0])))
+
+
+if TYPE_CHECKING:  # mypy proves the model is what the engine reads (its Protocols)
+    from game.engine import scenario_spec
+
+    def _engine_reads(scenario: Scenario) -> scenario_spec.ScenarioSpec:
+        return scenario

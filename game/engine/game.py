@@ -29,9 +29,11 @@ from game.engine.state import FeedPost, GameState, NarrativeRun, Outcome, clamp
 from game.engine.vocabulary import INDICATORS, Measure, NarrativePhase, Phase
 
 if TYPE_CHECKING:
-    from game.content.model import Choice, Event, Scenario
-    from game.content.text import Text
     from game.engine.registry import Call
+    from game.engine.scenario_spec import ChoiceSpec as Choice
+    from game.engine.scenario_spec import EventSpec as Event
+    from game.engine.scenario_spec import ScenarioSpec as Scenario
+    from game.text import Text
 
 # The machine's states are the phases' plain string values: with Enum states,
 # ``transitions`` converts every state to its name on every look-up, a measurable share of
@@ -394,3 +396,10 @@ class Game:
         feed.append(FeedPost(self.state.turn, author, kind, likes, shares, texts, ref, post))
         if len(feed) > FEED_KEPT:  # a feed scrolls away; old posts are not game state
             del feed[:len(feed) - FEED_KEPT]
+
+
+if TYPE_CHECKING:  # mypy proves Game offers what actions and effects use (operations.py)
+    from game.engine.operations import Operations
+
+    def _operations_of(game: Game) -> Operations:
+        return game

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 from game.engine.registry import CONDITIONS, EFFECTS, Call
 
 if TYPE_CHECKING:
-    from game.content.model import Scenario
-    from game.engine.game import Game
+    from game.engine.operations import Operations as Game
+    from game.engine.scenario_spec import ScenarioSpec as Scenario
     from game.engine.state import GameState
 
 Test = Callable[["GameState"], bool]

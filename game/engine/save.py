@@ -28,7 +28,7 @@ from game.engine.state import GameState, check_state_data
 from game.engine.vocabulary import INDICATORS, Phase
 
 if TYPE_CHECKING:
-    from game.content.model import Scenario
+    from game.engine.scenario_spec import ScenarioSpec as Scenario
 
 log = logging.getLogger(__name__)
 
