@@ -36,7 +36,7 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 DOMAINS: dict[str, tuple[str, ...]] = {
     "core": ("game/cli.py", "game/cli_argparse.py", "game/i18n.py", "game/content",
              "game/engine", "game/simulation", "game/reports"),
-    "ui": ("game/ui",),
+    "ui": ("game/ui", "game/presentation"),
 }
 
 

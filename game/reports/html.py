@@ -12,11 +12,11 @@ from datetime import datetime
 from typing import Any
 
 from game.i18n import _, fmt_datetime, fmt_number, fmt_percent, ngettext
+from game.presentation import labels
 from game.reports.markup import e, h2, h3, p, tag
 from game.reports.style import REPORT_CSS, TONE_CLASS
 from game.reports.svg import line_chart
 from game.simulation.html_style import CSS
-from game.ui import labels
 
 INDICATOR_COLOUR, NARRATIVE_COLOUR = "#3f6fb5", "#c62828"
 Report = dict[str, Any]

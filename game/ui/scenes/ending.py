@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from game.engine.score import ScorePart, leftover_costs, raw_score, score_breakdown
 from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number, fmt_percent, pick
-from game.ui import labels
+from game.presentation import labels
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
 from game.ui.widgets.textlayout import Block

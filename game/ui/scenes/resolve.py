@@ -9,10 +9,10 @@ import pygame
 from game.engine import rules
 from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number, ngettext, pick
-from game.ui import labels, viewmodel
+from game.presentation import labels, viewmodel
+from game.presentation.turn_changes import ShownChange, turn_changes
 from game.ui.scenes.common import button_row, text_view
 from game.ui.scenes.turn import TurnScene
-from game.ui.turn_changes import ShownChange, turn_changes
 from game.ui.widgets.textlayout import Block
 
 if TYPE_CHECKING:
