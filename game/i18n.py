@@ -25,10 +25,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
 
 from game import paths
+from game.pseudo_locale import PseudoTranslations, pseudo
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +86,6 @@ def language_name(lang: str, in_lang: str | None = None) -> str:
     a player who does not read the current language still finds their own)."""
     if lang == PSEUDO_LANGUAGE:
         return "Pseudo [ƥšéûðô]"
-    from babel import Locale, UnknownLocaleError
-
     try:
         name = Locale.parse(lang).get_display_name(in_lang or lang) or lang
     except (ValueError, UnknownLocaleError):
@@ -103,8 +103,6 @@ def _catalog(lang: str) -> gettext.NullTranslations:
     if found is not None:
         return found
     if lang == PSEUDO_LANGUAGE:
-        from game.pseudo_locale import PseudoTranslations
-
         found = PseudoTranslations(_catalog(DEFAULT_LANGUAGE))
         _catalogs[lang] = found
         return found
@@ -193,8 +191,6 @@ def babel_locale() -> str:
 
 @lru_cache(maxsize=16)
 def _babel_knows(lang: str) -> str:
-    from babel import Locale, UnknownLocaleError
-
     if lang == PSEUDO_LANGUAGE:
         return DEFAULT_LANGUAGE
     try:
@@ -222,8 +218,6 @@ def fmt_datetime(moment: datetime) -> str:
 
     written = format_datetime(moment, "d MMMM y, HH:mm", locale=babel_locale())
     if _current == PSEUDO_LANGUAGE:  # month names are words: marked like the catalogs'
-        from game.pseudo_locale import pseudo
-
         return pseudo(written)
     return written
 
@@ -237,8 +231,6 @@ def pick(text: HasLanguages | Mapping[str, Any] | None, lang: str | None = None)
         return ""
     lang = lang or _current
     if lang == PSEUDO_LANGUAGE:
-        from game.pseudo_locale import pseudo
-
         return pseudo(pick(text, DEFAULT_LANGUAGE))
     others = sorted(text.keys() if isinstance(text, Mapping) else text.languages())
     for candidate in (lang, DEFAULT_LANGUAGE, *others):

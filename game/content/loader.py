@@ -22,7 +22,14 @@ from game.content.diagnostics import Diagnostic, ProblemError, Severity
 from game.content.findings import issue_diagnostic
 from game.content.model import SCHEMA_VERSION, Scenario, validate_scenario
 from game.content.validation import Issue, convert, type_name_of
-from game.content.yaml_source import YamlDocument, decode, parse, split_lines
+from game.content.yaml_source import (
+    MAX_FILE_BYTES,
+    YamlDocument,
+    decode,
+    parse,
+    read_limited,
+    split_lines,
+)
 
 SCENARIO_FILE_NAMES = ("scenario.yaml", "scenario.yml")
 SCENARIO_SUFFIXES = (".yaml", ".yml")
@@ -119,8 +126,6 @@ def _load(path: Path, display: str | None, check: bool) -> LoadedScenario:
 
 
 def _read_bytes(file: Path) -> bytes:
-    from game.content.yaml_source import MAX_FILE_BYTES, read_limited
-
     return read_limited(file, MAX_FILE_BYTES)
 
 

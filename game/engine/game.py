@@ -24,6 +24,7 @@ from transitions import Machine
 from game.engine import actions, resolution
 from game.engine.actions import Action, action_from_dict, action_to_dict
 from game.engine.rulebook import rulebook_for
+from game.engine.rules import INOCULATION_CAP
 from game.engine.spread import step_lifecycle, weighted_reach
 from game.engine.state import FeedPost, GameState, NarrativeRun, Outcome, clamp
 from game.engine.vocabulary import INDICATORS, Measure, NarrativePhase, Phase
@@ -379,8 +380,6 @@ class Game:
             self._recording.add_reach(narrative_id, run.weighted - before)
 
     def inoculate(self, audience: str, amount: float) -> None:
-        from game.engine.rules import INOCULATION_CAP
-
         value = self.state.inoculation[audience] + amount
         self.state.inoculation[audience] = round(min(INOCULATION_CAP, value), 4)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from game.content.model import Event, Scenario
+from game.content.scenario_map import MAP_CSS, map_section
 from game.engine.vocabulary import EndingTone
 from game.i18n import N_, _, fmt_number, fmt_percent, get_language, ngettext, pick
 from game.simulation.html_choices import choices_section
@@ -168,8 +169,6 @@ def _event_title(event: Event) -> object:
 def page(scenario: Scenario, runs: int, seed: int, results: dict[str, StrategySummary],
          unreached_endings: list[str], unreached_events: list[str]) -> str:
     """The whole report page."""
-    from game.content.scenario_map import MAP_CSS, map_section
-
     found, ok = _findings(scenario, results, (unreached_endings, unreached_events))
     described = {n: escape(_(STRATEGY_TEXT[n][1])) for n in results if n in STRATEGY_TEXT}
     notes = "".join(f"<li><strong>{escape(strategy_name(n))}</strong> — {text}</li>"
