@@ -43,8 +43,20 @@ class CountrySpec(Protocol):
 
 
 class IndicatorsSpec(Protocol):
+    """The starting gauges, read by name (one per `Indicator`)."""
+
     @property
     def credibility(self) -> float: ...
+    @property
+    def reach(self) -> float: ...
+    @property
+    def soft_power(self) -> float: ...
+    @property
+    def tension(self) -> float: ...
+    @property
+    def domestic_support(self) -> float: ...
+    @property
+    def cyber_security(self) -> float: ...
 
 
 class AudienceSpec(Protocol):
