@@ -118,7 +118,7 @@ def _load(path: Path, display: str | None, check: bool) -> LoadedScenario:
             {"char": code_point(char)}))
     loaded.scenario = _validate(doc, loaded, check)
     if loaded.scenario is not None and check:
-        from game.content.checker import analyse  # only `check` needs it: ~25 ms of start-up
+        from game.content.checker import analyse  # not loaded by check=False: ~25 ms per sim worker
 
         loaded.diagnostics.extend(analyse(loaded.scenario, doc, loaded.display, loaded.folder))
     loaded.diagnostics.sort(key=Diagnostic.sort_key)
@@ -159,7 +159,7 @@ def _validate(doc: YamlDocument, loaded: LoadedScenario, check: bool) -> Scenari
         for issue in issues:
             loaded.diagnostics.append(issue_diagnostic(issue, doc, loaded.display))
         if check:  # the references and flags of the rest, in the same run
-            from game.content.partial import analyse_rest  # with the checker: start-up
+            from game.content.partial import analyse_rest  # as the checker (check=False skips it)
 
             loaded.diagnostics.extend(analyse_rest(data, issues, doc, loaded.display,
                                                    loaded.folder))
