@@ -20,14 +20,10 @@ from typing import TextIO, cast
 
 from game import i18n
 from game.i18n import N_, _
-from game.invocation import command_name
+from game.invocation import UsageError, command_name
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + the signal's number, as shells do
-
-
-class UsageError(Exception):
-    """A mistake in how a command was called (exit code 2)."""
 
 
 def _pre_language(argv: Sequence[str]) -> str | None:

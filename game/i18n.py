@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from game import paths
+from game.pseudo_locale import PseudoTranslations, pseudo
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ def language_name(lang: str, in_lang: str | None = None) -> str:
     a player who does not read the current language still finds their own)."""
     if lang == PSEUDO_LANGUAGE:
         return "Pseudo [ƥšéûðô]"
-    from babel import Locale, UnknownLocaleError
+    from babel import Locale, UnknownLocaleError  # Babel at first use: ~10 ms of start-up
 
     try:
         name = Locale.parse(lang).get_display_name(in_lang or lang) or lang
@@ -100,8 +101,6 @@ def _catalog(lang: str) -> gettext.NullTranslations:
     if found is not None:
         return found
     if lang == PSEUDO_LANGUAGE:
-        from game.pseudo_locale import PseudoTranslations
-
         found = PseudoTranslations(_catalog(DEFAULT_LANGUAGE))
         _catalogs[lang] = found
         return found
@@ -197,10 +196,10 @@ def babel_locale() -> str:
 
 @lru_cache(maxsize=16)
 def _babel_knows(lang: str) -> str:
-    from babel import Locale, UnknownLocaleError
-
     if lang == PSEUDO_LANGUAGE:
         return DEFAULT_LANGUAGE
+    from babel import Locale, UnknownLocaleError  # Babel at first use: ~10 ms of start-up
+
     try:
         Locale.parse(lang)
     except (ValueError, UnknownLocaleError):
@@ -232,8 +231,6 @@ def fmt_datetime(moment: datetime) -> str:
 
     written = format_datetime(moment, "d MMMM y, HH:mm", locale=babel_locale())
     if _current == PSEUDO_LANGUAGE:  # month names are words: marked like the catalogs'
-        from game.pseudo_locale import pseudo
-
         return pseudo(written)
     return written
 
@@ -247,8 +244,6 @@ def pick(text: HasLanguages | Mapping[str, Any] | None, lang: str | None = None)
         return ""
     lang = lang or _current
     if lang == PSEUDO_LANGUAGE:
-        from game.pseudo_locale import pseudo
-
         return pseudo(pick(text, DEFAULT_LANGUAGE))
     others = sorted(text.keys() if isinstance(text, Mapping) else text.languages())
     for candidate in (lang, DEFAULT_LANGUAGE, *others):

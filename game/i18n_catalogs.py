@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract, extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
@@ -36,7 +36,7 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 DOMAINS: dict[str, tuple[str, ...]] = {
     "core": ("game/cli.py", "game/cli_argparse.py", "game/i18n.py", "game/content",
              "game/engine", "game/simulation", "game/reports"),
-    "ui": ("game/ui",),
+    "ui": ("game/ui", "game/presentation"),
 }
 
 
@@ -45,8 +45,6 @@ def _sources(paths: Iterable[str]) -> Iterable[tuple[str, int, object, list[str]
         path = ROOT / rel
         if path.is_file():
             with path.open("rb") as fh:
-                from babel.messages.extract import extract
-
                 for lineno, message, comments, context in extract(
                         "python", fh, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)):
                     yield rel, lineno, message, comments, context
@@ -73,6 +71,7 @@ def _add_registry_docs(catalog: Catalog) -> None:
     """The docstrings of the scenario conditions and effects: the authoring reference
     translates them (the English docstring is the msgid, so editing it asks for a new
     translation)."""
+    # the engine and content load only for `update`, not for `compile` or `check`
     from game.content.ref_render import registry_docs
 
     for entry, source in registry_docs():

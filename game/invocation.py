@@ -37,3 +37,8 @@ def with_command(text: str) -> str:
     """*text* with its ``{command}`` marks replaced by :func:`command_name` (a plain
     replacement: the text may hold other braces)."""
     return text.replace("{command}", command_name())
+
+
+class UsageError(Exception):
+    """A mistake in how a command was called (exit code 2).  Here, below ``game.cli`` and
+    the ``reports`` commands, so that both raise it without importing each other."""

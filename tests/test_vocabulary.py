@@ -19,7 +19,7 @@ from babel.messages.pofile import read_po
 
 from game import i18n
 from game.content.reference import PROSE_BLOCKS, VERBATIM, render
-from game.ui import labels
+from game.presentation import labels
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "docs" / "vocabulary.md"

@@ -19,7 +19,16 @@ class Findings:
 
     def add(self, severity: Severity, loc: Loc, code: str, at: str = "value",
             **params: Any) -> None:
-        from game.content.loader import issue_diagnostic
-
         self.found.append(issue_diagnostic(Issue(loc, code, params, at), self.doc, self.display,
                                            severity))
+
+
+def issue_diagnostic(issue: Issue, doc: YamlDocument, display: str,
+                     severity: Severity = Severity.ERROR) -> Diagnostic:
+    """Place an issue at the line and column where its path was written."""
+    if issue.at == "parent":
+        pos = doc.locate(issue.loc[:-1])
+    else:
+        pos = doc.locate(issue.loc, key=issue.at == "key")
+    params = {k: v for k, v in issue.params.items() if v is not None or k != "suggestion"}
+    return Diagnostic(display, pos.line, pos.column, severity, issue.code, params)

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from game.content.checker import analyse
 from game.content.diagnostics import Diagnostic
 from game.content.model import Scenario, validate_scenario
 from game.content.validation import Issue, Loc, type_at
@@ -27,8 +28,6 @@ from game.content.yaml_source import YamlDocument
 def analyse_rest(data: dict[str, Any], issues: list[Issue], doc: YamlDocument, display: str,
                  folder: Any) -> list[Diagnostic]:
     """The checker's errors on *data* once the parts *issues* point at are set aside."""
-    from game.content.checker import analyse
-
     repaired = copy.deepcopy(data)
     removed: dict[Loc, list[int]] = {}  # list path → original indices removed
     aside: list[Any] = []

@@ -11,13 +11,12 @@ from __future__ import annotations
 from game.content.diagnostics import Diagnostic, Severity
 from game.content.findings import Findings
 from game.content.loader import LoadedScenario
+from game.simulation.runner import game_seed, play_once
+from game.simulation.strategies import STRATEGIES
 
 
 def play_check(loaded: LoadedScenario, games: int, seed: int = 1) -> list[Diagnostic]:
     """Warnings for the events and endings none of *games* quick games reached."""
-    from game.simulation.runner import game_seed, play_once
-    from game.simulation.strategies import STRATEGIES
-
     scenario, doc = loaded.scenario, loaded.positions()
     if scenario is None or doc is None or loaded.errors or games <= 0:
         return []

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.content.model import Event, Scenario
+from game.content.tree import calls_in
 from game.content.validation import Loc
 from game.engine.registry import Call
 from game.engine.vocabulary import NarrativePhase
@@ -249,7 +250,5 @@ class Reach:
 
 
 def _calls(effects: Any) -> Iterator[Call]:
-    from game.content.checker import calls_in
-
     for _loc, call in calls_in(effects):
         yield call

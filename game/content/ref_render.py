@@ -7,6 +7,7 @@ the ``core`` catalog.
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 from collections.abc import Iterator
@@ -140,8 +141,6 @@ def render_calls() -> str:
 
 def registry_docs() -> Iterator[tuple[Entry, str]]:
     """Every condition and effect with the source file of its docstring (for the catalog)."""
-    import inspect
-
     for registry in (CONDITIONS, EFFECTS):
         for entry in registry.entries.values():
             yield entry, inspect.getsourcefile(entry.func) or ""

@@ -21,6 +21,7 @@ from typing import Any
 
 from game.content.model import Scenario
 from game.content.reachability import NEVER, Reach
+from game.content.tree import calls_in
 from game.engine.registry import Call
 from game.i18n import _, fmt_number, get_language, pick
 
@@ -61,8 +62,6 @@ class ScenarioMap:
 
 
 def _calls(node: Any) -> Iterator[Call]:
-    from game.content.checker import calls_in
-
     for _loc, call in calls_in(node):
         yield call
 

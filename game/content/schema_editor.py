@@ -25,6 +25,7 @@ from typing import Any
 
 from game.content.call_args_help import arg_help
 from game.content.key_help import KEYS, SECTIONS
+from game.engine.registry import CONDITIONS, EFFECTS
 from game.i18n import N_, _, get_language
 
 SCHEMA_FILES = {"en": "scenario.schema.json", "fr": "scenario.schema.fr.json"}
@@ -115,8 +116,6 @@ def _describe_property(model: str, prop: str, value: dict[str, Any]) -> None:
 
 
 def _call_snippets(defs: dict[str, Any]) -> None:
-    from game.engine.registry import CONDITIONS, EFFECTS
-
     for registry, title in ((CONDITIONS, "Condition"), (EFFECTS, "Effect")):
         snippets = []
         for entry in registry.entries.values():

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.content.model import scenario_json_schema
 from game.content.schema_editor import schema_file_name
 from game.i18n import _, french_typography
 from game.invocation import command_name
@@ -41,8 +43,6 @@ def french_prose(text: str) -> str:
 def scenario_id(path: Path) -> str:
     """An id for the scenario from its file (or folder) name: ``Mon Scénario.yaml`` →
     ``mon_scenario``."""
-    import unicodedata
-
     stem = path.parent.name if path.name in ("scenario.yaml", "scenario.yml") else path.stem
     ascii_ = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9_-]+", "_", ascii_.lower()).strip("_-")
@@ -106,8 +106,6 @@ def write_starter(path: Path, lang: str, author: str | None = None) -> Written:
         (path / "assets").mkdir(exist_ok=True)
     schema = file.parent / schema_file_name(lang)
     if not schema.exists():
-        from game.content.model import scenario_json_schema
-
         schema.write_text(json.dumps(scenario_json_schema(), ensure_ascii=False, indent=2)
                           + "\n", "utf-8")
         written.extra.append(schema)

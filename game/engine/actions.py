@@ -25,7 +25,7 @@ from game.engine.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from game.engine.game import Game
+    from game.engine.operations import Operations as Game
 
 I = Indicator
 # Enum members read on every action: module constants, not class attribute look-ups.

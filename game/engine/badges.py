@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from game.engine.techniques import POST
 
 if TYPE_CHECKING:
-    from game.engine.game import Game
+    from game.engine.operations import Operations as Game
     from game.engine.state import Outcome
 
 FITS_NOTE = "counter_fits"

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from game.content.text import Id
 from game.engine.registry import CONDITIONS
 from game.engine.vocabulary import AudienceKind, Channel, Indicator, Measure, NarrativePhase, Tone
+from game.text import Id
 
 if TYPE_CHECKING:
     from game.engine.state import GameState

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from game.content.text import Id, Text
 from game.engine.registry import EFFECTS
 from game.engine.vocabulary import Indicator
+from game.text import Id, Text
 
 if TYPE_CHECKING:
-    from game.engine.game import Game
+    from game.engine.operations import Operations as Game
 
 Delta = Annotated[float, Field(ge=-100, le=100)]
 register = EFFECTS.register

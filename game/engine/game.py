@@ -30,9 +30,11 @@ from game.engine.turns import EVENTS, PHASES, may
 from game.engine.vocabulary import INDICATORS, Measure, NarrativePhase, Phase
 
 if TYPE_CHECKING:
-    from game.content.model import Choice, Event, Scenario
-    from game.content.text import Text
     from game.engine.registry import Call
+    from game.engine.scenario_spec import ChoiceSpec as Choice
+    from game.engine.scenario_spec import EventSpec as Event
+    from game.engine.scenario_spec import ScenarioSpec as Scenario
+    from game.text import Text
 
 _DORMANT, _DECIDE = NarrativePhase.DORMANT, Phase.DECIDE
 
@@ -432,3 +434,9 @@ class Game:
         if len(feed) > FEED_KEPT:  # a feed scrolls away; old posts are not game state
             del feed[:len(feed) - FEED_KEPT]
 
+
+if TYPE_CHECKING:  # mypy proves Game offers what actions and effects use (operations.py)
+    from game.engine.operations import Operations
+
+    def _operations_of(game: Game) -> Operations:
+        return game

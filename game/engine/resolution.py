@@ -22,7 +22,7 @@ from game.engine.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from game.engine.game import Game
+    from game.engine.operations import Operations as Game
 
 _ACTIVE = (NarrativePhase.SPREADING, NarrativePhase.VIRAL, NarrativePhase.ENTRENCHED)
 _DORMANT = NarrativePhase.DORMANT
@@ -157,7 +157,7 @@ def _silence(game: Game) -> None:
 
 def _crisis_topics(game: Game, event_id: str) -> list[str]:
     crisis = game.scenario.event_by_id[event_id].crisis
-    return crisis.topics if crisis is not None else []
+    return list(crisis.topics) if crisis is not None else []
 
 
 def _grow_feed(game: Game) -> None:

@@ -17,8 +17,8 @@ from game.engine.spread import Audiences
 from game.engine.vocabulary import Tone
 
 if TYPE_CHECKING:
-    from game.content.model import Scenario
-    from game.engine.game import Game
+    from game.engine.operations import Operations as Game
+    from game.engine.scenario_spec import ScenarioSpec as Scenario
     from game.engine.state import GameState
 
 Test = Callable[["GameState"], bool]

@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.engine.actions import Action, AnswerCrisis, PostMessage, action_from_dict
-from game.engine.state import GameState, check_state_data
+from game.engine.state import GameState, check_plain, check_state_data
 from game.engine.vocabulary import INDICATORS, Phase, Technique
 from game.regular_file import FileTooLarge, NotRegular, read_regular
 
 if TYPE_CHECKING:
-    from game.content.model import Scenario
+    from game.engine.scenario_spec import ScenarioSpec as Scenario
 
 log = logging.getLogger(__name__)
 
@@ -184,8 +184,6 @@ def _unpack(data: dict[str, Any]) -> SaveData:
 
 def _check_extra(extra: dict[str, Any]) -> None:
     """The session's part: plain JSON, read field by field by ``game.ui.saving``."""
-    from game.engine.state import check_plain
-
     check_plain(extra)
 
 

@@ -10,7 +10,7 @@ from game.engine.state import GameState, clamp
 from game.engine.vocabulary import Indicator
 
 if TYPE_CHECKING:
-    from game.content.model import Scenario
+    from game.engine.scenario_spec import ScenarioSpec as Scenario
 
 
 def gauge_score(scenario: Scenario, state: GameState) -> float:

@@ -23,7 +23,7 @@ from game.engine.vocabulary import Measure, Technique
 from game.i18n import N_
 
 if TYPE_CHECKING:
-    from game.content.text import Text
+    from game.text import Text
 
 M, T = Measure, Technique
 POST: Final = "post"

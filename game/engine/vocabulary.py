@@ -1,7 +1,7 @@
 """The game's fixed vocabulary: indicators, tones, channels, counter-measures, techniques.
 
 Scenario files name these values; the engine gives them their rules.  Their player-facing
-names are UI strings (see ``game/ui/labels.py``), not part of a scenario.
+names are UI strings (see ``game/presentation/labels.py``), not part of a scenario.
 """
 
 from __future__ import annotations

@@ -18,11 +18,11 @@ from typing import Any
 
 from game.engine.actions import post_words
 from game.i18n import N_, _, get_language
+from game.presentation import labels as ui_labels
 from game.reports.content import REPORT_FORMAT, REPORT_VERSION
 from game.reports.mastery import MARKS, POOR, WELL
 from game.reports.questions import summarise, valid_rating
 from game.reports.stats import mean_interval
-from game.ui import labels as ui_labels
 
 MAX_REPORT_BYTES = 5 * 1024 * 1024  # a report is ~30 KB
 MAX_DEPTH = 3  # sub-folders searched (one per student, as some platforms hand them in)

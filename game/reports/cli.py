@@ -3,32 +3,32 @@ and ``class-report FOLDER --out FILE`` (one page for a folder of student reports
 
 from __future__ import annotations
 
+import random
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.content.controls import escaped
 from game.i18n import _, fmt_number, ngettext
+from game.invocation import UsageError
+from game.reports import forms
+from game.reports.classroom import read_folder
+from game.reports.content import build_report, generated_now
+from game.reports.files import write_report, write_text
+from game.reports.mastery import WELL, mastery
+from game.reports.summary_html import page
+from game.simulation.runner import game_seed, play_game
+from game.simulation.strategy_names import strategy_name
 
 if TYPE_CHECKING:
     from game.content.model import Scenario
     from game.engine.game import Game
 
 
-def _usage(message: str) -> Exception:
-    from game.cli import UsageError
-
-    return UsageError(message)
-
-
 def export_scripted(folder: Path, scenario: Scenario, strategies: list[str], seed: int,
                     games: int, quiet: bool) -> list[Path]:
     """The reports of the first *games* games of each strategy, as ``simulate`` plays them
     (same seeds), named after the strategy."""
-    from game.reports.content import build_report
-    from game.reports.files import write_report
-    from game.simulation.html_report import strategy_name
-    from game.simulation.runner import game_seed, play_game
-
     written = []
     for name in strategies:
         for index in range(games):
@@ -38,7 +38,7 @@ def export_scripted(folder: Path, scenario: Scenario, strategies: list[str], see
                 report = build_report(game, simulated_answers(game, name), player)
                 files = write_report(report, folder)
             except OSError as exc:
-                raise _usage(_("cannot write {path}: {reason}").format(
+                raise UsageError(_("cannot write {path}: {reason}").format(
                     path=folder, reason=exc.strerror or exc)) from exc
             written.append(files.html)
     message = ngettext("{n} student report written to {folder}",
@@ -54,11 +54,6 @@ def simulated_answers(game: Game, rater: str = "") -> dict[str, dict[str, int | 
     game and better after it, in proportion to the concept cards it handled well, with
     noise (seeded by the game and the *rater*'s name: scripted players share seeds).
     Example data, not a measure of anything."""
-    import random
-
-    from game.reports import forms
-    from game.reports.mastery import WELL, mastery
-
     cards = mastery(game)
     skill = sum(c["mark"] == WELL for c in cards) / len(cards) if cards else 0.0
     rng = random.Random(f"{game.state.seed}/{rater}")
@@ -72,19 +67,13 @@ def simulated_answers(game: Game, rater: str = "") -> dict[str, dict[str, int | 
 
 def class_report(folder: Path, out: Path) -> int:
     """Read *folder*, write the summary to *out*; 1 when no report at all was found."""
-    from game.content.controls import escaped
-    from game.reports.classroom import read_folder
-    from game.reports.content import generated_now
-    from game.reports.files import write_text
-    from game.reports.summary_html import page
-
     if not folder.is_dir():
-        raise _usage(_("no such folder: {path}").format(path=folder))
+        raise UsageError(_("no such folder: {path}").format(path=folder))
     data = read_folder(folder)
     try:
         write_text(out, page(data, generated_now()))
     except OSError as exc:
-        raise _usage(_("cannot write {path}: {reason}").format(
+        raise UsageError(_("cannot write {path}: {reason}").format(
             path=out, reason=exc.strerror or exc)) from exc
     print(ngettext("{n} student report read", "{n} student reports read",
                    len(data.reports)).format(n=fmt_number(len(data.reports))))

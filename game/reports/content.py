@@ -3,7 +3,7 @@ the debrief screen are all drawn from :func:`build_report`, so they never disagr
 
 Texts are in the current language; ids and numbers sit beside them so a machine (the
 class summary) can read the report whatever its language.  The player-facing names of the
-engine's codes come from ``game.ui.labels`` (pygame-free), as on screen.
+engine's codes come from ``game.presentation.labels`` (pygame-free), as on screen.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import game
 from game.i18n import _, get_language, pick
+from game.presentation import labels, viewmodel
+from game.presentation.badge_text import badge_entries, badge_name
+from game.presentation.ending_reasons import ending_reason_data
 from game.reports import sources
 from game.reports.mastery import mastery, missed_reason
 from game.reports.questions import question_rows, question_summary
-from game.ui import labels, viewmodel
-from game.ui.badge_text import badge_entries, badge_name
-from game.ui.ending_reasons import ending_reason_data
 
 if TYPE_CHECKING:
     from game.content.model import Concept, Scenario

@@ -12,11 +12,12 @@ from datetime import datetime
 from typing import Any
 
 from game.i18n import _, fmt_datetime, fmt_number, fmt_percent, ngettext
+from game.presentation import labels
+from game.reports.html_parts import concepts, footer, questions, soft_power_note
 from game.reports.markup import e, h2, h3, p, tag
 from game.reports.style import REPORT_CSS, TONE_CLASS
 from game.reports.svg import line_chart
 from game.simulation.html_style import CSS
-from game.ui import labels
 
 INDICATOR_COLOUR, NARRATIVE_COLOUR = "#3f6fb5", "#c62828"
 Report = dict[str, Any]
@@ -103,8 +104,6 @@ def indicators(report: Report) -> str:
     note = _("Each chart shows one indicator from the start (turn 0) to the last turn, on a "
              "scale of 0 to 100. For tension, lower is better.")
     title = _("Indicators, turn by turn")
-    from game.reports.html_parts import soft_power_note
-
     note = f"{note} {soft_power_note()}"
     return (f"<section>{h2(title)}<p class=note>{e(note)}</p>"
             f"<div class=cards>{''.join(cards)}</div><table class=grid><tr>{head}</tr>"
@@ -217,7 +216,7 @@ def posts(report: Report) -> str:
 
 def page(report: Report) -> str:
     """The whole report page."""
-    from game.reports.html_parts import concepts, footer, questions
+
 
     body = "".join([header(report), ending(report), badges(report), indicators(report),
                     narratives(report), timeline(report), posts(report), questions(report),

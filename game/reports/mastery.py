@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.engine.techniques import Fit, judge
 from game.i18n import N_, _, pick
-from game.ui import labels, viewmodel
+from game.presentation import labels, viewmodel
 
 if TYPE_CHECKING:
     from game.content.model import Event, Scenario

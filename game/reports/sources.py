@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from game.i18n import N_, _, get_language, pick
-from game.ui import labels
+from game.presentation import labels
 
 log = logging.getLogger(__name__)
 SOURCES_FILE = Path(__file__).with_name("sources.yaml")

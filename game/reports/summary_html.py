@@ -12,7 +12,9 @@ from typing import Any
 
 from game.i18n import _, fmt_number, fmt_percent, get_language, ngettext, semicolons
 from game.reports import classroom
+from game.reports.html import when
 from game.reports.markup import e, h3, p, tag
+from game.reports.stats import MIN_N
 from game.reports.style import REPORT_CSS
 from game.simulation.html_style import CSS, TONE_COLOURS, shade
 from game.simulation.svg import Segment, histogram, stacked_bar
@@ -140,8 +142,6 @@ def verdict_text(stats: dict[str, Any]) -> str:
 
 
 def stats_min() -> int:
-    from game.reports.stats import MIN_N
-
     return MIN_N
 
 
@@ -287,8 +287,6 @@ def skipped_part(data: classroom.ClassFolder) -> str:
 
 
 def page(data: classroom.ClassFolder, generated: str) -> str:
-    from game.reports.html import when
-
     groups = classroom.by_scenario(data.reports)
     facts = ngettext("{n} student report", "{n} student reports", len(data.reports)).format(
         n=fmt_number(len(data.reports))) + " · " + when(generated)

@@ -12,6 +12,7 @@ from html import escape
 from game.content.model import Choice, Event, Scenario
 from game.i18n import _, fmt_percent, pick
 from game.simulation.runner import StrategySummary
+from game.simulation.strategy_names import strategy_name
 
 
 def _flag(picked: int, wins: int, answered: int) -> str:
@@ -65,8 +66,6 @@ def _crisis_rows(event: Event, results: dict[str, StrategySummary], players: lis
 def choices_section(scenario: Scenario, results: dict[str, StrategySummary]) -> str:
     """Per crisis, the share of each player's answers that picked each choice, and the
     share of won games."""
-    from game.simulation.html_report import strategy_name
-
     title = "<h2>" + escape(_("Crisis choices of every player")) + "</h2>"
     crises = [e for e in scenario.events if e.crisis is not None]
     if not crises:

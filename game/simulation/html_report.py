@@ -10,47 +10,19 @@ from __future__ import annotations
 from html import escape
 
 from game.content.model import Event, Scenario
+from game.content.scenario_map import MAP_CSS, map_section
 from game.engine.vocabulary import EndingTone
 from game.i18n import N_, _, fmt_number, fmt_percent, get_language, ngettext, pick
+from game.simulation.html_choices import choices_section
 from game.simulation.html_style import CSS, TONE_COLOURS, shade
 from game.simulation.runner import StrategySummary
+from game.simulation.strategy_names import STRATEGY_TEXT, strategy_name
 from game.simulation.svg import Segment, histogram, stacked_bar
 from game.simulation.verdict import teaching_verdict, verdict_lines
 
-STRATEGY_TEXT: dict[str, tuple[str, str]] = {
-    "lesson": (N_("Lesson"), N_("plays what the scenario teaches: the answers its author "
-                                "recommends, the counter that fits each technique, monitoring "
-                                "early; never reads an effect number")),
-    "random": (N_("Random"), N_("picks any legal action at random")),
-    "passive": (N_("Passive"), N_("does nothing at all")),
-    "always_confront": (N_("Always confront"), N_("hits back at everything, publicly")),
-    "always_debunk": (N_("Always debunk"), N_("debunks every narrative at once, every turn")),
-    "longest_label": (N_("Longest label"), N_("always picks the longest answer, posts facts, "
-                                              "never counters")),
-    "ignore_disinfo": (N_("Ignores disinformation"), N_("good crisis answers and calm posts, "
-                                                        "but no counter-measure at all")),
-    "topic_posts": (N_("Posts instead of countering"), N_("good crisis answers, and calm "
-                                                          "posts on the narratives' topics "
-                                                          "instead of counter-measures")),
-    "same_post": (N_("Same post"), N_("sends one and the same post all game, answers no "
-                                      "crisis")),
-    "crisis_only": (N_("Crises only"), N_("good crisis answers, nothing else")),
-    "textbook": (N_("Textbook"), N_("reads the effect numbers in the file, which "
-                                                 "no student sees: an upper bound, not a "
-                                                 "student")),
-    "empathetic": (N_("Empathetic"), N_("reads the effects, favours soft power "
-                                                     "and support, never debunks or accuses: "
-                                                     "an upper bound")),
-    "firm": (N_("Firm"), N_("reads the effects, favours credibility, attributes "
-                                         "and debunks: an upper bound")),
-}
 TONE_NAMES = {EndingTone.SUCCESS: N_("success"), EndingTone.MIXED: N_("mixed"),
               EndingTone.FAILURE: N_("failure")}
 BINS = 10
-
-
-def strategy_name(name: str) -> str:
-    return _(STRATEGY_TEXT[name][0]) if name in STRATEGY_TEXT else name
 
 
 def _t(text: object) -> str:
@@ -197,9 +169,6 @@ def _event_title(event: Event) -> object:
 def page(scenario: Scenario, runs: int, seed: int, results: dict[str, StrategySummary],
          unreached_endings: list[str], unreached_events: list[str]) -> str:
     """The whole report page."""
-    from game.content.scenario_map import MAP_CSS, map_section
-    from game.simulation.html_choices import choices_section
-
     found, ok = _findings(scenario, results, (unreached_endings, unreached_events))
     described = {n: escape(_(STRATEGY_TEXT[n][1])) for n in results if n in STRATEGY_TEXT}
     notes = "".join(f"<li><strong>{escape(strategy_name(n))}</strong> — {text}</li>"

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from game.content.troubleshooting import fix_advice
 from game.i18n import _, fmt_number, ngettext
 from game.invocation import command_name
-from game.ui import images, labels, viewmodel
+from game.presentation import labels, viewmodel
+from game.ui import images
 from game.ui.scenes.common import message_dialog
 from game.ui.session import ScenarioEntry, Session
 from game.ui.widgets.textlayout import Block

@@ -11,13 +11,12 @@ import contextlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from game.i18n import _, fmt_datetime, pick
 
 if TYPE_CHECKING:
     from game.engine.save import SaveData, SaveProblem
-    from game.ui.session import ScenarioEntry
 
 SAVES_FOLDER = "saves"
 AUTOSAVE = "autosave"
@@ -163,7 +162,15 @@ def missing_text(save: SaveData) -> str:
         title=pick(save.title) or save.scenario_id)
 
 
-def changed_text(save: SaveData, entry: ScenarioEntry, replay: bool = False) -> str:
+class Titled(Protocol):
+    """A scenario entry as this module needs it (the session's ``ScenarioEntry``, which
+    imports this module: a Protocol keeps the two out of an import circle)."""
+
+    @property
+    def title(self) -> str: ...
+
+
+def changed_text(save: SaveData, entry: Titled, replay: bool = False) -> str:
     if replay:
         return _("The scenario “{title}” has changed since this game was saved. The game "
                  "can be replayed on the new version, with the same seed and the same "

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.i18n import _, pick
-from game.ui import labels
-from game.ui.badge_text import counter_label
-from game.ui.viewmodel import reach_text
+from game.presentation import labels
+from game.presentation.badge_text import counter_label
+from game.presentation.viewmodel import reach_text
 
 if TYPE_CHECKING:
     from game.engine.game import Game

@@ -17,9 +17,9 @@ from game.engine.score import final_score, leftover_costs
 from game.engine.state import GameState, Outcome
 from game.engine.techniques import COUNTERS, POST, TABLE, Fit, judge
 from game.engine.vocabulary import Channel, EndingTone, Measure, Technique, Tone
+from game.presentation.viewmodel import counter_reason
 from game.ui.scenes.ending import leftover_blocks
 from game.ui.scenes.resolve import outcome_blocks
-from game.ui.viewmodel import counter_reason
 from tests.conftest import MINIMAL, load_text
 
 

@@ -15,10 +15,10 @@ from game.content.item_cues import cue_in
 from game.content.loader import load_scenario
 from game.content.model import Scenario
 from game.engine.vocabulary import Technique
+from game.presentation import labels
 from game.reports import forms, sources
 from game.reports.content import build_report, morning_values
 from game.simulation.runner import play_game
-from game.ui import labels
 
 BUNDLED = sorted(Path(__file__).parents[2].joinpath("scenarios").glob("*.yaml"))
 NAMES = [p.stem for p in BUNDLED]

@@ -10,7 +10,7 @@ from game.engine.actions import MAX_POST_CHARS, PostMessage, action_from_dict, p
 from game.engine.vocabulary import Channel, Tone
 from game.i18n import french_typography
 from game.paths import SCENARIOS_DIR
-from game.ui import viewmodel
+from game.presentation import viewmodel
 from game.ui.pilot import Pilot
 from tests.ui.test_feedback import Start, at_desk
 from tests.ui.test_texts import scenario  # the bundled scenario by name

@@ -11,10 +11,10 @@ from game.content.loader import load_scenario
 from game.content.model import Scenario
 from game.engine.vocabulary import EndingTone
 from game.paths import SCENARIOS_DIR
+from game.presentation.ending_reasons import ending_reasons
 from game.reports.content import build_report
 from game.reports.html import page
 from game.simulation.runner import play_game
-from game.ui.ending_reasons import ending_reasons
 from game.ui.scenes.ending import ending_blocks
 
 BUNDLED = sorted(SCENARIOS_DIR.glob("*.yaml"))

@@ -15,7 +15,7 @@ from game.engine.actions import AnswerCrisis, PostMessage
 from game.engine.game import Game
 from game.engine.vocabulary import Channel, Tone
 from game.paths import SCENARIOS_DIR
-from game.ui import viewmodel
+from game.presentation import viewmodel
 from game.ui.pilot import Pilot
 from game.ui.scenes.briefing import briefing_blocks
 from game.ui.scenes.ending import breakdown_blocks, ending_blocks
@@ -243,7 +243,7 @@ def test_the_most_liked_post_is_called_out_with_why() -> None:
 
 
 def test_the_public_answers_each_post_in_the_feed() -> None:
-    from game.ui import labels
+    from game.presentation import labels
 
     s = scenario("tutorial")
     game = at_desk(s)

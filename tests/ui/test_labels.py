@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 from game import i18n
 from game.engine import vocabulary as v
 from game.paths import LOCALES_DIR, ROOT
-from game.ui import labels
+from game.presentation import labels
 from game.ui.theme import FONT_BOLD, FONT_REGULAR
 
 ENGINE = ROOT / "game" / "engine"

@@ -12,7 +12,7 @@ import pytest
 
 from game.content.model import Scenario
 from game.engine.game import FEED_KEPT, Game
-from game.ui import viewmodel
+from game.presentation import viewmodel
 from game.ui.pilot import Pilot
 from game.ui.session import Session
 from tests.ui.long_play import long_scenario, play_long

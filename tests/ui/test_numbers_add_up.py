@@ -17,12 +17,12 @@ from game.content.loader import load_scenario
 from game.engine.game import Game
 from game.engine.score import final_score, raw_score, score_breakdown
 from game.paths import SCENARIOS_DIR
+from game.presentation import labels, viewmodel
+from game.presentation.turn_changes import turn_changes
 from game.simulation.strategies import STRATEGIES
-from game.ui import labels, viewmodel
 from game.ui.scenes.ending import breakdown_blocks, shown_total, tenths
 from game.ui.scenes.feed import news_blocks
 from game.ui.scenes.resolve import results_blocks
-from game.ui.turn_changes import turn_changes
 
 SCENARIOS = sorted(SCENARIOS_DIR.glob("*.yaml"))
 PLAYERS = ("lesson", "random", "passive", "always_confront", "always_debunk", "topic_posts")

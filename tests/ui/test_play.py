@@ -12,7 +12,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from game.paths import LOCALES_DIR, SCENARIOS_DIR
-from game.ui import labels
+from game.presentation import labels
 from game.ui.pilot import Pilot
 from tests.ui.drive import play_with_keyboard, play_with_mouse
 

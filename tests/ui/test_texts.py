@@ -14,8 +14,8 @@ from game.engine.actions import Counter, PostMessage, action_to_dict
 from game.engine.game import Game
 from game.engine.vocabulary import Channel, Measure, Tone
 from game.paths import SCENARIOS_DIR
+from game.presentation import labels, viewmodel
 from game.reports.content import official_term
-from game.ui import labels, viewmodel
 
 NBSP = "\u00a0"
 

@@ -10,10 +10,10 @@ import pygame
 import pytest
 
 from game.paths import SCENARIOS_DIR
+from game.presentation.viewmodel import NarrativeView, PostView
 from game.ui.pilot import Pilot
 from game.ui.settings import Settings
 from game.ui.theme import Theme
-from game.ui.viewmodel import NarrativeView, PostView
 from game.ui.widgets import feed
 from game.ui.widgets.dashboard import NarrativesView
 from game.ui.widgets.feed import _text_x, card_rows

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from game.engine.vocabulary import EndingTone, Phase
 from game.i18n import _, fmt_number, fmt_percent, ngettext, pick
+from game.presentation.labels import nested, quoted
 from game.reports import sources
-from game.ui.labels import nested, quoted
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
 from game.ui.widgets.textlayout import Block

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.i18n import _, get_language, language_name
-from game.ui import labels
+from game.presentation import labels
 from game.ui.widgets.textlayout import Block
 from game.ui.widgets.textview import TextView
 

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from game.i18n import _, fmt_number, fmt_percent, ngettext
+from game.presentation import labels
 from game.reports.html import shown_values
 from game.reports.html_parts import card_title, discernment_sentence, mark_line, soft_power_note
-from game.ui import labels
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
 from game.ui.scenes.ending import TONE_COLOURS, reason_blocks

@@ -10,7 +10,7 @@ import pygame
 
 from game import paths
 from game.i18n import _, fmt_number, ngettext
-from game.ui import labels
+from game.presentation import labels
 from game.ui.scenes.common import button_row, message_dialog, text_view
 from game.ui.widgets.listview import Item, ListView
 from game.ui.widgets.textentry import TextEntry

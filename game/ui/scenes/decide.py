@@ -10,7 +10,7 @@ from game.engine.actions import Action
 from game.engine.game import IllegalAction
 from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number, ngettext
-from game.ui import labels, viewmodel
+from game.presentation import labels, viewmodel
 from game.ui.focus import NEXT_KEYS, PREVIOUS_KEYS
 from game.ui.scenes import desk
 from game.ui.scenes.base import first_fitting

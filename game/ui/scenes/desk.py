@@ -16,7 +16,7 @@ from game.engine.actions import (
 )
 from game.engine.vocabulary import Channel, Measure, Tone
 from game.i18n import _, fmt_number, french_typography, ngettext, pick
-from game.ui import labels, viewmodel
+from game.presentation import labels, viewmodel
 from game.ui.scenes.common import ButtonSpec, button_row, text_view
 from game.ui.widgets.listview import Item, ListView
 from game.ui.widgets.preview import PostPreview

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from game.engine.score import ScorePart, leftover_costs, raw_score, score_breakdown
 from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number, fmt_percent, pick
-from game.ui import labels
-from game.ui.ending_reasons import ending_reason_data
+from game.presentation import labels
+from game.presentation.ending_reasons import ending_reason_data
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
 from game.ui.widgets.textlayout import Block

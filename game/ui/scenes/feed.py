@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from game.engine.vocabulary import Phase
 from game.i18n import _, pick
-from game.ui import labels, viewmodel
+from game.presentation import labels, viewmodel
+from game.presentation.turn_changes import turn_changes
 from game.ui.scenes.common import button_row, text_view
 from game.ui.scenes.turn import TurnScene
-from game.ui.turn_changes import turn_changes
 from game.ui.widgets.textlayout import Block
 
 if TYPE_CHECKING:

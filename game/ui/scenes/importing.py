@@ -16,7 +16,7 @@ import pygame
 
 from game import paths
 from game.i18n import _, fmt_number, ngettext, pick
-from game.ui.labels import nested
+from game.presentation.labels import nested
 from game.ui.scenes.common import button_row, message_dialog, text_view
 from game.ui.widgets.textentry import TextEntry
 from game.ui.widgets.textlayout import Block, layout_blocks

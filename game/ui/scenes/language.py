@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import _, get_language
-from game.ui import labels
+from game.presentation import labels
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_column, column_width
 

@@ -12,7 +12,7 @@ import pygame
 
 from game import paths
 from game.i18n import _, fmt_number, language_name, ngettext, pick
-from game.ui import labels
+from game.presentation import labels
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, message_dialog, page, text_view
 from game.ui.session import ScenarioEntry

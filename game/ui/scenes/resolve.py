@@ -10,12 +10,12 @@ from game.engine import rules
 from game.engine.badges import earned_now
 from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number, ngettext, pick
-from game.ui import labels, viewmodel
-from game.ui.badge_text import badge_entry, earned_line, how_line
+from game.presentation import labels, viewmodel
+from game.presentation.badge_text import badge_entry, earned_line, how_line
+from game.presentation.turn_changes import ShownChange, turn_changes
 from game.ui.scenes.common import button_row, text_view
 from game.ui.scenes.turn import TurnScene
 from game.ui.spread_model import SpreadModel, spread_lines, spread_model
-from game.ui.turn_changes import ShownChange, turn_changes
 from game.ui.widgets.spread import DURATION, SpreadView
 from game.ui.widgets.textlayout import Block
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pygame
 
 from game.i18n import _, fmt_number, get_language, ngettext
-from game.ui import labels
+from game.presentation import labels
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
 from game.ui.settings import TEXT_SIZE_LABELS, TEXT_SIZES, TIMER_CHOICES, Settings

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import _
-from game.ui import labels, viewmodel
+from game.presentation import labels, viewmodel
 from game.ui.scenes.base import Scene, first_fitting
 from game.ui.scenes.common import button_column, column_width, language_toggle
 from game.ui.widgets.dashboard import Dashboard, NarrativesView

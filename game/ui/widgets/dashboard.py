@@ -7,9 +7,9 @@ from typing import Any
 import pygame
 
 from game.i18n import _, fmt_number
-from game.ui import labels
+from game.presentation import labels
+from game.presentation.viewmodel import GaugeView, NarrativeView, reach_text, trend
 from game.ui.theme import Theme
-from game.ui.viewmodel import GaugeView, NarrativeView, reach_text, trend
 from game.ui.widgets.canvas import Canvas
 from game.ui.widgets.textlayout import ellipsize, wrap
 

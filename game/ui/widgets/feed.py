@@ -8,9 +8,9 @@ from typing import Any
 import pygame
 
 from game.i18n import fmt_number, get_language, ngettext
+from game.presentation.viewmodel import PostView
 from game.ui import images
 from game.ui.theme import Theme, font_file
-from game.ui.viewmodel import PostView
 from game.ui.widgets.canvas import Canvas
 from game.ui.widgets.textlayout import wrap
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import pygame
 
+from game.presentation.viewmodel import PostView
 from game.ui.theme import Theme
-from game.ui.viewmodel import PostView
 from game.ui.widgets.canvas import Canvas
 from game.ui.widgets.feed import card_height, render_card
 from game.ui.widgets.textlayout import wrap

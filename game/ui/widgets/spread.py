@@ -15,9 +15,9 @@ from typing import Any
 import pygame
 
 from game.i18n import _
+from game.presentation.viewmodel import reach_text
 from game.ui.spread_model import SpreadModel, spread_lines
 from game.ui.theme import Theme
-from game.ui.viewmodel import reach_text
 from game.ui.widgets.canvas import Canvas
 from game.ui.widgets.textlayout import wrap
 

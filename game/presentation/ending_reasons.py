@@ -17,8 +17,8 @@ from game.engine.rulebook import compile_condition
 from game.engine.score import leftover_costs
 from game.engine.vocabulary import EndingTone
 from game.i18n import _, fmt_number, fmt_percent, pick
-from game.ui import labels
-from game.ui.viewmodel import crisis_title
+from game.presentation import labels
+from game.presentation.viewmodel import crisis_title
 
 if TYPE_CHECKING:
     from game.content.model import Ending, Scenario

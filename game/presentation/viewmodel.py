@@ -12,8 +12,8 @@ from game import i18n
 from game.engine.actions import post_words
 from game.engine.techniques import POST, judge
 from game.i18n import _, fmt_number, fmt_percent, ngettext, pick
-from game.ui import labels
-from game.ui.turn_changes import turn_changes
+from game.presentation import labels
+from game.presentation.turn_changes import turn_changes
 
 if TYPE_CHECKING:
     from game.content.model import Event, Scenario, Topic

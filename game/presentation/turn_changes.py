@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from game.ui.labels import whole
+from game.presentation.labels import whole
 
 if TYPE_CHECKING:
     from game.engine.game import Game

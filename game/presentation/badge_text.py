@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.engine.techniques import POST, judge
 from game.i18n import _, pick
-from game.ui import labels
+from game.presentation import labels
 
 if TYPE_CHECKING:
     from game.engine.game import Game
