@@ -121,14 +121,14 @@ def audience_text(spot: AudienceSpot) -> str:
 
 
 def spread_lines(model: SpreadModel) -> list[str]:
-    """The view in words: per narrative, its reach before → after in each audience, and
+    """The view in words: per narrative, its reach before and after in each audience, and
     where the counters struck."""
     lines: list[str] = []
     for n in model.narratives:
-        lines.append(_("“{title}”: reach {before} → {after}").format(
+        lines.append(_("“{title}”: reach from {before} to {after}").format(
             title=labels.nested(n.title), before=reach_text(n.weighted_before),
             after=reach_text(n.weighted_after)))
-        parts = [_("{audience} {before} → {after}").format(
+        parts = [_("{audience} from {before} to {after}").format(
             audience=audience_text(a), before=reach_text(n.before.get(a.id, 0.0)),
             after=reach_text(n.after.get(a.id, 0.0))) for a in model.audiences]
         lines.append(", ".join(parts))
