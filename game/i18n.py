@@ -15,6 +15,7 @@ English msgids at run time, for testing (``--lang qps``); players only see it wi
 from __future__ import annotations
 
 import gettext
+import json
 import locale
 import logging
 import os
@@ -77,11 +78,34 @@ def known_language(lang: str | None) -> bool:
     return lang == PSEUDO_LANGUAGE or lang in catalog_languages()
 
 
+LANGUAGE_NAMES_FILE = "languages.json"  # written by ``i18n_catalogs compile``
+
+
 def language_name(lang: str, in_lang: str | None = None) -> str:
     """The language named in *in_lang*, by default in itself (``Français``, ``Deutsch``:
     a player who does not read the current language still finds their own)."""
     if lang == PSEUDO_LANGUAGE:
         return "Pseudo [ƥšéûðô]"
+    if in_lang in (None, lang):
+        known = _own_names().get(lang)
+        if isinstance(known, str) and known:
+            return known
+    return babel_language_name(lang, in_lang)
+
+
+@lru_cache(maxsize=1)
+def _own_names() -> dict[str, Any]:
+    """The names ``i18n_catalogs compile`` wrote beside the catalogs (a missing or damaged
+    file only means asking Babel)."""
+    try:
+        found = json.loads((paths.LOCALES_DIR / LANGUAGE_NAMES_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def babel_language_name(lang: str, in_lang: str | None = None) -> str:
+    """The language named by Babel (what ``language_name`` falls back on)."""
     from babel import Locale, UnknownLocaleError  # Babel at first use: ~10 ms of start-up
 
     try:
@@ -130,6 +154,7 @@ def forget_catalogs() -> None:
     changed)."""
     _catalogs.clear()
     _catalog_folders.cache_clear()
+    _own_names.cache_clear()
 
 
 def set_language(lang: str) -> str:

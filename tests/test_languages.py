@@ -242,3 +242,17 @@ def test_the_first_start_asks_in_every_language(german: Path, tmp_path: Path) ->
         assert pilot.clipped() == [] and pilot.overlapping() == [] and pilot.offscreen() == []
         pilot.click("lang_de")
         assert pilot.scene == "title" and pilot.widget("new_game").text == "Neues Spiel"
+
+
+def test_the_title_names_languages_without_babel() -> None:
+    """The language button names each language in itself from ``locales/languages.json``
+    (written by ``i18n_catalogs compile``), so the title screen does not import Babel."""
+    import subprocess
+    import sys
+
+    code = ("import sys, game.i18n as i; "
+            "names = [i.language_name(c) for c in i.catalog_languages()]; "
+            "print(names, 'babel' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "['English', 'Français'] False"
