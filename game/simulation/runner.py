@@ -216,6 +216,12 @@ def _run_in_pool(path: Path, seed: int, jobs: list[tuple[str, int, int]], worker
         pool.close()
         return parts
     except BaseException:
+        # Kill the workers first: one forked while the stop signals were held, and caught
+        # before its initializer lifted them, never sees terminate()'s SIGTERM, and
+        # terminate() would wait for it for ever (SIGKILL cannot be held).
+        for worker in getattr(pool, "_pool", ()):
+            if worker.is_alive():
+                worker.kill()
         pool.terminate()
         raise
     finally:

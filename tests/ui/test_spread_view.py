@@ -65,7 +65,8 @@ def test_the_view_in_words_says_each_audience_before_and_after(minimal: object) 
     assert model is not None
     lines = spread_lines(model)
     assert lines[0].startswith("“Fake video”: reach from 40% to ")
-    assert "Domestic public from 40% to " in lines[1] and "Foreign public (echo chamber) from 40%" in lines[1]
+    assert "Domestic public from 40% to " in lines[1]
+    assert "Foreign public (echo chamber) from 40%" in lines[1]
     assert lines[2] == "Struck by: Debunk with evidence, in every audience."
     i18n.set_language("fr")
     lines = spread_lines(model)  # the model's titles were picked in English; the words are
