@@ -42,12 +42,12 @@ class TurnChanges:
     lines: list[ShownChange]
     start: dict[str, float]         # indicator -> value before this turn's first outcome
     reach_start: dict[str, float]   # narrative -> reach before (after its launch, if new)
+    _by_outcome: dict[int, ShownChange] = field(default_factory=dict, repr=False)
 
     def of(self, outcome: Outcome) -> ShownChange:
-        for line in self.lines:
-            if line.outcome is outcome:
-                return line
-        return ShownChange(outcome)
+        if len(self._by_outcome) != len(self.lines):
+            self._by_outcome = {id(line.outcome): line for line in self.lines}
+        return self._by_outcome.get(id(outcome)) or ShownChange(outcome)
 
     def total(self, indicator: str) -> int:
         return sum(line.deltas.get(indicator, 0) for line in self.lines)
@@ -66,11 +66,14 @@ def _steps(end: float, exact: list[tuple[int, float]]) -> tuple[float, list[tupl
     return start, shown
 
 
-def turn_changes(game: Game) -> TurnChanges:
+def turn_changes(game: Game, *, every_turn: bool = False) -> TurnChanges:
     """The current turn's changes as the screens list them, ending at the values now: at
-    the news and the desk that is the morning's news, at the results the whole turn."""
+    the news and the desk that is the morning's news, at the results the whole turn.
+    With *every_turn*, every outcome of the game stepped the same way (the debrief and the
+    report list each decision with the very numbers its results screen showed)."""
     st = game.state
-    outcomes = [o for o in st.outcomes if o.turn == st.turn]
+    outcomes = list(st.outcomes) if every_turn else [o for o in st.outcomes
+                                                      if o.turn == st.turn]
     lines = [ShownChange(o) for o in outcomes]
     start: dict[str, float] = {}
     for key, value in st.indicators.items():

@@ -18,6 +18,7 @@ from game.i18n import _, get_language, pick
 from game.presentation import labels, viewmodel
 from game.presentation.badge_text import badge_entries, badge_name
 from game.presentation.ending_reasons import ending_reason_data
+from game.presentation.turn_changes import ShownChange, turn_changes
 from game.reports import sources
 from game.reports.mastery import mastery, missed_reason
 from game.reports.questions import question_rows, question_summary
@@ -175,11 +176,12 @@ def timeline(game_: Game) -> list[dict[str, Any]]:
     """The player's decisions and the deadlines they missed, turn by turn, each with what
     it changed and the concept it illustrates."""
     entries = []
+    shown = turn_changes(game_, every_turn=True)  # the numbers the results screens showed
     for outcome in game_.state.outcomes:
         if outcome.source in labels.PLAYER_SOURCES or outcome.source == "deadline":
-            entries.append(timeline_entry(game_, outcome))
+            entries.append(timeline_entry(game_, outcome, shown.of(outcome)))
         elif outcome.source in PENALTIES and outcome.deltas:
-            entries.append(penalty_entry(game_, outcome))
+            entries.append(penalty_entry(game_, outcome, shown.of(outcome)))
     return entries
 
 
@@ -188,7 +190,8 @@ def timeline(game_: Game) -> list[dict[str, Any]]:
 PENALTIES = ("silence", "late")
 
 
-def penalty_entry(game_: Game, outcome: Outcome) -> dict[str, Any]:
+def penalty_entry(game_: Game, outcome: Outcome,
+                  shown: ShownChange | None = None) -> dict[str, Any]:
     s = game_.scenario
     if outcome.source == "silence":
         events = [s.event_by_id[e] for e in outcome.ref.get("events", []) if e in s.event_by_id]
@@ -201,12 +204,14 @@ def penalty_entry(game_: Game, outcome: Outcome) -> dict[str, Any]:
         "text": labels.source_title(labels.label(labels.SOURCES, outcome.source), about),
         "result": "", "changes": {k: round(v, 1) for k, v in outcome.deltas.items()
                                   if abs(v) >= 0.05},
-        "changes_text": viewmodel.deltas_text(outcome.deltas), "reach": [],
+        "changes_text": viewmodel.deltas_text(shown.deltas if shown else outcome.deltas),
+        "reach": [],
         "notes": [{"code": code, "text": labels.note(code)} for code in outcome.notes],
         "concepts": [], "explanation": "", "why": "", "lesson": ""}
 
 
-def timeline_entry(game_: Game, outcome: Outcome) -> dict[str, Any]:
+def timeline_entry(game_: Game, outcome: Outcome,
+                   shown: ShownChange | None = None) -> dict[str, Any]:
     s = game_.scenario
     missed = outcome.source == "deadline"
     event = s.event_by_id.get(str(outcome.ref.get("event")))
@@ -220,7 +225,7 @@ def timeline_entry(game_: Game, outcome: Outcome) -> dict[str, Any]:
         "turn": outcome.turn, "kind": "missed" if missed else outcome.source,
         "action": dict(outcome.ref), "text": text, "result": scenario_result(s, outcome),
         "changes": {k: round(v, 1) for k, v in outcome.deltas.items() if abs(v) >= 0.05},
-        "changes_text": viewmodel.deltas_text(outcome.deltas),
+        "changes_text": viewmodel.deltas_text(shown.deltas if shown else outcome.deltas),
         "reach": viewmodel.reach_change_text(game_, outcome.reach),
         "notes": [{"code": code, "text": labels.note(code)} for code in outcome.notes],
         "concepts": [{"id": c.id, "title": pick(c.title)} for c in concepts],

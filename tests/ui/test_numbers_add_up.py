@@ -19,6 +19,7 @@ from game.engine.score import final_score, raw_score, score_breakdown
 from game.paths import SCENARIOS_DIR
 from game.presentation import labels, viewmodel
 from game.presentation.turn_changes import turn_changes
+from game.reports.content import timeline
 from game.simulation.strategies import STRATEGIES
 from game.ui.scenes.ending import breakdown_blocks, shown_total, tenths
 from game.ui.scenes.feed import news_blocks
@@ -83,6 +84,7 @@ def play(path: Path, player: str, seed: int) -> None:
     strategy = STRATEGIES[player]
     shown_before: dict[str, int] = {k: labels.whole(v) for k, v in game.state.indicators.items()}
     reach_before: dict[str, int] = {}
+    on_results: list[str] = []  # each decision's changes as its results screen listed them
     game.start()
     while True:
         where = f"{path.name} {player} seed {seed} turn {game.state.turn}"
@@ -103,6 +105,8 @@ def play(path: Path, player: str, seed: int) -> None:
         game.resolve()
         blocks = results_blocks(game)
         check_screen(game, texts(blocks), where + " results")
+        on_results += [viewmodel.deltas_text(line.deltas) for line in turn_changes(game).lines
+                       if line.outcome.source in labels.PLAYER_SOURCES]
         no_empty_heading(blocks, where)
         shown_before = {k: labels.whole(v) for k, v in game.state.indicators.items()}
         reach_before = {n: labels.whole(r.weighted) for n, r in game.state.narratives.items()
@@ -111,6 +115,10 @@ def play(path: Path, player: str, seed: int) -> None:
             break
         game.advance()
     check_ending(game, path.name)
+    # The debrief and the report list each decision with the numbers its results showed.
+    in_debrief = [entry["changes_text"] for entry in timeline(game)
+                  if entry["kind"] in labels.PLAYER_SOURCES]
+    assert in_debrief == on_results, path.name
 
 
 def check_ending(game: Game, where: str) -> None:

@@ -179,7 +179,9 @@ class DecideScene(TurnScene):
                 blocks.append(Block(viewmodel.describe_action(game, planned), bullet=True))
                 if planned["kind"] == "post":
                     words = viewmodel.post_text(game.scenario, planned)
-                    blocks.append(Block(labels.quoted(words), role="small", colour="muted"))
+                    # The words exactly as the feed will show them (no quotes of the
+                    # interface's language around a post written in another).
+                    blocks.append(Block(words, role="small", colour="muted"))
         else:
             blocks.append(Block(_("Nothing is planned for this turn."), colour="warn",
                                 space_before=0.6))

@@ -83,16 +83,19 @@ def shown_total(raw: float, score: int) -> int:
 def part_line(game: Game, part: ScorePart, points: str) -> str:
     s = game.scenario
     if part.kind == "gauge":
-        level = fmt_number(labels.whole(part.level))
+        # The exact value the score used, to a tenth (the gauge shows it rounded: 63.6 is
+        # "64" there, and "64 × 25 %: +15.9" would not add up for a student checking it).
+        level = fmt_number(round(part.level, 1), 0 if round(part.level, 1).is_integer() else 1)
         if part.key in labels.LOWER_IS_BETTER:
             level = _("{level} (counted as {counted}: lower is better)").format(
-                level=level, counted=fmt_number(100 - labels.whole(part.level)))
+                level=level, counted=fmt_number(round(100 - part.level, 1),
+                                                0 if round(part.level, 1).is_integer() else 1))
         return _("{gauge} {level} × {weight}: {points}").format(
             gauge=labels.indicator(part.key), level=level, points=points,
             weight=fmt_percent(part.weight))
     if part.kind == "residual":
-        return _("Disinformation still circulating (mean reach {reach} × {factor}): "
-                 "{points}").format(reach=labels.percent_exact(part.level),
+        return _("Every narrative launched, threshold or not (mean reach {reach} × "
+                 "{factor}): {points}").format(reach=labels.percent_exact(part.level),
                                     factor=fmt_number(part.weight, 2), points=points)
     if part.kind == "leftover":
         return _("“{title}” left above {threshold} (reach {reach}): {points}").format(
