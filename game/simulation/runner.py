@@ -13,6 +13,7 @@ leave it to the main process, which terminates the pool at once on Ctrl-C or SIG
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import os
 import random
 import signal
@@ -214,18 +215,33 @@ def _run_in_pool(path: Path, seed: int, jobs: list[tuple[str, int, int]], worker
             waiting[0].wait(POLL_SECONDS)  # short waits: signals are handled between them
         parts = [result.get() for _count, result in pending]
         pool.close()
+        pool.join()
         return parts
     except BaseException:
-        # Kill the workers first: one forked while the stop signals were held, and caught
-        # before its initializer lifted them, never sees terminate()'s SIGTERM, and
-        # terminate() would wait for it for ever (SIGKILL cannot be held).
-        for worker in getattr(pool, "_pool", ()):
-            if worker.is_alive():
-                worker.kill()
-        pool.terminate()
+        _stop_workers(pool)
         raise
-    finally:
-        pool.join()
+
+
+def _stop_workers(pool: Any) -> None:
+    """Stop the pool's workers at once, for good, without ``Pool.terminate``: it first
+    takes the task queue's read lock, which an idle worker holds while it waits for a
+    task, and on a loaded machine it waited for minutes (the Ctrl-C and SIGTERM tests timed
+    out at 30 s in full CI runs).  SIGKILL cannot be held or ignored; each worker is
+    reaped, and the pool's own clean-up at exit, which would take that lock again, is
+    cancelled (its threads are daemons: they end with the process)."""
+    handler = getattr(pool, "_worker_handler", None)
+    if handler is not None:  # no more workers started in place of the ones killed below
+        handler._state = multiprocessing.pool.TERMINATE
+        handler.join(2)
+    workers = list(getattr(pool, "_pool", ()))
+    for worker in workers:
+        if worker.is_alive():
+            worker.kill()
+    for worker in workers:
+        worker.join(5)
+    finalizer = getattr(pool, "_terminate", None)
+    if finalizer is not None and hasattr(finalizer, "cancel"):
+        finalizer.cancel()
 
 
 def report(scenario: Scenario, runs: int, seed: int,
