@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -34,11 +35,18 @@ def test_accented_letters_typed_in_a_real_window_reach_the_post(tmp_path: Path) 
             x.wait_for(lambda s, was=scene: s.get("scene") != was)
         x.click("tab_post")
         x.wait_for(lambda s: "post_wording_next" in s.get("widgets", {}))
-        for _ in range(6):
-            if "post_own" in x.status().get("widgets", {}):
+        # The form's layout changes as a wording is chosen (a long one moves the fields),
+        # so on a loaded machine a click may land on a rectangle read a frame too early:
+        # each step reads the fresh rectangles and tries again (a wording selector cycles).
+        for _attempt in range(12):
+            status = x.status()
+            if status.get("focused") == "post_own":
                 break
-            x.click("post_wording_next")
-        x.click("post_own")
+            if "post_own" in status.get("widgets", {}):
+                x.click("post_own")
+            else:
+                x.click("post_wording_next")
+            time.sleep(0.2)
         x.wait_for(lambda s: s.get("focused") == "post_own")
         # Slowly: xdotool maps each accented letter to a spare key first, and a fast run
         # can beat the remapping (the letter is then lost before the game sees it).
