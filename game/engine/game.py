@@ -19,7 +19,7 @@ import random
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from game.engine import actions, resolution
+from game.engine import actions, measures, resolution
 from game.engine.actions import Action, action_from_dict, action_to_dict
 from game.engine.rulebook import rulebook_for
 from game.engine.rules import INOCULATION_CAP
@@ -281,8 +281,8 @@ class Game:
         audience too: it is listed if any audience is still open to it)."""
         legal = []
         for measure in self.scenario.measures:
-            audiences = [a.id for a in self.scenario.audiences] if measure is Measure.PREBUNK \
-                else [None]
+            audiences = [a.id for a in self.scenario.audiences] \
+                if measures.MEASURES[measure].needs_audience else [None]
             if any(self.why_not(actions.Counter(narrative, measure, a)) is None for a in audiences):
                 legal.append(measure)
         return legal
