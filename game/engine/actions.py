@@ -198,7 +198,7 @@ def apply(game: Game, action: Action, record: dict[str, Any] | None = None) -> O
     *record*: ``action_to_dict(action)`` when the caller has it already."""
     outcome = Outcome(game.state.turn, action.kind,
                       record if record is not None else action_to_dict(action))
-    with game.recording(outcome):
+    with game.ops.recording(outcome):
         if isinstance(action, PostMessage):
             _apply_post(game, action, outcome)
         elif isinstance(action, AnswerCrisis):
@@ -253,7 +253,7 @@ def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
         rows = book.memo[rows_key] = tuple(
             (indicator, delta, focus.get(indicator, 1.0))
             for indicator, delta in book.tone_effects[action.tone].items())
-    indicators, adjust = st.indicators, game.adjust
+    indicators, adjust = st.indicators, game.ops.adjust
     for indicator, delta, weight in rows:
         change = delta * multiplier * weight
         level = indicators[indicator]
@@ -263,7 +263,7 @@ def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
     if action.tone is _HUMOROUS and game.in_crisis():
         outcome.notes.append("humour_in_crisis")
         for indicator, delta in rules.HUMOUR_IN_CRISIS.items():
-            game.adjust(indicator, delta)
+            game.ops.adjust(indicator, delta)
     topic = s.topic_by_id[action.topic]
     game.run_effects(topic.effects)
     run = st.narratives.get(topic.narrative or "")
@@ -277,7 +277,7 @@ def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
     post = dict(vars(action))  # the action's record without its kind
     if not post["wording"]:
         del post["wording"]
-    game.add_feed_post("player", None, likes, likes // 6, kind="player", post=post)
+    game.ops.add_feed_post("player", None, likes, likes // 6, kind="player", post=post)
 
 
 def _post_on_narrative(game: Game, run: Any, action: PostMessage, multiplier: float,
@@ -286,21 +286,21 @@ def _post_on_narrative(game: Game, run: Any, action: PostMessage, multiplier: fl
     where the technique table says a clear post is the fitting answer (a worried public's
     rumour, a hashtag to reclaim).  A confrontational one feeds it."""
     if action.tone is Tone.CONFRONTATIONAL:
-        game.boost(run.id, rules.TOPIC_FUEL, action.audience)
+        game.ops.boost(run.id, rules.TOPIC_FUEL, action.audience)
         outcome.notes.append("fuels_narrative")
         return
     if action.tone not in (Tone.FACTUAL, Tone.EMPATHETIC):
         return
     verdict = judge(game.scenario.narrative_by_id[run.id], POST)
     if verdict.fit is Fit.BACKFIRES:
-        game.boost(run.id, rules.TOPIC_FUEL, action.audience)
+        game.ops.boost(run.id, rules.TOPIC_FUEL, action.audience)
         outcome.notes.append("counter_backfires")
     elif verdict.answers:
-        game.boost(run.id, -rules.TOPIC_COUNTER * multiplier, action.audience)
+        game.ops.boost(run.id, -rules.TOPIC_COUNTER * multiplier, action.audience)
         run.responded_turn = game.state.turn
         outcome.notes.extend(("answers_narrative", "counter_fits"))
     else:
-        game.boost(run.id, -rules.TOPIC_COUNTER * multiplier * rules.WEAK_FACTOR,
+        game.ops.boost(run.id, -rules.TOPIC_COUNTER * multiplier * rules.WEAK_FACTOR,
                    action.audience)
         outcome.notes.append("informs_a_little")
 
@@ -375,6 +375,6 @@ def _backfire(game: Game, hit: Landing, entry: measures.MeasureEntry) -> None:
         entry.backfire(game, hit)
     elif entry.spend is not None:
         entry.spend(game, hit.run)
-    game.boost(hit.run.id, rules.BACKFIRE_BOOST, None)
+    game.ops.boost(hit.run.id, rules.BACKFIRE_BOOST, None)
     for indicator, delta in rules.BACKFIRE_EFFECTS.items():
-        game.adjust(indicator, delta)
+        game.ops.adjust(indicator, delta)

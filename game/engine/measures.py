@@ -123,7 +123,7 @@ MEASURES = MeasureRegistry()
 
 def _adjust_all(game: Game, effects: Mapping[Any, float]) -> None:
     for indicator, delta in effects.items():
-        game.adjust(indicator, delta)
+        game.ops.adjust(indicator, delta)
 
 
 # -- the measures -------------------------------------------------------------------------
@@ -135,7 +135,7 @@ def debunk(game: Game, hit: Landing) -> None:
     if run.phase is NarrativePhase.EMERGING and run.weighted < rules.STREISAND_BELOW:
         # Debunking what almost nobody has seen gives it an audience (seed 003: timing).
         outcome.notes.append("amplified")
-        game.boost(run.id, rules.STREISAND_BOOST, None)
+        game.ops.boost(run.id, rules.STREISAND_BOOST, None)
         return
     strength = hit.strength * rules.DEBUNK_SHARE * (0.5 + st.indicators[I.CREDIBILITY] / 100.0)
     strength *= rules.DEBUNK_REPEAT ** hit.earlier
@@ -154,11 +154,11 @@ def debunk(game: Game, hit: Landing) -> None:
     for audience in game.scenario.audiences:
         resist = 1.0 - rules.DEBUNK_ECHO_RESISTANCE * audience.echo_chamber
         share = min(rules.DEBUNK_MAX_SHARE, strength * resist)
-        game.boost(run.id, -run.reach[audience.id] * share, audience.id)
+        game.ops.boost(run.id, -run.reach[audience.id] * share, audience.id)
     if before - run.weighted >= 5 and run.responded_turn == st.turn:
         bonus = rules.RAPID_RESPONSE_BONUS if hit.rapid else rules.RESPONSE_BONUS
         outcome.notes.append("rapid_response" if hit.rapid else "debunked")
-        game.adjust(I.CREDIBILITY, bonus)
+        game.ops.adjust(I.CREDIBILITY, bonus)
 
 
 @MEASURES.register(Measure.PREBUNK, cost=1, needs_audience=True)
@@ -174,7 +174,7 @@ def prebunk(game: Game, hit: Landing) -> None:
     elif run.phase in (NarrativePhase.EMERGING, NarrativePhase.DORMANT) and \
             reach < rules.STREISAND_BELOW:  # early only if the audience has barely seen it
         hit.outcome.notes.append("prebunk_early")
-    game.inoculate(hit.audience, gain)
+    game.ops.inoculate(hit.audience, gain)
 
 
 def _mark_reported(game: Game, run: Any) -> None:
@@ -201,7 +201,7 @@ def factcheck(game: Game, hit: Landing) -> None:
     hit.run.factcheck = True
     hit.run.decay += rules.FACTCHECK_DECAY * hit.strength
     if hit.answers:
-        game.adjust(I.CREDIBILITY, rules.FACTCHECK_CREDIBILITY)
+        game.ops.adjust(I.CREDIBILITY, rules.FACTCHECK_CREDIBILITY)
 
 
 def _accuse(game: Game, hit: Landing, strength: float) -> None:

@@ -18,7 +18,7 @@ def counter_tab(pilot: Pilot, narrative: str) -> None:
         if pilot.scene == "decide":
             break
         pilot.press(pygame.K_RETURN)
-    pilot.game.launch(narrative)
+    pilot.game.ops.launch(narrative)
     pilot.app.scene.rebuild()
     pilot.settle()
     pilot.click("tab_counter")
