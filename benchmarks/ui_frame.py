@@ -64,7 +64,7 @@ def busy_game(pilot: Pilot, posts: int = 45) -> None:
     actor_posts = [p for p in game.state.feed if p.text]
     while len(game.state.feed) < posts:
         p = actor_posts[len(game.state.feed) % len(actor_posts)]
-        game.add_feed_post(p.author, None, p.likes, p.shares)
+        game.ops.add_feed_post(p.author, None, p.likes, p.shares)
         game.state.feed[-1].text = dict(p.text or {})
     assert game.phase is Phase.DECIDE
     pilot.app.enter_game()

@@ -16,7 +16,7 @@ from pydantic import Field
 
 from game.content.calls import ConditionField, EffectField, call_schemas, resolve_placeholders
 from game.content.text import BUNDLED_LANGUAGES, Bool, Id, LanguageCode, Strict, Text
-from game.engine import rules
+from game.engine import measures, rules
 from game.engine.vocabulary import (
     ActorKind,
     AudienceKind,
@@ -326,7 +326,8 @@ class Scenario(Strict):
 
     @cached_property
     def measures(self) -> tuple[Measure, ...]:
-        return tuple(self.rules.measures or Measure)
+        # Every registered measure unless the scenario lists its own (engine/measures.py).
+        return tuple(self.rules.measures or measures.MEASURES)  # type: ignore[arg-type]
 
     def channel_spec(self, channel: Channel) -> ChannelSpec | None:
         return next((c for c in self.channels if c.id == channel), None)

@@ -10,17 +10,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from game.engine import rules
+from game.engine import measures, rules
+from game.engine.measures import Landing
 from game.engine.state import Outcome
 from game.engine.techniques import POST, Fit, judge
 from game.engine.vocabulary import (
     Channel,
     Indicator,
     Measure,
-    NarrativePhase,
     Tone,
 )
 
@@ -30,9 +29,7 @@ if TYPE_CHECKING:
 I = Indicator
 # Enum members read on every action: module constants, not class attribute look-ups.
 _TENSION, _REACH, _HUMOROUS = I.TENSION, I.REACH, Tone.HUMOROUS
-_PREBUNK, _LITERACY, _REPORT = Measure.PREBUNK, Measure.LITERACY, Measure.REPORT
-_FACTCHECK, _ATTRIBUTE, _SUPPORT = Measure.FACTCHECK, Measure.ATTRIBUTE, Measure.SUPPORT
-_MONITOR, _DEBUNK = Measure.MONITOR, Measure.DEBUNK
+_MONITOR = Measure.MONITOR
 _HEADROOM_FROM = rules.HEADROOM_FROM
 _FIT_NOTE = {fit: f"counter_{fit.value}" for fit in Fit}
 
@@ -105,7 +102,9 @@ def action_from_dict(data: dict[str, Any]) -> Action:
     if kind == "answer":
         return AnswerCrisis(str(data["event"]), str(data["choice"]))
     if kind == "counter":
-        return Counter(str(data["narrative"]), Measure(data["measure"]), data.get("audience"))
+        return Counter(str(data["narrative"]),
+                       measures.MEASURES.member(data["measure"]),  # type: ignore[arg-type]
+                       data.get("audience"))
     raise ValueError(f"unknown action kind {kind!r}")
 
 
@@ -116,7 +115,7 @@ def cost(game: Game, action: Action) -> int:
         choice = _choice(game, action)  # None for an unknown event too
         return choice.cost if choice is not None else 1
     if isinstance(action, Counter):
-        return rules.MEASURE_COST[action.measure]
+        return measures.MEASURES[action.measure].cost
     return 1
 
 
@@ -176,33 +175,20 @@ def _counter_reason(game: Game, action: Counter) -> str | None:
         return "narrative_not_live"
     if m not in game.scenario.measures:
         return "measure_not_available"
-    if m is _PREBUNK:
+    entry = measures.MEASURES[m]
+    if entry.needs_audience:
         if action.audience not in game.scenario.audience_by_id:
             return "needs_audience"
         if _planned(game, kind="counter", measure=str(m), audience=action.audience):
             return "already_planned"
-    if _used_once(game, run, m):
+    if entry.used_up is not None and entry.used_up(game, run):
         return "measure_used"
-    if m is _LITERACY and _planned(game, kind="counter", measure=str(m)):
+    if not entry.targets_narrative and _planned(game, kind="counter", measure=str(m)):
         return "already_planned"
-    if m is not _PREBUNK and _planned(game, kind="counter", narrative=run.id, measure=str(m)):
+    if not entry.needs_audience and \
+            _planned(game, kind="counter", narrative=run.id, measure=str(m)):
         return "already_planned"
     return None
-
-
-def _used_once(game: Game, run: Any, m: Measure) -> bool:
-    """Whether *m* is one of the once-a-game counters and was used already."""
-    if m == _REPORT:
-        return bool(run.reported)
-    if m == _FACTCHECK:
-        return bool(run.factcheck)
-    if m == _ATTRIBUTE:
-        return bool(run.attributed)
-    if m == _SUPPORT:
-        return game.tally.counter_uses(run.id, m) > 0
-    if m == _LITERACY:
-        return game.state.literacy_turn is not None
-    return False
 
 
 # -- applying, at resolve time ---------------------------------------------------------
@@ -212,7 +198,7 @@ def apply(game: Game, action: Action, record: dict[str, Any] | None = None) -> O
     *record*: ``action_to_dict(action)`` when the caller has it already."""
     outcome = Outcome(game.state.turn, action.kind,
                       record if record is not None else action_to_dict(action))
-    with game.recording(outcome):
+    with game.ops.recording(outcome):
         if isinstance(action, PostMessage):
             _apply_post(game, action, outcome)
         elif isinstance(action, AnswerCrisis):
@@ -267,7 +253,7 @@ def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
         rows = book.memo[rows_key] = tuple(
             (indicator, delta, focus.get(indicator, 1.0))
             for indicator, delta in book.tone_effects[action.tone].items())
-    indicators, adjust = st.indicators, game.adjust
+    indicators, adjust = st.indicators, game.ops.adjust
     for indicator, delta, weight in rows:
         change = delta * multiplier * weight
         level = indicators[indicator]
@@ -277,7 +263,7 @@ def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
     if action.tone is _HUMOROUS and game.in_crisis():
         outcome.notes.append("humour_in_crisis")
         for indicator, delta in rules.HUMOUR_IN_CRISIS.items():
-            game.adjust(indicator, delta)
+            game.ops.adjust(indicator, delta)
     topic = s.topic_by_id[action.topic]
     game.run_effects(topic.effects)
     run = st.narratives.get(topic.narrative or "")
@@ -291,7 +277,7 @@ def _apply_post(game: Game, action: PostMessage, outcome: Outcome) -> None:
     post = dict(vars(action))  # the action's record without its kind
     if not post["wording"]:
         del post["wording"]
-    game.add_feed_post("player", None, likes, likes // 6, kind="player", post=post)
+    game.ops.add_feed_post("player", None, likes, likes // 6, kind="player", post=post)
 
 
 def _post_on_narrative(game: Game, run: Any, action: PostMessage, multiplier: float,
@@ -300,21 +286,21 @@ def _post_on_narrative(game: Game, run: Any, action: PostMessage, multiplier: fl
     where the technique table says a clear post is the fitting answer (a worried public's
     rumour, a hashtag to reclaim).  A confrontational one feeds it."""
     if action.tone is Tone.CONFRONTATIONAL:
-        game.boost(run.id, rules.TOPIC_FUEL, action.audience)
+        game.ops.boost(run.id, rules.TOPIC_FUEL, action.audience)
         outcome.notes.append("fuels_narrative")
         return
     if action.tone not in (Tone.FACTUAL, Tone.EMPATHETIC):
         return
     verdict = judge(game.scenario.narrative_by_id[run.id], POST)
     if verdict.fit is Fit.BACKFIRES:
-        game.boost(run.id, rules.TOPIC_FUEL, action.audience)
+        game.ops.boost(run.id, rules.TOPIC_FUEL, action.audience)
         outcome.notes.append("counter_backfires")
     elif verdict.answers:
-        game.boost(run.id, -rules.TOPIC_COUNTER * multiplier, action.audience)
+        game.ops.boost(run.id, -rules.TOPIC_COUNTER * multiplier, action.audience)
         run.responded_turn = game.state.turn
         outcome.notes.extend(("answers_narrative", "counter_fits"))
     else:
-        game.boost(run.id, -rules.TOPIC_COUNTER * multiplier * rules.WEAK_FACTOR,
+        game.ops.boost(run.id, -rules.TOPIC_COUNTER * multiplier * rules.WEAK_FACTOR,
                    action.audience)
         outcome.notes.append("informs_a_little")
 
@@ -344,22 +330,22 @@ def _apply_counter(game: Game, action: Counter, outcome: Outcome) -> None:
     run = st.narratives[action.narrative]
     narrative = game.scenario.narrative_by_id[run.id]
     m = action.measure
-    # Read before this counter is recorded: the earlier monitoring and debunks.
+    entry = measures.MEASURES[m]
+    # Read before this counter is recorded: the earlier monitoring and uses of *m*.
     spotted = spotted_early(run, game.tally.first_counter_turn(run.id, _MONITOR))
-    debunks = game.tally.counter_uses(run.id, _DEBUNK)
+    earlier = game.tally.counter_uses(run.id, m)
     st.counters.append({"turn": st.turn, "narrative": run.id, "measure": str(m),
                         "audience": action.audience})
     outcome.concepts.extend(narrative.concepts)
-    if m is _MONITOR:
-        run.monitored = True
-        outcome.notes.append("monitoring")
+    if not entry.judged:
+        entry.apply(game, Landing(run, narrative, action.audience, outcome, 1.0, False,
+                                  False, earlier))
         return
     verdict = judge(narrative, str(m))
     outcome.notes.append(_FIT_NOTE[verdict.fit])
     if verdict.fit is Fit.BACKFIRES:
-        if m is Measure.ATTRIBUTE:  # an accusation still lands as one, right or wrong
-            _attribute(game, run, narrative, outcome, 0.0)
-        _backfire(game, run, m)
+        hit = Landing(run, narrative, action.audience, outcome, 0.0, False, False, earlier)
+        _backfire(game, hit, entry)
         return
     strength = 1.0 if verdict.answers else rules.WEAK_FACTOR
     early = first = False
@@ -367,36 +353,11 @@ def _apply_counter(game: Game, action: Counter, outcome: Outcome) -> None:
         early = run.spreading_turn is not None and st.turn - run.spreading_turn <= 1
         first = run.responded_turn is None
         run.responded_turn = st.turn
-        if m is not _LITERACY and spotted:  # literacy is for all
+        if entry.targets_narrative and spotted:  # literacy is for all
             strength *= rules.EARLY_WARNING_BONUS
             outcome.notes.append("early_warning")
-    if m is Measure.DEBUNK:
-        _debunk(game, run, narrative, outcome, strength, rapid=early and first,
-                earlier=debunks)
-    elif m is Measure.PREBUNK:
-        assert action.audience is not None
-        _prebunk(game, run, action.audience, strength, outcome)
-    elif m is Measure.REPORT:
-        run.reported = True
-        run.report_turn = st.turn + rules.REPORT_DELAY
-        outcome.notes.append("report_pending")
-    elif m is Measure.FACTCHECK:
-        run.factcheck = True
-        run.decay += rules.FACTCHECK_DECAY * strength
-        if verdict.answers:
-            game.adjust(I.CREDIBILITY, rules.FACTCHECK_CREDIBILITY)
-    elif m is Measure.ATTRIBUTE:
-        _attribute(game, run, narrative, outcome, strength)
-    elif m is Measure.LITERACY:
-        st.literacy_turn = st.turn
-        for indicator, delta in rules.LITERACY_EFFECTS.items():
-            game.adjust(indicator, delta)
-    elif m is Measure.SUPPORT:
-        run.virality *= 1.0 - (1.0 - rules.SUPPORT_FACTOR) * strength
-        if verdict.answers:
-            outcome.notes.append("target_supported")
-            for indicator, delta in rules.SUPPORT_EFFECTS.items():
-                game.adjust(indicator, delta)
+    entry.apply(game, Landing(run, narrative, action.audience, outcome, strength,
+                              verdict.answers, early and first, earlier))
 
 
 def spotted_early(run: Any, first_monitor: int | None) -> bool:
@@ -407,82 +368,13 @@ def spotted_early(run: Any, first_monitor: int | None) -> bool:
         run.spreading_turn is None or first_monitor <= run.spreading_turn)
 
 
-def _backfire(game: Game, run: Any, m: Measure) -> None:
+def _backfire(game: Game, hit: Landing, entry: measures.MeasureEntry) -> None:
     """The wrong counter for the technique: it gives the narrative attention and costs
     trust.  Its one-off uses are spent all the same."""
-    if m is Measure.REPORT:
-        run.reported = True
-    elif m is Measure.FACTCHECK:
-        run.factcheck = True
-    elif m is Measure.ATTRIBUTE:
-        run.attributed = True
-    elif m is Measure.LITERACY:
-        game.state.literacy_turn = game.state.turn
-    game.boost(run.id, rules.BACKFIRE_BOOST, None)
+    if entry.backfire is not None:
+        entry.backfire(game, hit)
+    elif entry.spend is not None:
+        entry.spend(game, hit.run)
+    game.ops.boost(hit.run.id, rules.BACKFIRE_BOOST, None)
     for indicator, delta in rules.BACKFIRE_EFFECTS.items():
-        game.adjust(indicator, delta)
-
-
-def _prebunk(game: Game, run: Any, audience: str, strength: float, outcome: Outcome) -> None:
-    reach = run.reach.get(audience, 0.0)
-    gain = rules.PREBUNK_GAIN * strength
-    if reach > rules.PREBUNK_LATE_REACH:
-        gain /= 2
-        outcome.notes.append("prebunk_late")
-    elif run.phase in (NarrativePhase.EMERGING, NarrativePhase.DORMANT) and \
-            reach < rules.STREISAND_BELOW:  # early only if the audience has barely seen it
-        outcome.notes.append("prebunk_early")
-    game.inoculate(audience, gain)
-
-
-def _debunk(game: Game, run: Any, narrative: Any, outcome: Outcome, strength: float,
-            rapid: bool, earlier: int) -> None:
-    """*earlier*: how many times the narrative was debunked before."""
-    st = game.state
-    if run.phase is NarrativePhase.EMERGING and run.weighted < rules.STREISAND_BELOW:
-        # Debunking what almost nobody has seen gives it an audience (seed 003: timing).
-        outcome.notes.append("amplified")
-        game.boost(run.id, rules.STREISAND_BOOST, None)
-        return
-    strength *= rules.DEBUNK_SHARE * (0.5 + st.indicators[I.CREDIBILITY] / 100.0)
-    strength *= rules.DEBUNK_REPEAT ** earlier
-    if earlier:
-        outcome.notes.append("repeated_debunk")
-    if narrative.evidence_flag and narrative.evidence_flag not in st.flags:
-        strength *= rules.DEBUNK_NO_EVIDENCE
-        outcome.notes.append("no_evidence")
-    if run.phase is NarrativePhase.ENTRENCHED:
-        strength *= rules.DEBUNK_ENTRENCHED
-        outcome.notes.append("entrenched")
-    if run.factcheck:
-        strength *= rules.DEBUNK_WITH_FACTCHECKERS
-        outcome.notes.append("with_factcheckers")
-    before = run.weighted
-    for audience in game.scenario.audiences:
-        resist = 1.0 - rules.DEBUNK_ECHO_RESISTANCE * audience.echo_chamber
-        share = min(rules.DEBUNK_MAX_SHARE, strength * resist)
-        game.boost(run.id, -run.reach[audience.id] * share, audience.id)
-    if before - run.weighted >= 5 and run.responded_turn == st.turn:
-        bonus = rules.RAPID_RESPONSE_BONUS if rapid else rules.RESPONSE_BONUS
-        outcome.notes.append("rapid_response" if rapid else "debunked")
-        game.adjust(I.CREDIBILITY, bonus)
-
-
-def _attribute(game: Game, run: Any, narrative: Any, outcome: Outcome, strength: float) -> None:
-    run.attributed = True
-    unproven = narrative.evidence_flag and narrative.evidence_flag not in game.state.flags
-    if narrative.state_sponsored and unproven:
-        run.virality *= rules.UNPROVEN_ATTRIBUTION_FACTOR
-        effects = rules.UNPROVEN_ATTRIBUTION_EFFECTS
-        outcome.notes.append("unproven_attribution")
-    elif narrative.state_sponsored:
-        run.virality *= 1.0 - (1.0 - rules.ATTRIBUTE_FACTOR) * strength
-        effects = rules.ATTRIBUTE_EFFECTS
-        if strength < 1.0:  # an accusation that does little still raises the temperature,
-            effects = MappingProxyType({I.TENSION: effects[I.TENSION]})  # but earns no trust
-        outcome.notes.append("attributed")
-    else:
-        effects = rules.FALSE_ATTRIBUTION_EFFECTS
-        outcome.notes.append("false_attribution")
-    for indicator, delta in effects.items():
-        game.adjust(indicator, delta)
+        game.ops.adjust(indicator, delta)

@@ -29,7 +29,7 @@ class Args(BaseModel):
 def change(game: Game, deltas: dict[Indicator, float]) -> None:
     """Add to (or, with a negative number, take from) indicators; they stay within 0-100."""
     for indicator, delta in deltas.items():
-        game.adjust(indicator, delta)
+        game.ops.adjust(indicator, delta)
 
 
 @register("set_flag", Id, refs={"": "flag"}, example="video_verified")
@@ -48,7 +48,7 @@ def clear_flag(game: Game, name: str) -> None:
 def launch_narrative(game: Game, narrative: str) -> None:
     """Start a disinformation narrative now, with its ``seed_reach`` (no effect if it is
     already running)."""
-    game.launch(narrative)
+    game.ops.launch(narrative)
 
 
 class BoostArgs(Args):
@@ -62,7 +62,7 @@ class BoostArgs(Args):
 def boost_narrative(game: Game, args: BoostArgs) -> None:
     """Add reach (0-100 points) to a running narrative, in one audience or in all; a negative
     amount takes reach away."""
-    game.boost(args.narrative, args.amount, args.audience)
+    game.ops.boost(args.narrative, args.amount, args.audience)
 
 
 class ViralityArgs(Args):
@@ -80,7 +80,7 @@ def change_virality(game: Game, args: ViralityArgs) -> None:
 @register("follow_up", Id, refs={"": "event"}, example="minister_interview")
 def follow_up(game: Game, event: str) -> None:
     """Make an event happen at the start of the next turn."""
-    game.schedule(event, game.state.turn + 1)
+    game.ops.schedule(event, game.state.turn + 1)
 
 
 class ScheduleArgs(Args):
@@ -92,7 +92,7 @@ class ScheduleArgs(Args):
           example={"event": "press_conference", "in_turns": 2})
 def schedule_event(game: Game, args: ScheduleArgs) -> None:
     """Make an event happen at the start of the turn that comes ``in_turns`` turns later."""
-    game.schedule(args.event, game.state.turn + args.in_turns)
+    game.ops.schedule(args.event, game.state.turn + args.in_turns)
 
 
 @register("end_game", Id, refs={"": "ending"}, example="summit_cancelled")
@@ -118,7 +118,7 @@ class PostArgs(Args):
           example={"actor": "rival_leader", "text": {"fr": "…", "en": "…"}, "likes": 500})
 def feed_post(game: Game, args: PostArgs) -> None:
     """Add a post by an actor to the feed."""
-    game.add_feed_post(args.actor, args.text, args.likes, args.shares, kind="actor")
+    game.ops.add_feed_post(args.actor, args.text, args.likes, args.shares, kind="actor")
 
 
 class InoculateArgs(Args):
@@ -130,4 +130,4 @@ class InoculateArgs(Args):
           example={"audience": "domestic", "amount": 0.2})
 def inoculate(game: Game, args: InoculateArgs) -> None:
     """Make an audience more resistant to every narrative (0-1, as a prebunk does)."""
-    game.inoculate(args.audience, args.amount)
+    game.ops.inoculate(args.audience, args.amount)

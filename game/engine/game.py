@@ -1,4 +1,5 @@
-"""A game in progress: the turn state machine and the operations effects and actions use.
+"""A game in progress: the model of the turn state machine (its changes to the state go
+through ``ops``, ``engine/ops.py``).
 
 The turn machine (``transitions``)::
 
@@ -19,12 +20,11 @@ import random
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from game.engine import actions, resolution
+from game.engine import actions, measures, resolution
 from game.engine.actions import Action, action_from_dict, action_to_dict
+from game.engine.ops import StateOps
 from game.engine.rulebook import rulebook_for
-from game.engine.rules import INOCULATION_CAP
-from game.engine.spread import step_lifecycle
-from game.engine.state import FeedPost, GameState, NarrativeRun, Outcome
+from game.engine.state import GameState, NarrativeRun, Outcome
 from game.engine.tally import Tally
 from game.engine.turns import EVENTS, PHASES, may
 from game.engine.vocabulary import INDICATORS, Measure, NarrativePhase, Phase
@@ -34,30 +34,8 @@ if TYPE_CHECKING:
     from game.engine.scenario_spec import ChoiceSpec as Choice
     from game.engine.scenario_spec import EventSpec as Event
     from game.engine.scenario_spec import ScenarioSpec as Scenario
-    from game.text import Text
 
 _DORMANT, _DECIDE = NarrativePhase.DORMANT, Phase.DECIDE
-
-
-class _Recording:
-    """``with game.recording(outcome):`` — a class, not a generator: a simulated game
-    enters dozens of these, and contextlib's machinery was a measurable share of it."""
-
-    __slots__ = ("game", "outcome", "previous")
-
-    def __init__(self, game: Game, outcome: Outcome) -> None:
-        self.game, self.outcome = game, outcome
-        self.previous: Outcome | None = None
-
-    def __enter__(self) -> Outcome:
-        self.previous, self.game._recording = self.game._recording, self.outcome
-        return self.outcome
-
-    def __exit__(self, *exc: object) -> None:
-        self.game._recording = self.previous
-
-
-FEED_KEPT = 300  # posts kept in the feed (and in saves); a classroom game makes about 60
 
 
 class IllegalAction(Exception):
@@ -92,7 +70,8 @@ class Game:
         self.state = state if state is not None else new_state(scenario, seed)
         self.sizes, self.echo = self.book.sizes, self.book.echo  # the scenario's: read only
         self.event_order = self.book.event_order
-        self._recording: Outcome | None = None
+        # What actions, effects and events change goes through ``ops`` (engine/ops.py).
+        self.ops = StateOps(scenario, self.state, self.book.audiences)
         self.tally = Tally(self.state)
         # The actions planned in this session beside their records in ``state.planned``
         # (record, action, the record its outcome names): resolving them converts nothing.
@@ -281,8 +260,8 @@ class Game:
         audience too: it is listed if any audience is still open to it)."""
         legal = []
         for measure in self.scenario.measures:
-            audiences = [a.id for a in self.scenario.audiences] if measure is Measure.PREBUNK \
-                else [None]
+            audiences = [a.id for a in self.scenario.audiences] \
+                if measures.MEASURES[measure].needs_audience else [None]
             if any(self.why_not(actions.Counter(narrative, measure, a)) is None for a in audiences):
                 legal.append(measure)
         return legal
@@ -320,7 +299,7 @@ class Game:
         self._acted = []
         for narrative in self.scenario.narratives:
             if narrative.start_turn == st.turn:
-                self.launch(narrative.id)
+                self.ops.launch(narrative.id)
         self._fire_due_events()
 
     def _enter_resolve(self) -> None:
@@ -346,93 +325,29 @@ class Game:
             if when is None or when(st):
                 self.fire(event)
 
-    # -- operations used by actions, effects and resolution -------------------------
-
-    def recording(self, outcome: Outcome) -> _Recording:
-        """Attribute every change made inside the ``with`` block to *outcome*."""
-        return _Recording(self, outcome)
-
-    def adjust(self, indicator: str, delta: float) -> None:
-        indicators = self.state.indicators
-        old = indicators[indicator]
-        new = old + delta
-        new = 0.0 if new < 0.0 else 100.0 if new > 100.0 else new  # clamp(), inline
-        indicators[indicator] = new
-        recording = self._recording
-        if recording is not None:
-            change = new - old
-            if change:  # Outcome.add, inline: a game makes about a hundred of these
-                deltas = recording.deltas
-                deltas[indicator] = deltas.get(indicator, 0.0) + change
+    # -- what the turn's events and the rulebook run -------------------------------
 
     def run_effects(self, calls: Sequence[Call]) -> None:
         if calls:  # most topics and many events have none
             self.book.run(self, calls)
 
     def fire(self, event: Event) -> None:
-        st = self.state
+        st, ops = self.state, self.ops
         st.fired[event.id] = st.turn
         outcome = Outcome(st.turn, "event", {"event": event.id}, concepts=list(event.concepts))
-        previous, self._recording = self._recording, outcome  # self.recording(), inline
+        previous, ops.current = ops.current, outcome  # ops.recording(), inline
         try:
             for post in event.posts:
-                self.add_feed_post(post.actor, post.text, post.likes, post.shares, ref=event.id)
+                ops.add_feed_post(post.actor, post.text, post.likes, post.shares, ref=event.id)
             if event.effects:
                 self.book.run(self, event.effects)
             if event.crisis is not None:
                 st.crises[event.id] = st.turn + event.crisis.deadline - 1
         finally:
-            self._recording = previous
+            ops.current = previous
         if event.concepts:
             st.meet(event.concepts)
         st.outcomes.append(outcome)
-
-    def launch(self, narrative_id: str) -> None:
-        run = self.state.narratives[narrative_id]
-        if run.live:
-            return
-        narrative = self.scenario.narrative_by_id[narrative_id]
-        seed = narrative.seed_reach or {a: 5.0 for a in run.reach}
-        for audience, value in seed.items():
-            run.reach[audience] = float(value)
-        run.weighted = round(self.book.audiences.weighted(run.reach), 4)
-        run.launched_turn = self.state.turn
-        step_lifecycle(run, "launch", self.state.turn)
-        self.state.meet(narrative.concepts)
-        likes = int(50 + run.weighted * 60)
-        self.add_feed_post(narrative.source, narrative.claim, likes, likes // 3,
-                           kind="narrative", ref=narrative_id)
-
-    def boost(self, narrative_id: str, amount: float, audience: str | None) -> None:
-        run = self.state.narratives[narrative_id]
-        if not run.live:
-            return
-        reach = run.reach
-        targets = [audience] if audience is not None else list(reach)
-        before = run.weighted
-        for target in targets:
-            value = reach[target] + amount
-            reach[target] = round(0.0 if value < 0.0 else 100.0 if value > 100.0 else value, 4)
-        run.weighted = round(self.book.audiences.weighted(reach), 4)
-        if self._recording is not None:
-            self._recording.add_reach(narrative_id, run.weighted - before)
-
-    def inoculate(self, audience: str, amount: float) -> None:
-        value = self.state.inoculation[audience] + amount
-        self.state.inoculation[audience] = round(min(INOCULATION_CAP, value), 4)
-
-    def schedule(self, event_id: str, turn: int) -> None:
-        if turn <= self.turns:
-            self.state.scheduled.append([turn, event_id])
-
-    def add_feed_post(self, author: str, text: Text | None, likes: int, shares: int, *,
-                      kind: str = "actor", ref: str | None = None,
-                      post: dict[str, Any] | None = None) -> None:
-        texts = text.as_dict() if text else None
-        feed = self.state.feed
-        feed.append(FeedPost(self.state.turn, author, kind, likes, shares, texts, ref, post))
-        if len(feed) > FEED_KEPT:  # a feed scrolls away; old posts are not game state
-            del feed[:len(feed) - FEED_KEPT]
 
 
 if TYPE_CHECKING:  # mypy proves Game offers what actions and effects use (operations.py)

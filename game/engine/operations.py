@@ -3,21 +3,23 @@
 
 `Game` imports those modules to run a turn; typed against `Game` itself they would import
 it back (an import circle, even under TYPE_CHECKING).  They are typed against this instead;
-mypy checks that `Game` fits (the end of `game/engine/game.py`).
+mypy checks that `Game` fits (the end of `game/engine/game.py`).  `Game` is the turn
+machine's model; every change they make to the state goes through its ``ops``
+(`engine/ops.StateOps`: adjust, boost, launch, inoculate, schedule, add_feed_post,
+recording).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
+from game.engine.ops import StateOps
 from game.engine.registry import Call
 from game.engine.scenario_spec import ScenarioSpec
 from game.engine.spread import Audiences
-from game.engine.state import GameState, Outcome
+from game.engine.state import GameState
 from game.engine.tally import Tally
-from game.text import Text
 
 
 class EndingTests(Protocol):
@@ -55,13 +57,7 @@ class Operations(Protocol):
     def plan_entries(self) -> list[tuple[dict[str, Any], Any, dict[str, Any]]]: ...
     def in_crisis(self) -> bool: ...
     def posts_like(self, tone: str, audience: str) -> int: ...
-    def recording(self, outcome: Outcome) -> AbstractContextManager[Outcome]: ...
-    def adjust(self, indicator: str, delta: float) -> None: ...
+    @property
+    def ops(self) -> StateOps: ...  # every change to the state: adjust, boost, launch…
+
     def run_effects(self, calls: Sequence[Call]) -> None: ...
-    def launch(self, narrative_id: str) -> None: ...
-    def boost(self, narrative_id: str, amount: float, audience: str | None) -> None: ...
-    def inoculate(self, audience: str, amount: float) -> None: ...
-    def schedule(self, event_id: str, turn: int) -> None: ...
-    def add_feed_post(self, author: str, text: Text | None, likes: int, shares: int, *,
-                      kind: str = "actor", ref: str | None = None,
-                      post: dict[str, Any] | None = None) -> None: ...

@@ -79,7 +79,7 @@ def _literacy(game: Game) -> None:
     if st.literacy_turn is None or st.literacy_turn >= st.turn:
         return
     for audience in st.inoculation:
-        game.inoculate(audience, rules.LITERACY_GAIN_PER_TURN)
+        game.ops.inoculate(audience, rules.LITERACY_GAIN_PER_TURN)
 
 
 def _spread(game: Game) -> None:
@@ -96,9 +96,9 @@ def _spread(game: Game) -> None:
         outcome.add_reach(run.id, run.weighted - before)
         impact = narrative.impact
         if impact:
-            with game.recording(outcome):
+            with game.ops.recording(outcome):
                 for indicator, per_turn in impact.items():
-                    game.adjust(indicator, per_turn * run.weighted / 100.0)
+                    game.ops.adjust(indicator, per_turn * run.weighted / 100.0)
         step_lifecycle(run, "evolve", turn)
         if run.phase is not phase_before:
             outcome.notes.append(_PHASE_NOTE[run.phase])
@@ -106,8 +106,8 @@ def _spread(game: Game) -> None:
         st.outcomes.append(outcome)
         if run.responded_turn is None and _late(run, turn):
             late = Outcome(st.turn, "late", {"narrative": run.id}, notes=["late_response"])
-            with game.recording(late):
-                game.adjust(Indicator.CREDIBILITY, -game.scenario.rules.late_penalty)
+            with game.ops.recording(late):
+                game.ops.adjust(Indicator.CREDIBILITY, -game.scenario.rules.late_penalty)
             st.outcomes.append(late)
 
 
@@ -131,7 +131,7 @@ def _deadlines(game: Game) -> None:
         st.missed.append(event_id)
         crisis = game.scenario.event_by_id[event_id].crisis
         outcome = Outcome(st.turn, "deadline", {"event": event_id}, notes=["deadline_missed"])
-        with game.recording(outcome):
+        with game.ops.recording(outcome):
             if crisis is not None:
                 game.run_effects(crisis.on_expire)
         st.outcomes.append(outcome)
@@ -150,8 +150,8 @@ def _silence(game: Game) -> None:
     if not waiting:
         return
     outcome = Outcome(st.turn, "silence", {"events": waiting}, notes=["silence"])
-    with game.recording(outcome):
-        game.adjust(Indicator.CREDIBILITY, -game.scenario.rules.silence_penalty)
+    with game.ops.recording(outcome):
+        game.ops.adjust(Indicator.CREDIBILITY, -game.scenario.rules.silence_penalty)
     st.outcomes.append(outcome)
 
 

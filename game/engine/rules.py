@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
-from game.engine.vocabulary import AudienceKind, Channel, Indicator, Measure, Tone
+from game.engine.vocabulary import AudienceKind, Channel, Indicator, Tone
 
 I = Indicator
 
@@ -89,10 +89,7 @@ LATE_AFTER: Final = 2               # turns a spreading narrative may go without
 LATE_PENALTY: Final = 1.5           # credibility lost per turn after that, until answered
 
 # --- counter-measures --------------------------------------------------------------
-MEASURE_COST: Final = MappingProxyType({
-    Measure.DEBUNK: 1, Measure.PREBUNK: 1, Measure.REPORT: 1, Measure.FACTCHECK: 2,
-    Measure.ATTRIBUTE: 1, Measure.MONITOR: 0, Measure.LITERACY: 2, Measure.SUPPORT: 1,
-})
+# Each measure's cost: its entry in ``engine/measures.py``.
 # How a counter lands depends on the technique it meets (``engine/techniques.py``): a
 # fitting counter works in full and answers the narrative; one that does little works at
 # this share and answers nothing; one that backfires feeds the narrative and costs trust.

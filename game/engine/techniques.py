@@ -19,6 +19,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
+from game.engine import measures
 from game.engine.vocabulary import Measure, Technique
 from game.i18n import N_
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 M, T = Measure, Technique
 POST: Final = "post"
-COUNTERS: Final = (*(m.value for m in Measure), POST)
+COUNTERS: Final = (*(str(m) for m in measures.MEASURES), POST)
 
 
 class Fit(StrEnum):
@@ -159,14 +160,21 @@ _LITTLE = {M.DEBUNK: "debunk_long", M.PREBUNK: "prebunk_little", M.REPORT: "repo
            POST: "post_little"}
 
 
-def _verdict(row: dict[str, tuple[Fit, str]], counter: str) -> Verdict:
-    fit, key = row.get(counter, (Fit.WEAK, _LITTLE[counter]))
-    return Verdict(fit, _R[key])
+def _verdict(technique: Technique, counter: str) -> Verdict:
+    """A cell: the table above for the measures it has a column for, else the column in
+    the measure's own entry (``engine/measures.py``)."""
+    row = _TABLE[technique]
+    if counter in row or counter in _LITTLE:
+        fit, key = row.get(counter, (Fit.WEAK, _LITTLE[counter]))
+        return Verdict(fit, _R[key])
+    entry = measures.MEASURES[counter]
+    fit_name, reason = entry.column.get(technique, (Fit.WEAK, entry.little))
+    return Verdict(Fit(fit_name), reason)
 
 
 TABLE: Final = MappingProxyType({
-    technique: MappingProxyType({counter: _verdict(row, counter) for counter in COUNTERS})
-    for technique, row in _TABLE.items()})
+    technique: MappingProxyType({counter: _verdict(technique, counter) for counter in COUNTERS})
+    for technique in _TABLE})
 
 
 _FALSE_ACCUSATION: Final = Verdict(Fit.BACKFIRES, _R["attribute_no_state"])
@@ -184,9 +192,12 @@ def judge(narrative: Any, counter: str) -> Verdict:
     row = TABLE.get(narrative.technique)  # a Technique already, from the model
     if row is None:
         row = TABLE[Technique(narrative.technique)]
-    return row[str(counter)]
+    verdict = row.get(str(counter))
+    if verdict is None:  # a measure registered after this module was imported
+        return _verdict(Technique(narrative.technique), str(counter))
+    return verdict
 
 
 def fitting(narrative: Any) -> list[str]:
     """The counters that fit *narrative*, in the table's order."""
-    return [c for c in COUNTERS if judge(narrative, c).fit is Fit.FITS]
+    return [c for c in (*measures.MEASURES, POST) if judge(narrative, c).fit is Fit.FITS]

@@ -196,10 +196,10 @@ def test_history_has_a_snapshot_before_play_and_after_every_turn(minimal: Scenar
 
 
 def test_the_feed_keeps_only_its_latest_posts(minimal: Scenario) -> None:
-    from game.engine.game import FEED_KEPT
+    from game.engine.ops import FEED_KEPT
 
     game = Game(minimal, 1)
     for i in range(FEED_KEPT + 50):
-        game.add_feed_post("rival", None, i, 0)
+        game.ops.add_feed_post("rival", None, i, 0)
     assert len(game.state.feed) == FEED_KEPT
     assert game.state.feed[-1].likes == FEED_KEPT + 49

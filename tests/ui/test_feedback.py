@@ -142,8 +142,8 @@ def test_the_briefing_and_the_panel_tell_the_disinformation_line() -> None:
     assert any(f"above {threshold:.0f}% overall reach costs points" in line for line in lines)
     game = at_desk(s)
     run = next(iter(game.state.narratives.values()))
-    game.launch(run.id)
-    game.boost(run.id, threshold + 10, None)
+    game.ops.launch(run.id)
+    game.ops.boost(run.id, threshold + 10, None)
     view = next(v for v in viewmodel.narratives(game) if v.id == run.id)
     assert view.threshold == threshold and f"above {threshold:.0f}%" in view.tags
 
@@ -153,7 +153,7 @@ def test_a_topic_appears_when_the_story_introduces_it() -> None:
     game = at_desk(s)
     video = next(t for t in s.topics if t.narrative == "deepfake_video")
     assert video not in viewmodel.available_topics(game)
-    game.launch("deepfake_video")
+    game.ops.launch("deepfake_video")
     assert video in viewmodel.available_topics(game)
     assert all(t.narrative is None for t in viewmodel.available_topics(at_desk(s)))
 
@@ -167,7 +167,7 @@ def test_no_counter_is_planned_by_a_stray_click_and_monitor_is_not_offered_twice
                 break
             pilot.press(pygame.K_RETURN)
         game = pilot.game
-        game.launch("deepfake_video")
+        game.ops.launch("deepfake_video")
         pilot.app.scene.rebuild()
         pilot.settle()
         pilot.click("tab_counter")

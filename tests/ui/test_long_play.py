@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from game.content.model import Scenario
-from game.engine.game import FEED_KEPT, Game
+from game.engine.game import Game
+from game.engine.ops import FEED_KEPT
 from game.presentation import viewmodel
 from game.ui.pilot import Pilot
 from game.ui.session import Session
@@ -42,11 +43,11 @@ def test_feed_keys_stay_with_their_posts_when_the_oldest_are_dropped(
     session.game = game
     session.reset_feed()
     for n in range(20):
-        game.add_feed_post("rival", None, n, 0)
+        game.ops.add_feed_post("rival", None, n, 0)
     first = dict(zip(map(id, game.state.feed), session.feed_keys(), strict=True))
     survivors = game.state.feed[-5:]
     for n in range(FEED_KEPT - 5):  # the 15 oldest are dropped, then 5 more of the first 20
-        game.add_feed_post("rival", None, 1000 + n, 0)
+        game.ops.add_feed_post("rival", None, 1000 + n, 0)
     keys = session.feed_keys()
     assert len(game.state.feed) == FEED_KEPT and len(set(keys)) == FEED_KEPT
     now = dict(zip(map(id, game.state.feed), keys, strict=True))
@@ -55,6 +56,6 @@ def test_feed_keys_stay_with_their_posts_when_the_oldest_are_dropped(
     assert [views[now[id(p)]] for p in survivors] == [p.likes for p in survivors]
     # What the feed showed is remembered only for posts still in it.
     session.feed_seen.update((k, (0, 0)) for k in keys)
-    game.add_feed_post("rival", None, 1, 0)
+    game.ops.add_feed_post("rival", None, 1, 0)
     keys = session.feed_keys()
     assert set(session.feed_seen) == set(keys[:-1])  # the new post has not been shown yet

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.engine import measures
 from game.engine.actions import (
     MAX_POST_CHARS,
     AnswerCrisis,
@@ -457,14 +458,14 @@ def offered_measures(scene: DecideScene, narrative: str) -> list[Measure]:
     run = game.state.narratives.get(narrative)
     offered = []
     for measure in game.scenario.measures:
-        audiences = [a.id for a in game.scenario.audiences] if measure is Measure.PREBUNK \
-            else [None]
+        entry = measures.MEASURES[measure]
+        audiences = [a.id for a in game.scenario.audiences] if entry.needs_audience else [None]
         reasons = {game.why_not(Counter(narrative, measure, a)) for a in audiences}
         if not reasons - {"measure_used", "already_planned"} or (
-                measure is Measure.MONITOR and run is not None and run.monitored):
+                entry.in_effect is not None and run is not None and entry.in_effect(run)):
             continue
         offered.append(measure)
-    return sorted(offered, key=lambda m: m is not Measure.MONITOR)
+    return sorted(offered, key=lambda m: not measures.MEASURES[m].offered_first)
 
 
 def counter_choices(scene: DecideScene) -> dict[str, str]:
@@ -488,8 +489,12 @@ def counter_action(scene: DecideScene) -> Counter | None:
     m = counter_choices(scene)
     if not m["measure"]:
         return None
-    measure = Measure(m["measure"])
-    return Counter(m["narrative"], measure, m["audience"] if measure is Measure.PREBUNK else None)
+    # The scenario's own member (a Measure), found by its value.
+    measure = next((x for x in scene.game.scenario.measures if x == m["measure"]), None)
+    if measure is None:
+        return None
+    return Counter(m["narrative"], measure,
+                   m["audience"] if measures.MEASURES[measure].needs_audience else None)
 
 
 def counter_reason(scene: DecideScene) -> str:
@@ -573,8 +578,9 @@ def refresh_counter(scene: DecideScene) -> None:
     measure = action.measure if action is not None else None
     # Only prebunking has an audience; the media-literacy campaign has no narrative (it
     # reaches every audience against every narrative).
-    for ident, used in (("counter_audience", measure is Measure.PREBUNK),
-                        ("counter_narrative", measure is not Measure.LITERACY)):
+    entry = measures.MEASURES[measure] if measure is not None else None
+    for ident, used in (("counter_audience", entry is not None and entry.needs_audience),
+                        ("counter_narrative", entry is None or entry.targets_narrative)):
         selector = scene.selectors.get(ident)
         if selector is not None:
             selector.set_enabled(used)
