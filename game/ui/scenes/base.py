@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import pygame
 import pygame_gui
@@ -19,7 +19,8 @@ from game.ui.widgets.textlayout import ellipsize
 
 if TYPE_CHECKING:
     from game.engine.game import Game
-    from game.ui.app import App
+    from game.ui.session import Session
+    from game.ui.settings import Settings
     from game.ui.theme import Theme
 
 DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
@@ -39,6 +40,32 @@ def first_fitting(theme: Theme, texts: list[str], width: int, role: str = "body"
     return texts[-1]
 
 
+class SceneHost(Protocol):
+    """What a scene needs of the window that shows it (``game.ui.app.App`` is one): scenes
+    depend on this, not on the app, so the app can import scenes without a circle."""
+
+    session: Session
+    settings: Settings
+    theme: Theme
+    ui: Any
+    size: tuple[int, int]
+    scene: Scene
+    inputs: int
+    frame_count: int
+
+    def show(self, scene: Scene) -> None: ...
+    def push(self, scene: Scene) -> None: ...
+    def pop(self) -> None: ...
+    def enter_game(self) -> None: ...
+    def autosave(self) -> None: ...
+    def notify(self, text: str, seconds: float | None = None) -> None: ...
+    def busy(self) -> None: ...
+    def quit(self) -> None: ...
+    def clear_ui(self) -> None: ...
+    def set_language(self, lang: str) -> None: ...
+    def apply_settings(self, new: Settings) -> None: ...
+
+
 class Scene:
     """A screen.  ``build()`` creates its widgets; anything that must survive a rebuild
     (language, text size, window size change) lives in plain attributes, not widgets."""
@@ -47,7 +74,7 @@ class Scene:
     phase: ClassVar[Phase | None] = None  # the turn-machine state this scene shows
     default_focus: str | None = None
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: SceneHost) -> None:
         self.app = app
         self.focus = FocusRing()
         self.modal: Modal | None = None

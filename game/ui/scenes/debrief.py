@@ -14,6 +14,7 @@ from game.i18n import _, fmt_number, fmt_percent, ngettext
 from game.presentation import labels
 from game.reports.html import shown_values
 from game.reports.html_parts import card_title, discernment_sentence, mark_line, soft_power_note
+from game.ui.scenes import registry
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
 from game.ui.scenes.ending import TONE_COLOURS, reason_blocks
@@ -262,9 +263,7 @@ class DebriefScene(Scene):
         return specs
 
     def questions(self) -> None:
-        from game.ui.scenes.questions import QuestionsScene
-
-        self.app.push(QuestionsScene(self.app, "post"))
+        self.app.push(registry.questions(self.app, "post"))
 
     def play_again(self) -> None:
         entry = self.app.session.entry
@@ -273,10 +272,8 @@ class DebriefScene(Scene):
             self.app.enter_game()
 
     def to_title(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
         self.app.session.end_game()
-        self.app.show(TitleScene(self.app))
+        self.app.show(registry.title(self.app))
 
     def on_escape(self) -> None:
         self.app.pop()

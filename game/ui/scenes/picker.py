@@ -13,6 +13,7 @@ import pygame
 from game import paths
 from game.i18n import _, fmt_number, language_name, ngettext, pick
 from game.presentation import labels
+from game.ui.scenes import registry
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, message_dialog, page, text_view
 from game.ui.session import ScenarioEntry
@@ -193,9 +194,7 @@ class PickerScene(Scene):
         return True
 
     def back(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
-        self.app.show(TitleScene(self.app))
+        self.app.show(registry.title(self.app))
 
     def on_escape(self) -> None:
         self.back()
