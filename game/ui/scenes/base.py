@@ -11,7 +11,6 @@ from pygame_gui.elements import UIButton, UILabel
 
 from game.content.controls import drawable
 from game.engine.vocabulary import Phase
-from game.i18n import _
 from game.ui.focus import Focusable, FocusRing
 from game.ui.widgets.canvas import Canvas
 from game.ui.widgets.modal import Modal
@@ -64,6 +63,8 @@ class SceneHost(Protocol):
     def clear_ui(self) -> None: ...
     def set_language(self, lang: str) -> None: ...
     def apply_settings(self, new: Settings) -> None: ...
+    def show_help(self, scene: Scene) -> None: ...
+    def reload_scenario(self, scene: Scene) -> None: ...
 
 
 class Scene:
@@ -273,10 +274,7 @@ class Scene:
         return False
 
     def show_help(self) -> None:
-        from game.ui.scenes.common import help_blocks, message_dialog
-
-        message_dialog(self, "help", _("Keyboard"), help_blocks(),
-                       [("help_close", _("Close"), self.close_modal, True)])
+        self.app.show_help(self)
 
     def on_button(self, element: Any) -> None:
         """pygame_gui reported a click on *element*: focus follows the mouse, then act."""
@@ -303,9 +301,7 @@ class Scene:
         """F5: read the scenario file again, on the screens of a game in progress."""
         if self.phase is None or self.app.session.game is None:
             return False
-        from game.ui.reload import reload_game
-
-        self.later(lambda: reload_game(self))
+        self.later(lambda: self.app.reload_scenario(self))
         return True
 
     def on_number(self, n: int) -> bool:

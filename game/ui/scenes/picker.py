@@ -14,8 +14,9 @@ from game import paths
 from game.i18n import _, fmt_number, language_name, ngettext, pick
 from game.presentation import labels
 from game.ui.scenes import registry
-from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, message_dialog, page, text_view
+from game.ui.scenes.importing import ScenarioListScene, handle_import_event, open_import
+from game.ui.scenes.saves import before_new_game
 from game.ui.session import ScenarioEntry
 from game.ui.widgets.listview import Item, ListView
 from game.ui.widgets.textlayout import Block
@@ -66,7 +67,7 @@ def entry_item(entry: ScenarioEntry) -> Item:
                                                        (origin_text(entry.origin), "muted")])
 
 
-class PickerScene(Scene):
+class PickerScene(ScenarioListScene):
     name = "picker"
     default_focus = "scenario_list"
 
@@ -149,8 +150,6 @@ class PickerScene(Scene):
         if not fresh.playable:
             self.cannot_play(fresh)
             return
-        from game.ui.scenes.saves import before_new_game
-
         def start() -> None:
             self.app.session.new_game(fresh)
             self.app.enter_game()
@@ -178,13 +177,9 @@ class PickerScene(Scene):
         self.rebuild()
 
     def import_zip(self, path: str = "") -> None:
-        from game.ui.scenes.importing import open_import
-
         open_import(self, path)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
-        from game.ui.scenes.importing import handle_import_event
-
         return handle_import_event(self, event) or super().handle_event(event)
 
     def on_reload(self) -> bool:

@@ -63,7 +63,7 @@ class TitleScene(Scene):
                             ("read_again", _("Read the file again"), self.read_again, True),
                             ("close", _("Close"), self.close_modal, False)])
             return
-        from game.ui.scenes.saves import before_new_game
+        from game.ui.scenes.saves import before_new_game  # not loaded with the title
 
         def start() -> None:
             self.app.session.new_game(entry)
@@ -79,7 +79,7 @@ class TitleScene(Scene):
 
     def resume(self) -> None:
         from game.ui.saving import AUTOSAVE
-        from game.ui.scenes.saves import open_slot
+        from game.ui.scenes.saves import open_slot  # the saves screen: not with the title
 
         open_slot(self, AUTOSAVE)  # a damaged save: its problem, and the backup if any
 
