@@ -35,7 +35,7 @@ def game_report(scene: Scene) -> dict[str, Any]:
 
 def turn_items(scene: Scene) -> list[Item]:
     """One item per turn that can be replayed: the gauges then, and the decisions taken."""
-    from game.simulation.replay import replayable_turns
+    from game.simulation.replay import replayable_turns  # only when the replay list opens
 
     game = scene.game
     history = {snap["turn"]: snap for snap in game.state.history}
@@ -98,7 +98,7 @@ def confirm_replay(scene: Scene, turn: int) -> None:
 
 
 def replay_from(scene: Scene, turn: int) -> None:
-    from game.simulation.replay import replay_to_turn
+    from game.simulation.replay import replay_to_turn  # only when a replay is asked for
 
     session = scene.app.session
     try:
@@ -203,7 +203,7 @@ def build_export(scene: Scene, state: dict[str, str]) -> None:
 
 
 def export(scene: Scene, state: dict[str, str]) -> None:
-    from game.reports.files import write_report
+    from game.reports.files import write_report  # the HTML writer: only on export
 
     widgets = scene.widgets
     name = widgets["export_name"].text.strip()

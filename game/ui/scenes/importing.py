@@ -110,7 +110,7 @@ def handle_import_event(scene: ScenarioListScene, event: pygame.event.Event) -> 
 
 
 def do_import(scene: ScenarioListScene) -> None:
-    from game.content.sharing import import_zip
+    from game.content.sharing import import_zip  # zipfile and the checker: only on import
 
     entry = scene.widgets.get("import_path")
     text = entry.text if entry is not None else ""

@@ -117,6 +117,7 @@ class QuestionsScene(Scene):
 
     def build_result(self, area: pygame.Rect) -> None:
         """Right after the last rating: the discernment before and after, explained."""
+        # The reports' text: only after the last rating, not when the questions open.
         from game.reports.html_parts import discernment_sentence
         from game.reports.questions import question_summary
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import _
+from game.ui.saving import AUTOSAVE
 from game.ui.scenes import registry
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_column, column_width, language_toggle, message_dialog
@@ -78,7 +79,6 @@ class TitleScene(Scene):
         self.new_game()
 
     def resume(self) -> None:
-        from game.ui.saving import AUTOSAVE
         from game.ui.scenes.saves import open_slot  # the saves screen: not with the title
 
         open_slot(self, AUTOSAVE)  # a damaged save: its problem, and the backup if any
