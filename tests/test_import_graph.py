@@ -5,11 +5,8 @@ imports inside functions and `if TYPE_CHECKING:` imports all count, since each o
 hides a circle as well as the others.  Relative imports are resolved, and
 `from game.engine import game` counts as an import of `game.engine.game`.
 
-Zero circles outside `game.ui`.  Inside `game.ui` one circle is left (scenes import each
-other, `scenes/base.py` imports `App`): it is being taken apart in other branches, so this
-test is a ratchet there -- it fails when any module but those of today's circle is in a
-circle (the circle may split as it shrinks); shrink `UI_CIRCLE_TODAY` as modules leave
-it.  The goal is zero.
+Zero circles, `game.ui` included: scenes open one another by name through
+`game/ui/scenes/registry.py`, and `scenes/base.py` knows the app only as a Protocol.
 """
 
 from __future__ import annotations
@@ -21,16 +18,6 @@ from pathlib import Path
 from game.paths import ROOT
 
 PACKAGE = "game"
-
-# The one circle left in game.ui (issue 18, item 3): the goal is an empty set.
-UI_CIRCLE_TODAY = frozenset({
-    "game.ui.app", "game.ui.reload", "game.ui.status", "game.ui.widgets.selector",
-    *(f"game.ui.scenes.{name}" for name in (
-        "base", "briefing", "common", "debrief", "debrief_dialogs", "decide", "desk",
-        "ending", "feed", "importing", "language", "picker", "questions", "registry",
-        "resolve", "saves", "settings", "title", "turn")),
-})
-
 
 def module_name(path: Path) -> str:
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
@@ -134,17 +121,9 @@ def test_circles_are_found() -> None:
     assert sorted(circles(edges)) == [["a", "b", "c"], ["d", "e"]]
 
 
-def test_no_import_circle_outside_the_ui() -> None:
-    outside = [c for c in circles(import_graph()) if not all(in_package(m, "game.ui") for m in c)]
-    assert outside == [], f"import circles: {outside}"
-
-
-def test_the_ui_circle_only_shrinks() -> None:
-    ui = [c for c in circles(import_graph()) if all(in_package(m, "game.ui") for m in c)]
-    joined = sorted({m for c in ui for m in c} - UI_CIRCLE_TODAY)
-    assert joined == [], (
-        f"{joined} joined an import circle of game.ui; the goal is no circle at all "
-        "(break it, don't add to it)")
+def test_no_import_circle() -> None:
+    found = circles(import_graph())
+    assert found == [], f"import circles: {found}"
 
 
 def test_the_engine_imports_nothing_from_content() -> None:

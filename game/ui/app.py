@@ -42,6 +42,7 @@ import pygame_gui  # noqa: E402
 
 from game import i18n  # noqa: E402
 from game.ui.memory import release_freed_memory  # noqa: E402
+from game.ui.scenes import registry  # noqa: E402
 from game.ui.scenes.base import Scene  # noqa: E402
 from game.ui.session import Session  # noqa: E402
 from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
@@ -107,13 +108,11 @@ class App:
         self._busy_until = 0.0
         self._needs_draw = True
         self._notice: str | None = None  # shown once the frame's scene changes are done
-        from game.ui.scenes.registry import first_scene
-
         # Keys held down when the screen changed: their repeats belong to the screen they
         # were pressed on, so one press never acts on two screens (key -> when it changed).
         self._held: set[int] = set()
         self._stale: dict[int, float] = {}
-        self.scene: Scene = first_scene(self, ask_language=language is None)
+        self.scene: Scene = registry.first_scene(self, ask_language=language is None)
         self.scene.rebuild()
         from game.ui.settings import settings_damaged
 
@@ -235,19 +234,15 @@ class App:
         if game is None or self.stack or self.scene.phase is None:
             return
         if self.scene.phase != game.phase:
-            from game.ui.scenes.registry import scene_for_phase
-
             self.autosave()
-            self.show(scene_for_phase(self, game.phase))
+            self.show(registry.scene_for_phase(self, game.phase))
 
     def enter_game(self) -> None:
         """From a menu scene, show the scene of the game's current phase."""
         game = self.session.game
         if game is not None:
-            from game.ui.scenes.registry import scene_for_phase
-
             self.autosave()
-            self.show(scene_for_phase(self, game.phase))
+            self.show(registry.scene_for_phase(self, game.phase))
 
     def autosave(self) -> None:
         """Save the game in progress; if the disk refuses, say so on the screen (after this
@@ -275,6 +270,22 @@ class App:
     def quit(self) -> None:
         self.session.autosave(final=True)  # closing the window mid-turn loses nothing
         self.running = False
+
+    # F1 and F5 open screens built from the scenes' helpers, which stand on scenes/base.py:
+    # the scene asks its host for them, so base imports neither (no import circle).
+
+    def show_help(self, scene: Scene) -> None:
+        """The keyboard help, as a dialog of *scene*."""
+        from game.ui.scenes.common import help_blocks, message_dialog  # F1 only: not at start
+
+        message_dialog(scene, "help", i18n._("Keyboard"), help_blocks(),
+                       [("help_close", i18n._("Close"), scene.close_modal, True)])
+
+    def reload_scenario(self, scene: Scene) -> None:
+        """Read the scenario file of the game in progress again (F5, for authors)."""
+        from game.ui.reload import reload_game  # F5 is for authors: not loaded at start-up
+
+        reload_game(scene)
 
     # -- one frame --------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ Skipped = Sequence[tuple[int, dict[str, Any], str]]
 
 def reload_game(scene: Scene) -> None:
     """Reload the scenario of the game in progress (the scene shows that game)."""
-    from game.simulation.replay import fast_forward, reload_scenario
+    from game.simulation.replay import fast_forward, reload_scenario  # on F5 only
 
     session = scene.app.session
     game, entry = session.game, session.entry

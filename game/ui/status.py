@@ -13,12 +13,12 @@ from game.i18n import get_language
 from game.ui.settings import write_atomic
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scenes.base import SceneHost
 
 log = logging.getLogger(__name__)
 
 
-def widget_rects(app: App) -> dict[str, list[int]]:
+def widget_rects(app: SceneHost) -> dict[str, list[int]]:
     """Screen rectangles of the scene's widgets (and of each list item) by id."""
     rects: dict[str, list[int]] = {}
     for ident, element in app.scene.widgets.items():
@@ -46,7 +46,7 @@ class StatusFile:
         value = os.environ.get("HD_TEST_STATUS")
         return cls(Path(value)) if value else None
 
-    def update(self, app: App) -> None:
+    def update(self, app: SceneHost) -> None:
         if self.first_frame is None:
             self.first_frame = time.time()
             self.first_frame_cpu = time.process_time()

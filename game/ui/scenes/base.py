@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import pygame
 import pygame_gui
@@ -11,7 +11,6 @@ from pygame_gui.elements import UIButton, UILabel
 
 from game.content.controls import drawable
 from game.engine.vocabulary import Phase
-from game.i18n import _
 from game.ui.focus import Focusable, FocusRing
 from game.ui.widgets.canvas import Canvas
 from game.ui.widgets.modal import Modal
@@ -19,7 +18,8 @@ from game.ui.widgets.textlayout import ellipsize
 
 if TYPE_CHECKING:
     from game.engine.game import Game
-    from game.ui.app import App
+    from game.ui.session import Session
+    from game.ui.settings import Settings
     from game.ui.theme import Theme
 
 DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
@@ -39,6 +39,34 @@ def first_fitting(theme: Theme, texts: list[str], width: int, role: str = "body"
     return texts[-1]
 
 
+class SceneHost(Protocol):
+    """What a scene needs of the window that shows it (``game.ui.app.App`` is one): scenes
+    depend on this, not on the app, so the app can import scenes without a circle."""
+
+    session: Session
+    settings: Settings
+    theme: Theme
+    ui: Any
+    size: tuple[int, int]
+    scene: Scene
+    inputs: int
+    frame_count: int
+
+    def show(self, scene: Scene) -> None: ...
+    def push(self, scene: Scene) -> None: ...
+    def pop(self) -> None: ...
+    def enter_game(self) -> None: ...
+    def autosave(self) -> None: ...
+    def notify(self, text: str, seconds: float | None = None) -> None: ...
+    def busy(self) -> None: ...
+    def quit(self) -> None: ...
+    def clear_ui(self) -> None: ...
+    def set_language(self, lang: str) -> None: ...
+    def apply_settings(self, new: Settings) -> None: ...
+    def show_help(self, scene: Scene) -> None: ...
+    def reload_scenario(self, scene: Scene) -> None: ...
+
+
 class Scene:
     """A screen.  ``build()`` creates its widgets; anything that must survive a rebuild
     (language, text size, window size change) lives in plain attributes, not widgets."""
@@ -47,7 +75,7 @@ class Scene:
     phase: ClassVar[Phase | None] = None  # the turn-machine state this scene shows
     default_focus: str | None = None
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: SceneHost) -> None:
         self.app = app
         self.focus = FocusRing()
         self.modal: Modal | None = None
@@ -246,10 +274,7 @@ class Scene:
         return False
 
     def show_help(self) -> None:
-        from game.ui.scenes.common import help_blocks, message_dialog
-
-        message_dialog(self, "help", _("Keyboard"), help_blocks(),
-                       [("help_close", _("Close"), self.close_modal, True)])
+        self.app.show_help(self)
 
     def on_button(self, element: Any) -> None:
         """pygame_gui reported a click on *element*: focus follows the mouse, then act."""
@@ -276,9 +301,7 @@ class Scene:
         """F5: read the scenario file again, on the screens of a game in progress."""
         if self.phase is None or self.app.session.game is None:
             return False
-        from game.ui.reload import reload_game
-
-        self.later(lambda: reload_game(self))
+        self.later(lambda: self.app.reload_scenario(self))
         return True
 
     def on_number(self, n: int) -> bool:

@@ -6,6 +6,7 @@ from game.engine.vocabulary import EndingTone, Phase
 from game.i18n import _, fmt_number, fmt_percent, ngettext, pick
 from game.presentation.labels import nested, quoted
 from game.reports import sources
+from game.ui.scenes import registry
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
 from game.ui.widgets.textlayout import Block
@@ -84,10 +85,8 @@ class BriefingScene(Scene):
             self.game.start()
 
     def back(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
         self.app.session.end_game()
-        self.app.show(TitleScene(self.app))
+        self.app.show(registry.title(self.app))
 
     def on_escape(self) -> None:
         self.back()

@@ -14,6 +14,8 @@ from game.i18n import _, fmt_number, fmt_percent, ngettext
 from game.presentation import labels
 from game.reports.html import shown_values
 from game.reports.html_parts import card_title, discernment_sentence, mark_line, soft_power_note
+from game.ui.scenes import debrief_dialogs as dialogs
+from game.ui.scenes import registry
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
 from game.ui.scenes.ending import TONE_COLOURS, reason_blocks
@@ -230,11 +232,7 @@ class DebriefScene(Scene):
     default_focus = "debrief_text"
 
     def report(self) -> Report:
-        from game.reports.content import build_report
-
-        session = self.app.session
-        answers = session.answers if session.questions_on else {}
-        return build_report(self.game, answers, session.player)
+        return dialogs.game_report(self)
 
     def build(self) -> None:
         area = page(self, _("Debrief"))
@@ -247,8 +245,6 @@ class DebriefScene(Scene):
         return self.app.session.questions_left("post")
 
     def buttons(self) -> list[tuple[str, str, Callable[[], None] | None, bool]]:
-        from game.ui.scenes import debrief_dialogs as dialogs
-
         due = self.post_questions_due()
         specs = [("back", _("Back"), self.app.pop, False),
                  ("title_screen", _("Title screen"), self.to_title, False),
@@ -262,9 +258,7 @@ class DebriefScene(Scene):
         return specs
 
     def questions(self) -> None:
-        from game.ui.scenes.questions import QuestionsScene
-
-        self.app.push(QuestionsScene(self.app, "post"))
+        self.app.push(registry.questions(self.app, "post"))
 
     def play_again(self) -> None:
         entry = self.app.session.entry
@@ -273,10 +267,8 @@ class DebriefScene(Scene):
             self.app.enter_game()
 
     def to_title(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
         self.app.session.end_game()
-        self.app.show(TitleScene(self.app))
+        self.app.show(registry.title(self.app))
 
     def on_escape(self) -> None:
         self.app.pop()

@@ -17,16 +17,25 @@ from game.ui.widgets.textentry import TextEntry
 from game.ui.widgets.textlayout import Block
 
 if TYPE_CHECKING:
-    from game.ui.scenes.debrief import DebriefScene
+    from game.ui.scenes.base import Scene
 
 REPORTS_FOLDER = "reports"
 
 
+def game_report(scene: Scene) -> dict[str, Any]:
+    """The report of the game *scene* shows: the debrief's text, the exported files."""
+    from game.reports.content import build_report  # only once a game has ended
+
+    session = scene.app.session
+    answers = session.answers if session.questions_on else {}
+    return build_report(scene.game, answers, session.player)
+
+
 # -- replay from a turn ---------------------------------------------------------------
 
-def turn_items(scene: DebriefScene) -> list[Item]:
+def turn_items(scene: Scene) -> list[Item]:
     """One item per turn that can be replayed: the gauges then, and the decisions taken."""
-    from game.simulation.replay import replayable_turns
+    from game.simulation.replay import replayable_turns  # only when the replay list opens
 
     game = scene.game
     history = {snap["turn"]: snap for snap in game.state.history}
@@ -44,7 +53,7 @@ def turn_items(scene: DebriefScene) -> list[Item]:
     return items
 
 
-def open_replay(scene: DebriefScene) -> None:
+def open_replay(scene: Scene) -> None:
     items = turn_items(scene)
     if not items:
         message_dialog(scene, "replay_none", _("Replay from a turn"), [Block(_(
@@ -79,7 +88,7 @@ def open_replay(scene: DebriefScene) -> None:
     scene.open_modal("replay", (760, 620), build, focus="replay_turns")
 
 
-def confirm_replay(scene: DebriefScene, turn: int) -> None:
+def confirm_replay(scene: Scene, turn: int) -> None:
     message_dialog(scene, "replay_confirm", _("Replay from turn {n}?").format(n=turn), [
         Block(_("This debrief will be replaced by the new game. Export your report first if "
                 "you want to keep it."))],
@@ -88,8 +97,8 @@ def confirm_replay(scene: DebriefScene, turn: int) -> None:
           lambda: replay_from(scene, turn), True)], size=(720, 340))
 
 
-def replay_from(scene: DebriefScene, turn: int) -> None:
-    from game.simulation.replay import replay_to_turn
+def replay_from(scene: Scene, turn: int) -> None:
+    from game.simulation.replay import replay_to_turn  # only when a replay is asked for
 
     session = scene.app.session
     try:
@@ -106,7 +115,7 @@ def replay_from(scene: DebriefScene, turn: int) -> None:
 
 # -- export the report ----------------------------------------------------------------
 
-def default_folder(scene: DebriefScene) -> Path:
+def default_folder(scene: Scene) -> Path:
     return (scene.app.session.save_dir or paths.user_data_dir()) / REPORTS_FOLDER
 
 
@@ -120,7 +129,7 @@ def export_folder(typed: str, default: Path) -> Path:
     return path if path.is_absolute() else Path.home() / path
 
 
-def open_export(scene: DebriefScene, folder: str | None = None) -> None:
+def open_export(scene: Scene, folder: str | None = None) -> None:
     state = {"folder": folder or str(default_folder(scene))}
     t = scene.theme
     height = (5 * t.button_height + 3 * (t.line("body") + 4) + 4 * t.line("small")
@@ -129,7 +138,7 @@ def open_export(scene: DebriefScene, folder: str | None = None) -> None:
                      focus="export_name")
 
 
-def field(scene: DebriefScene, ident: str, caption: str, text: str, top: int,
+def field(scene: Scene, ident: str, caption: str, text: str, top: int,
           rect: pygame.Rect, on_enter: Any, max_length: int = 60) -> int:
     """A caption and a text field under it; returns the y under them."""
     t = scene.theme
@@ -143,7 +152,7 @@ def field(scene: DebriefScene, ident: str, caption: str, text: str, top: int,
     return top + t.button_height + t.gap
 
 
-def export_done(scene: DebriefScene, html: Path, json_file: Path) -> None:
+def export_done(scene: Scene, html: Path, json_file: Path) -> None:
     message_dialog(scene, "exported", _("Report saved"), [
         Block(_("Your report is in this folder:")),
         Block(str(html.parent), colour="accent"),
@@ -152,7 +161,7 @@ def export_done(scene: DebriefScene, html: Path, json_file: Path) -> None:
         [("close", _("Close"), scene.close_modal, True)])
 
 
-def export_failed(scene: DebriefScene, folder: str, reason: str) -> None:
+def export_failed(scene: Scene, folder: str, reason: str) -> None:
     message_dialog(scene, "export_failed", _("The report could not be saved"), [
         Block(_("Nothing was written in {folder}: {reason}").format(folder=folder,
                                                                      reason=reason),
@@ -161,7 +170,7 @@ def export_failed(scene: DebriefScene, folder: str, reason: str) -> None:
         [("close", _("Close"), lambda: open_export(scene, folder), True)])
 
 
-def build_export(scene: DebriefScene, state: dict[str, str]) -> None:
+def build_export(scene: Scene, state: dict[str, str]) -> None:
     """The form: name, class, folder; a note when the questions after the game are due."""
     assert scene.modal is not None
     t = scene.theme
@@ -184,7 +193,7 @@ def build_export(scene: DebriefScene, state: dict[str, str]) -> None:
               lambda: scene.later(lambda: export(scene, state)), max_length=400)
     notes = [Block(_("Two files are written: a page to read and print, and a data file for "
                      "your teacher."), role="small", colour="muted")]
-    if scene.post_questions_due():
+    if scene.app.session.questions_left("post"):
         notes.insert(0, Block(_("You have not rated the headlines again after the game: the "
                                 "report will not show how your ratings changed."),
                               role="small", colour="warn"))
@@ -193,8 +202,8 @@ def build_export(scene: DebriefScene, state: dict[str, str]) -> None:
                   notes)
 
 
-def export(scene: DebriefScene, state: dict[str, str]) -> None:
-    from game.reports.files import write_report
+def export(scene: Scene, state: dict[str, str]) -> None:
+    from game.reports.files import write_report  # the HTML writer: only on export
 
     widgets = scene.widgets
     name = widgets["export_name"].text.strip()
@@ -202,7 +211,7 @@ def export(scene: DebriefScene, state: dict[str, str]) -> None:
     folder = widgets["export_folder"].text.strip() or str(default_folder(scene))
     state["folder"] = folder
     scene.app.session.player = {"name": name, "class": klass}
-    report = scene.report()
+    report = game_report(scene)
     try:
         files = write_report(report, export_folder(folder, default_folder(scene)))
     except OSError as exc:

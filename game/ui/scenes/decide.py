@@ -15,14 +15,13 @@ from game.ui.focus import NEXT_KEYS, PREVIOUS_KEYS
 from game.ui.scenes import desk
 from game.ui.scenes.base import first_fitting
 from game.ui.scenes.common import message_dialog
-from game.ui.scenes.turn import TurnScene
 from game.ui.widgets.selector import Selector
 from game.ui.widgets.textlayout import Block, layout_blocks
 
 TABS = ("news", "post", "crises", "counter", "plan")
 
 
-class DecideScene(TurnScene):
+class DecideScene(desk.DeskScene):
     name = "decide"
     phase = Phase.DECIDE
 
@@ -43,11 +42,6 @@ class DecideScene(TurnScene):
     @property
     def default_focus(self) -> str:  # type: ignore[override]
         return f"tab_{self.tab}"
-
-    @property
-    def memory(self) -> dict[str, Any]:
-        """Composer choices, kept across turns in the session."""
-        return self.app.session.desk
 
     def build(self) -> None:
         self.selectors = {}

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 
 from game.engine import measures
 from game.engine.actions import (
     MAX_POST_CHARS,
+    Action,
     AnswerCrisis,
     Counter,
     PostMessage,
@@ -19,24 +20,46 @@ from game.engine.vocabulary import Channel, Measure, Tone
 from game.i18n import _, fmt_number, french_typography, ngettext, pick
 from game.presentation import labels, viewmodel
 from game.ui.scenes.common import ButtonSpec, button_row, text_view
+from game.ui.scenes.feed import news_blocks
+from game.ui.scenes.turn import TurnScene
 from game.ui.widgets.listview import Item, ListView
 from game.ui.widgets.preview import PostPreview
 from game.ui.widgets.selector import Selector
 from game.ui.widgets.textbox import TextBox
 from game.ui.widgets.textlayout import Block, layout_blocks
 
-if TYPE_CHECKING:
-    from game.ui.scenes.decide import DecideScene
-
 Row = tuple[str, str, list[tuple[str, str]], str, Any]  # id, caption, options, value, setter
 
 
-def selector_layout(scene: DecideScene, width: int, rows: list[Row]) -> tuple[str, int]:
-    return Selector.layout(scene, width, [(row[1], [text for _key, text in row[2]])
+class DeskScene(TurnScene):
+    """What the desk's tabs need of the scene that shows them (the decide scene), declared
+    here so that this module does not import that one."""
+
+    message: tuple[str, str] | None  # (text, palette colour) under the tab's form
+    focus_next: str | None
+    selectors: dict[str, Selector]  # the tab's choices, by id
+    wording_in_form: bool  # False: the post's wording is chosen in the preview
+
+    @property
+    def memory(self) -> dict[str, Any]:
+        """Composer choices, kept across turns in the session."""
+        return self.app.session.desk
+
+    def plan(self, action: Action) -> bool:
+        """Add *action* to the turn's plan; False when the rules refuse it."""
+        raise NotImplementedError
+
+    def cancel(self, index: int) -> None:
+        """Take the *index*-th action out of the plan."""
+        raise NotImplementedError
+
+
+def selector_layout(scene: DeskScene, width: int, rows: list[Row]) -> tuple[str, int]:
+    return Selector.layout(scene.theme, width, [(row[1], [text for _key, text in row[2]])
                                           for row in rows])
 
 
-def place_selectors(scene: DecideScene, area: pygame.Rect, rows: list[Row],
+def place_selectors(scene: DeskScene, area: pygame.Rect, rows: list[Row],
                     layout: tuple[str, int] | None = None) -> int:
     """Selectors one under the other (*layout*: the mode and caption width, else chosen
     for these rows); returns the y under the last one."""
@@ -47,11 +70,11 @@ def place_selectors(scene: DecideScene, area: pygame.Rect, rows: list[Row],
         scene.selectors[ident] = Selector(
             scene, ident, caption, options, value, pygame.Rect(area.x, y, area.width, 0),
             setter, caption_width=caption_w, mode=mode, group="form")
-        y += Selector.height(scene, mode) + t.gap // 2
+        y += Selector.height(scene.theme, mode) + t.gap // 2
     return y
 
 
-def shown_message(scene: DecideScene, reason: str) -> tuple[str, str]:
+def shown_message(scene: DeskScene, reason: str) -> tuple[str, str]:
     """What the message line says: what was just done (planned, cancelled, refused) until
     the player changes something, else why the tab's action is refused, if it is."""
     if scene.message is not None:
@@ -59,12 +82,12 @@ def shown_message(scene: DecideScene, reason: str) -> tuple[str, str]:
     return (reason, "warn") if reason else ("", "muted")
 
 
-def message_blocks(scene: DecideScene, reason: str) -> list[Block]:
+def message_blocks(scene: DeskScene, reason: str) -> list[Block]:
     message, colour = shown_message(scene, reason)
     return [Block(message, role="small", colour=colour)] if message else []
 
 
-def message_height(scene: DecideScene, width: int, reason: str) -> int:
+def message_height(scene: DeskScene, width: int, reason: str) -> int:
     """The message's height across *width*: at least two lines (a refusal fits without a
     scroll bar), as many as the message needs."""
     t = scene.theme
@@ -74,7 +97,7 @@ def message_height(scene: DecideScene, width: int, reason: str) -> int:
     return max(2 * t.line("small"), needed) + 2 * t.pad
 
 
-def bottom_with_message(scene: DecideScene, area: pygame.Rect, ident: str, text: str,
+def bottom_with_message(scene: DeskScene, area: pygame.Rect, ident: str, text: str,
                         action: Any, enabled: bool, reason: str, primary: bool = True,
                         before: list[ButtonSpec] | None = None) -> pygame.Rect:
     """The tab's action button at the bottom right (*before*: more buttons on its left),
@@ -93,17 +116,15 @@ def bottom_with_message(scene: DecideScene, area: pygame.Rect, ident: str, text:
 
 # -- news ------------------------------------------------------------------------------------
 
-def build_news_tab(scene: DecideScene, area: pygame.Rect) -> None:
+def build_news_tab(scene: DeskScene, area: pygame.Rect) -> None:
     """What the feed phase said this turn (the guide's alerts, the headlines, the crises), to
     read again while deciding."""
-    from game.ui.scenes.feed import news_blocks
-
     text_view(scene, "news_text", area, news_blocks(scene.game, points=False))
 
 
 # -- post ------------------------------------------------------------------------------------
 
-def post_choices(scene: DecideScene) -> dict[str, str]:
+def post_choices(scene: DeskScene) -> dict[str, str]:
     s = scene.game.scenario
     mem: dict[str, str] = scene.memory.setdefault("post", {})
     audience = s.audience_by_id.get(mem.get("audience", "")) or s.audiences[0]
@@ -125,11 +146,11 @@ def post_choices(scene: DecideScene) -> dict[str, str]:
     return mem
 
 
-def writes_own(scene: DecideScene) -> bool:
+def writes_own(scene: DeskScene) -> bool:
     return post_choices(scene)["wording"] == viewmodel.OWN_WORDING
 
 
-def post_action(scene: DecideScene) -> PostMessage:
+def post_action(scene: DeskScene) -> PostMessage:
     """The post the form describes, with the words it will say: the chosen draft as shown,
     or the student's own (cleaned as the engine keeps them)."""
     m = post_choices(scene)
@@ -146,7 +167,7 @@ def post_action(scene: DecideScene) -> PostMessage:
                        wording, words)
 
 
-def post_reason(scene: DecideScene) -> str:
+def post_reason(scene: DeskScene) -> str:
     """Why the post cannot be planned, if it cannot: the rules' reason, or own words that
     are still to be written."""
     action = post_action(scene)
@@ -155,7 +176,7 @@ def post_reason(scene: DecideScene) -> str:
     return labels.reason(scene.game.why_not(action))
 
 
-def wording_options(scene: DecideScene) -> list[tuple[str, str]]:
+def wording_options(scene: DeskScene) -> list[tuple[str, str]]:
     """The drafted wordings for the post's topic (or tone), in the post's language, then
     the student's own words."""
     texts = viewmodel.post_wordings(scene.game.scenario, post_choices(scene))
@@ -165,7 +186,7 @@ def wording_options(scene: DecideScene) -> list[tuple[str, str]]:
             (viewmodel.OWN_WORDING, _("Write my own…"))]
 
 
-def post_preview(scene: DecideScene) -> tuple[viewmodel.PostView, list[tuple[str, str]]]:
+def post_preview(scene: DeskScene) -> tuple[viewmodel.PostView, list[tuple[str, str]]]:
     game = scene.game
     action = post_action(scene)
     data = {"channel": str(action.channel), "audience": action.audience,
@@ -192,7 +213,7 @@ def post_preview(scene: DecideScene) -> tuple[viewmodel.PostView, list[tuple[str
     return view, notes
 
 
-def build_post_tab(scene: DecideScene, area: pygame.Rect) -> None:
+def build_post_tab(scene: DeskScene, area: pygame.Rect) -> None:
     s = scene.game.scenario
     m = post_choices(scene)
 
@@ -225,7 +246,7 @@ def build_post_tab(scene: DecideScene, area: pygame.Rect) -> None:
     # The wordings' long texts never change how the other rows are laid out (its caption
     # takes its part in the caption column).
     layout = selector_layout(scene, area.width, [*rows, ("", _("Wording"), [], "", None)])
-    step = Selector.height(scene, layout[0]) + t.gap // 2
+    step = Selector.height(scene.theme, layout[0]) + t.gap // 2
     own = own_entry_height(scene) if writes_own(scene) else 0
     under = t.button_height + 2 * t.gap + message_height(scene, area.width, reason)
     # The wording (and the own words' field) go in the form when they fit, else in the
@@ -252,7 +273,7 @@ def build_post_tab(scene: DecideScene, area: pygame.Rect) -> None:
         scene.canvas("preview", PostPreview(rest, scene.ui, t, view, notes))
 
 
-def wording_row(scene: DecideScene) -> Row:
+def wording_row(scene: DeskScene) -> Row:
     m = post_choices(scene)
 
     def set_wording(value: str) -> None:
@@ -270,13 +291,13 @@ def wording_row(scene: DecideScene) -> Row:
     return ("post_wording", _("Wording"), wording_options(scene), m["wording"], set_wording)
 
 
-def own_entry_height(scene: DecideScene) -> int:
+def own_entry_height(scene: DeskScene) -> int:
     """Three lines: most posts are seen whole while they are written."""
     t = scene.theme
     return 3 * t.line("body") + 2 * t.pad + t.gap // 2
 
 
-def place_own_entry(scene: DecideScene, area: pygame.Rect) -> int:
+def place_own_entry(scene: DeskScene, area: pygame.Rect) -> int:
     """The field where the student writes their own post (in the post's language, up to a
     post's length); returns the y under it."""
     t = scene.theme
@@ -299,7 +320,7 @@ def place_own_entry(scene: DecideScene, area: pygame.Rect) -> int:
     return area.y + area.height
 
 
-def open_preview(scene: DecideScene, focus: str | None = None) -> None:
+def open_preview(scene: DeskScene, focus: str | None = None) -> None:
     def build() -> None:
         assert scene.modal is not None
         inner = scene.modal.inner(2 * scene.theme.pad)
@@ -324,14 +345,14 @@ def open_preview(scene: DecideScene, focus: str | None = None) -> None:
     scene.open_modal("preview", (760, 520), build, focus=focus)
 
 
-def dialog_notes(scene: DecideScene, notes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def dialog_notes(scene: DeskScene, notes: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The preview dialog's notes: the form's message line is under the dialog, so why the
     post cannot be planned is said here too."""
     reason = post_reason(scene)
     return [*notes, (reason, "warn")] if reason else notes
 
 
-def plan_post(scene: DecideScene) -> None:
+def plan_post(scene: DeskScene) -> None:
     """Plan the post; own words once planned leave the field empty for the next post."""
     action = post_action(scene)
     scene.close_modal(notify=False)
@@ -340,7 +361,7 @@ def plan_post(scene: DecideScene) -> None:
         scene.rebuild()
 
 
-def refresh_post(scene: DecideScene) -> None:
+def refresh_post(scene: DeskScene) -> None:
     view, notes = post_preview(scene)
     if "preview" in scene.widgets:
         scene.widgets["preview"].set_post(view, notes)
@@ -356,7 +377,7 @@ def refresh_post(scene: DecideScene) -> None:
 
 # -- crises ----------------------------------------------------------------------------------
 
-def build_crises_tab(scene: DecideScene, area: pygame.Rect) -> None:
+def build_crises_tab(scene: DeskScene, area: pygame.Rect) -> None:
     game = scene.game
     items = []
     for n, event in enumerate(game.open_crises(), start=1):
@@ -386,14 +407,14 @@ def build_crises_tab(scene: DecideScene, area: pygame.Rect) -> None:
     scene.canvas("crisis_list", view)
 
 
-def open_selected_crisis(scene: DecideScene) -> None:
+def open_selected_crisis(scene: DeskScene) -> None:
     """The crisis highlighted in the list (the first one unless the player moved)."""
     view = scene.widgets.get("crisis_list")
     if view is not None and view.current is not None and view.current.enabled:
         open_crisis(scene, view.current.key)
 
 
-def crisis_items(scene: DecideScene, event_id: str) -> list[Item]:
+def crisis_items(scene: DeskScene, event_id: str) -> list[Item]:
     game = scene.game
     items = []
     # Shown in the game's own shuffled order: no position (first, last) gives the answer.
@@ -409,7 +430,7 @@ def crisis_items(scene: DecideScene, event_id: str) -> list[Item]:
     return items
 
 
-def open_crisis(scene: DecideScene, event_id: str) -> None:
+def open_crisis(scene: DeskScene, event_id: str) -> None:
     """The crisis dialog: title, prompt, deadline, numbered choices (keys 1-9 choose)."""
     game = scene.game
     event = game.scenario.event_by_id[event_id]
@@ -450,7 +471,7 @@ def open_crisis(scene: DecideScene, event_id: str) -> None:
 
 # -- counter-measures ------------------------------------------------------------------------
 
-def offered_measures(scene: DecideScene, narrative: str) -> list[Measure]:
+def offered_measures(scene: DeskScene, narrative: str) -> list[Measure]:
     """The counter-measures that make sense against *narrative* now: not one already used
     up on it (a report, a fact-check…) or already planned this turn, nor monitoring what is
     already monitored.  Monitoring, the safest, comes first in every scenario."""
@@ -468,7 +489,7 @@ def offered_measures(scene: DecideScene, narrative: str) -> list[Measure]:
     return sorted(offered, key=lambda m: not measures.MEASURES[m].offered_first)
 
 
-def counter_choices(scene: DecideScene) -> dict[str, str]:
+def counter_choices(scene: DeskScene) -> dict[str, str]:
     """The counter form's choices.  The measure starts unchosen, and is unchosen again after
     each plan: one stray click on Plan never plans a counter the student did not pick."""
     game = scene.game
@@ -484,7 +505,7 @@ def counter_choices(scene: DecideScene) -> dict[str, str]:
     return mem
 
 
-def counter_action(scene: DecideScene) -> Counter | None:
+def counter_action(scene: DeskScene) -> Counter | None:
     """The counter the form describes, or None while no measure is chosen."""
     m = counter_choices(scene)
     if not m["measure"]:
@@ -497,14 +518,14 @@ def counter_action(scene: DecideScene) -> Counter | None:
                    m["audience"] if measures.MEASURES[measure].needs_audience else None)
 
 
-def counter_reason(scene: DecideScene) -> str:
+def counter_reason(scene: DeskScene) -> str:
     action = counter_action(scene)
     if action is None:
         return _("Choose a counter-measure first.")
     return labels.reason(scene.game.why_not(action))
 
 
-def plan_counter(scene: DecideScene) -> None:
+def plan_counter(scene: DeskScene) -> None:
     action = counter_action(scene)
     if action is not None and scene.plan(action):
         scene.memory["counter"]["measure"] = ""
@@ -513,7 +534,7 @@ def plan_counter(scene: DecideScene) -> None:
         scene.rebuild()
 
 
-def counter_blocks(scene: DecideScene) -> list[Block]:
+def counter_blocks(scene: DeskScene) -> list[Block]:
     game = scene.game
     m = counter_choices(scene)
     action = counter_action(scene)
@@ -534,7 +555,7 @@ def counter_blocks(scene: DecideScene) -> list[Block]:
             Block(status, colour="muted")]
 
 
-def build_counter_tab(scene: DecideScene, area: pygame.Rect) -> None:
+def build_counter_tab(scene: DeskScene, area: pygame.Rect) -> None:
     game = scene.game
     s = game.scenario
     if not game.live_narratives():
@@ -573,7 +594,7 @@ def build_counter_tab(scene: DecideScene, area: pygame.Rect) -> None:
     refresh_counter(scene)
 
 
-def refresh_counter(scene: DecideScene) -> None:
+def refresh_counter(scene: DeskScene) -> None:
     action = counter_action(scene)
     measure = action.measure if action is not None else None
     # Only prebunking has an audience; the media-literacy campaign has no narrative (it
@@ -593,7 +614,7 @@ def refresh_counter(scene: DecideScene) -> None:
 
 # -- plan ------------------------------------------------------------------------------------
 
-def build_plan_tab(scene: DecideScene, area: pygame.Rect) -> None:
+def build_plan_tab(scene: DeskScene, area: pygame.Rect) -> None:
     game = scene.game
     items = [Item(str(i), viewmodel.describe_action(game, p),
                   [(_("Cost: {points}").format(points=labels.action_points(
@@ -609,7 +630,7 @@ def build_plan_tab(scene: DecideScene, area: pygame.Rect) -> None:
     scene.canvas("plan_list", view)
 
 
-def _cancel_selected(scene: DecideScene) -> None:
+def _cancel_selected(scene: DeskScene) -> None:
     view = scene.widgets.get("plan_list")
     if view is not None and view.current is not None:
         scene.cancel(int(view.current.key))

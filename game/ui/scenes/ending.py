@@ -10,6 +10,7 @@ from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number, fmt_percent, pick
 from game.presentation import labels
 from game.presentation.ending_reasons import ending_reason_data
+from game.ui.scenes import registry
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
 from game.ui.widgets.textlayout import Block
@@ -170,15 +171,11 @@ class EndingScene(Scene):
         text_view(self, "ending_text", rest, ending_blocks(self.game))
 
     def debrief(self) -> None:
-        from game.ui.scenes.debrief import DebriefScene
-
-        self.app.push(DebriefScene(self.app))
+        self.app.push(registry.debrief(self.app))
 
     def to_title(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
         self.app.session.end_game()
-        self.app.show(TitleScene(self.app))
+        self.app.show(registry.title(self.app))
 
     def on_escape(self) -> None:
         self.focus.focus("title_screen")

@@ -17,6 +17,7 @@ import pygame
 from game import paths
 from game.i18n import _, fmt_number, ngettext, pick
 from game.presentation.labels import nested
+from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, message_dialog, text_view
 from game.ui.widgets.textentry import TextEntry
 from game.ui.widgets.textlayout import Block, layout_blocks
@@ -24,9 +25,21 @@ from game.ui.widgets.textlayout import Block, layout_blocks
 if TYPE_CHECKING:
     from game.content.loader import LoadedScenario
     from game.content.sharing import ImportResult
-    from game.ui.scenes.picker import PickerScene
 
 MAX_PATH = 1024
+
+
+class ScenarioListScene(Scene):
+    """A scene listing the scenarios, which the import dialog adds one to (the picker):
+    what the dialog needs of it, so that this module does not import the picker's."""
+
+    def select_path(self, path: Path | None) -> None:
+        """Select the scenario at *path* (a freshly imported one)."""
+        raise NotImplementedError
+
+    def play(self) -> None:
+        """Start the selected scenario."""
+        raise NotImplementedError
 
 
 def typed_path(text: str) -> Path | None:
@@ -44,7 +57,8 @@ def intro_blocks() -> list[Block]:
             Block(str(paths.user_scenarios_dir()), role="small", colour="muted")]
 
 
-def open_import(scene: PickerScene, path: str = "", result: list[Block] | None = None) -> None:
+def open_import(scene: ScenarioListScene, path: str = "",
+                result: list[Block] | None = None) -> None:
     """Open the dialog (again, with *result* saying why the last attempt failed): the
     explanation, the path field under it, then the result, if any."""
 
@@ -79,7 +93,7 @@ def open_import(scene: PickerScene, path: str = "", result: list[Block] | None =
                      focus="import_path")
 
 
-def compact_height(scene: PickerScene) -> int:
+def compact_height(scene: ScenarioListScene) -> int:
     """The dialog's height with nothing to report yet: the explanation, the field, buttons."""
     t = scene.theme
     width = min(900, scene.app.size[0] - 2 * t.pad) - 4 * t.pad
@@ -87,7 +101,7 @@ def compact_height(scene: PickerScene) -> int:
     return text + 3 * t.button_height + 4 * t.gap + 6 * t.pad
 
 
-def handle_import_event(scene: PickerScene, event: pygame.event.Event) -> bool:
+def handle_import_event(scene: ScenarioListScene, event: pygame.event.Event) -> bool:
     """A .zip dropped on the window (Ctrl+V in the path field is the field's own key)."""
     if event.type == pygame.DROPFILE:
         scene.later(lambda: open_import(scene, str(event.file)))
@@ -95,8 +109,8 @@ def handle_import_event(scene: PickerScene, event: pygame.event.Event) -> bool:
     return False
 
 
-def do_import(scene: PickerScene) -> None:
-    from game.content.sharing import import_zip
+def do_import(scene: ScenarioListScene) -> None:
+    from game.content.sharing import import_zip  # zipfile and the checker: only on import
 
     entry = scene.widgets.get("import_path")
     text = entry.text if entry is not None else ""
@@ -135,7 +149,7 @@ def diagnostic_blocks(loaded: LoadedScenario) -> list[Block]:
     return blocks
 
 
-def imported_dialog(scene: PickerScene, result: ImportResult) -> None:
+def imported_dialog(scene: ScenarioListScene, result: ImportResult) -> None:
     assert result.folder is not None and result.loaded is not None
     scenario = result.loaded.scenario
     title = pick(scenario.meta.title) if scenario is not None else result.folder.name

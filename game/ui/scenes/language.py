@@ -6,6 +6,7 @@ import pygame
 
 from game.i18n import _, get_language
 from game.presentation import labels
+from game.ui.scenes import registry
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_column, column_width
 
@@ -46,8 +47,6 @@ class LanguageScene(Scene):
 
     def _chooser(self, code: str):  # type: ignore[no-untyped-def]
         def choose() -> None:
-            from game.ui.scenes.title import TitleScene
-
             self.app.set_language(code)
-            self.app.show(TitleScene(self.app))
+            self.app.show(registry.title(self.app))
         return choose

@@ -13,8 +13,10 @@ import pygame
 from game import paths
 from game.i18n import _, fmt_number, language_name, ngettext, pick
 from game.presentation import labels
-from game.ui.scenes.base import Scene
+from game.ui.scenes import registry
 from game.ui.scenes.common import button_row, message_dialog, page, text_view
+from game.ui.scenes.importing import ScenarioListScene, handle_import_event, open_import
+from game.ui.scenes.saves import before_new_game
 from game.ui.session import ScenarioEntry
 from game.ui.widgets.listview import Item, ListView
 from game.ui.widgets.textlayout import Block
@@ -65,7 +67,7 @@ def entry_item(entry: ScenarioEntry) -> Item:
                                                        (origin_text(entry.origin), "muted")])
 
 
-class PickerScene(Scene):
+class PickerScene(ScenarioListScene):
     name = "picker"
     default_focus = "scenario_list"
 
@@ -148,8 +150,6 @@ class PickerScene(Scene):
         if not fresh.playable:
             self.cannot_play(fresh)
             return
-        from game.ui.scenes.saves import before_new_game
-
         def start() -> None:
             self.app.session.new_game(fresh)
             self.app.enter_game()
@@ -177,13 +177,9 @@ class PickerScene(Scene):
         self.rebuild()
 
     def import_zip(self, path: str = "") -> None:
-        from game.ui.scenes.importing import open_import
-
         open_import(self, path)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
-        from game.ui.scenes.importing import handle_import_event
-
         return handle_import_event(self, event) or super().handle_event(event)
 
     def on_reload(self) -> bool:
@@ -193,9 +189,7 @@ class PickerScene(Scene):
         return True
 
     def back(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
-        self.app.show(TitleScene(self.app))
+        self.app.show(registry.title(self.app))
 
     def on_escape(self) -> None:
         self.back()

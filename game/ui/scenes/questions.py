@@ -15,6 +15,7 @@ from typing import Any
 import pygame
 
 from game.i18n import _, fmt_number, pick
+from game.ui.scenes import registry
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, page, text_view
 from game.ui.widgets.textlayout import Block, layout_blocks
@@ -116,6 +117,7 @@ class QuestionsScene(Scene):
 
     def build_result(self, area: pygame.Rect) -> None:
         """Right after the last rating: the discernment before and after, explained."""
+        # The reports' text: only after the last rating, not when the questions open.
         from game.reports.html_parts import discernment_sentence
         from game.reports.questions import question_summary
 
@@ -234,7 +236,5 @@ class QuestionsScene(Scene):
         elif self.when == "post":
             self.app.pop()
         else:  # before the briefing: back to the title, as from the briefing
-            from game.ui.scenes.title import TitleScene
-
             self.app.session.end_game()
-            self.app.show(TitleScene(self.app))
+            self.app.show(registry.title(self.app))

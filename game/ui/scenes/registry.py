@@ -1,49 +1,110 @@
-"""Which scene shows which turn phase; scenes are imported when first needed (fast start)."""
+"""Every scene by name, in one table, and one typed function to open each.
+
+Scenes open one another through this module (``self.app.show(registry.title(self.app))``)
+instead of importing one another, and the app asks it which scene shows a turn phase: no
+scene module imports another scene module to open it, so the scenes form no import circle.
+A scene's module is imported the first time it is opened (``importlib``, from the table), so
+the title screen starts without loading every other screen.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+from typing import TYPE_CHECKING, Literal
 
 from game.engine.vocabulary import Phase
 
 if TYPE_CHECKING:
-    from game.ui.app import App
-    from game.ui.scenes.base import Scene
+    from game.ui.scenes.base import Scene, SceneHost
+
+# name -> "module:class".  Adding a scene: one line here and one function below.
+SCENES: dict[str, str] = {
+    "language": "game.ui.scenes.language:LanguageScene",
+    "title": "game.ui.scenes.title:TitleScene",
+    "picker": "game.ui.scenes.picker:PickerScene",
+    "saves": "game.ui.scenes.saves:SavesScene",
+    "settings": "game.ui.scenes.settings:SettingsScene",
+    "questions": "game.ui.scenes.questions:QuestionsScene",
+    "briefing": "game.ui.scenes.briefing:BriefingScene",
+    "feed": "game.ui.scenes.feed:FeedScene",
+    "decide": "game.ui.scenes.decide:DecideScene",
+    "resolve": "game.ui.scenes.resolve:ResolveScene",
+    "ending": "game.ui.scenes.ending:EndingScene",
+    "debrief": "game.ui.scenes.debrief:DebriefScene",
+}
 
 
-def first_scene(app: App, ask_language: bool) -> Scene:
+def scene_class(name: str) -> type[Scene]:
+    """The class registered as *name*, its module imported now if it was not yet."""
+    module, _, cls = SCENES[name].partition(":")
+    found: type[Scene] = getattr(importlib.import_module(module), cls)
+    return found
+
+
+def open_scene(name: str, app: SceneHost, *args: object) -> Scene:
+    """A new scene *name* for *app*; prefer the typed functions below (mypy checks them)."""
+    return scene_class(name)(app, *args)
+
+
+# -- one typed function per scene: its arguments checked where it is opened --------------
+
+def language(app: SceneHost) -> Scene:
+    return open_scene("language", app)
+
+
+def title(app: SceneHost) -> Scene:
+    return open_scene("title", app)
+
+
+def picker(app: SceneHost) -> Scene:
+    return open_scene("picker", app)
+
+
+def saves(app: SceneHost, mode: Literal["load", "save"] = "load") -> Scene:
+    return open_scene("saves", app, mode)
+
+
+def settings(app: SceneHost) -> Scene:
+    return open_scene("settings", app)
+
+
+def questions(app: SceneHost, when: Literal["pre", "post"]) -> Scene:
+    return open_scene("questions", app, when)
+
+
+def briefing(app: SceneHost) -> Scene:
+    return open_scene("briefing", app)
+
+
+def feed(app: SceneHost) -> Scene:
+    return open_scene("feed", app)
+
+
+def decide(app: SceneHost) -> Scene:
+    return open_scene("decide", app)
+
+
+def resolve(app: SceneHost) -> Scene:
+    return open_scene("resolve", app)
+
+
+def ending(app: SceneHost) -> Scene:
+    return open_scene("ending", app)
+
+
+def debrief(app: SceneHost) -> Scene:
+    return open_scene("debrief", app)
+
+
+def first_scene(app: SceneHost, ask_language: bool) -> Scene:
     """The language choice on the very first start, the title screen afterwards."""
-    if ask_language:
-        from game.ui.scenes.language import LanguageScene
-
-        return LanguageScene(app)
-    from game.ui.scenes.title import TitleScene
-
-    return TitleScene(app)
+    return language(app) if ask_language else title(app)
 
 
-def scene_for_phase(app: App, phase: Phase) -> Scene:
+def scene_for_phase(app: SceneHost, phase: Phase) -> Scene:
     """One scene per state of the turn machine."""
     if phase is Phase.BRIEFING and app.session.questions_due():
-        from game.ui.scenes.questions import QuestionsScene
-
-        return QuestionsScene(app, "pre")  # the ratings come before anything is seen
-    if phase is Phase.BRIEFING:
-        from game.ui.scenes.briefing import BriefingScene
-
-        return BriefingScene(app)
-    if phase is Phase.FEED:
-        from game.ui.scenes.feed import FeedScene
-
-        return FeedScene(app)
-    if phase is Phase.DECIDE:
-        from game.ui.scenes.decide import DecideScene
-
-        return DecideScene(app)
-    if phase is Phase.RESOLVE:
-        from game.ui.scenes.resolve import ResolveScene
-
-        return ResolveScene(app)
-    from game.ui.scenes.ending import EndingScene
-
-    return EndingScene(app)
+        return questions(app, "pre")  # the ratings come before anything is seen
+    by_phase = {Phase.BRIEFING: briefing, Phase.FEED: feed, Phase.DECIDE: decide,
+                Phase.RESOLVE: resolve}
+    return by_phase.get(phase, ending)(app)

@@ -10,6 +10,7 @@ import pygame
 
 from game.i18n import _, fmt_number, ngettext
 from game.ui import saving
+from game.ui.scenes import registry
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_row, message_dialog, page, text_view
 from game.ui.widgets.listview import Item, ListView
@@ -280,9 +281,7 @@ class SavesScene(Scene):
         if self.mode == "save":
             self.app.pop()
             return
-        from game.ui.scenes.title import TitleScene
-
-        self.app.show(TitleScene(self.app))
+        self.app.show(registry.title(self.app))
 
     def on_escape(self) -> None:
         self.back()

@@ -44,12 +44,12 @@ class SettingsScene(Scene):
         width = min(area.width, max(560, area.width * 2 // 3))
         x = area.x + (area.width - width) // 2
         mode, caption_w = Selector.layout(
-            self, width, [(row[1], [text for _key, text in row[2]]) for row in rows])
+            self.theme, width, [(row[1], [text for _key, text in row[2]]) for row in rows])
         y = area.y + t.gap
         for ident, caption, options, value, change in rows:
             Selector(self, ident, caption, options, value, pygame.Rect(x, y, width, 0), change,
                      caption_width=caption_w, mode=mode, group="settings")
-            y += Selector.height(self, mode) + t.gap
+            y += Selector.height(self.theme, mode) + t.gap
         rest = button_row(self, [("back", _("Back"), self.app.pop, True)],
                           pygame.Rect(x, y, width, area.bottom - y), group=None)
         notes = [Block(_("Changes apply at once and are saved on this computer."),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import _
+from game.ui.saving import AUTOSAVE
+from game.ui.scenes import registry
 from game.ui.scenes.base import Scene
 from game.ui.scenes.common import button_column, column_width, language_toggle, message_dialog
 from game.ui.widgets.textlayout import Block
@@ -62,7 +64,7 @@ class TitleScene(Scene):
                             ("read_again", _("Read the file again"), self.read_again, True),
                             ("close", _("Close"), self.close_modal, False)])
             return
-        from game.ui.scenes.saves import before_new_game
+        from game.ui.scenes.saves import before_new_game  # not loaded with the title
 
         def start() -> None:
             self.app.session.new_game(entry)
@@ -77,26 +79,19 @@ class TitleScene(Scene):
         self.new_game()
 
     def resume(self) -> None:
-        from game.ui.saving import AUTOSAVE
-        from game.ui.scenes.saves import open_slot
+        from game.ui.scenes.saves import open_slot  # the saves screen: not with the title
 
         open_slot(self, AUTOSAVE)  # a damaged save: its problem, and the backup if any
 
     def saved_games(self) -> None:
-        from game.ui.scenes.saves import SavesScene
-
-        self.app.show(SavesScene(self.app, "load"))
+        self.app.show(registry.saves(self.app, "load"))
 
     def scenarios(self) -> None:
-        from game.ui.scenes.picker import PickerScene
-
         self.close_modal(notify=False)
-        self.app.show(PickerScene(self.app))
+        self.app.show(registry.picker(self.app))
 
     def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.push(registry.settings(self.app))
 
     def on_escape(self) -> None:
         self.focus.focus("quit")

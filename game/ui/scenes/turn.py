@@ -6,6 +6,7 @@ import pygame
 
 from game.i18n import _
 from game.presentation import labels, viewmodel
+from game.ui.scenes import registry
 from game.ui.scenes.base import Scene, first_fitting
 from game.ui.scenes.common import button_column, column_width, language_toggle
 from game.ui.widgets.dashboard import Dashboard, NarrativesView
@@ -139,23 +140,17 @@ class TurnScene(Scene):
         self.show_help()
 
     def save_in_slot(self) -> None:
-        from game.ui.scenes.saves import SavesScene
-
         self.close_modal(notify=False)
-        self.app.push(SavesScene(self.app, "save"))
+        self.app.push(registry.saves(self.app, "save"))
 
     def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
         self.close_modal(notify=False)
-        self.app.push(SettingsScene(self.app))
+        self.app.push(registry.settings(self.app))
 
     def to_title(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
         self.app.autosave()
         self.app.session.end_game()
-        self.app.show(TitleScene(self.app))
+        self.app.show(registry.title(self.app))
 
     def on_escape(self) -> None:
         self.open_menu()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pygame
 
@@ -11,11 +11,26 @@ from game.i18n import _
 from game.ui.widgets.textlayout import ellipsize
 
 if TYPE_CHECKING:
-    from game.ui.scenes.base import Scene
+    from game.ui.theme import Theme
 
 LABEL_MARGIN = 12  # as scenes.base: pygame_gui draws text a little wider than it measures
 TEXT_PADDING = 28  # a button's own text padding and borders (theme.json), and a margin
 MIN_VALUE_EMS = 9  # a value shorter than this many text sizes is cut rather than laid out
+
+
+class WidgetMaker(Protocol):
+    """What a selector is built with (a scene is one): the theme, labels and buttons that
+    join the maker's focus ring.  The widget needs no more of a scene than this."""
+
+    @property
+    def theme(self) -> Theme: ...
+
+    def label(self, ident: str, text: str, rect: pygame.Rect) -> Any: ...
+
+    def button(self, ident: str, text: str, rect: pygame.Rect,
+               on_press: Callable[[], None] | None, *, group: str | None = None,
+               enabled: bool = True, keys: Callable[[int, int], bool] | None = None,
+               focusable: bool = True) -> Any: ...
 
 
 class Selector:
@@ -27,45 +42,45 @@ class Selector:
     above, two rows).  A value too long for its button is cut with an ellipsis (the
     composer's preview shows it whole)."""
 
-    def __init__(self, scene: Scene, ident: str, caption: str,
+    def __init__(self, maker: WidgetMaker, ident: str, caption: str,
                  options: Sequence[tuple[str, str]], value: str | None, rect: pygame.Rect,
                  on_change: Callable[[str], None], *, caption_width: int,
                  mode: str = "side", group: str | None = None) -> None:
-        self.scene = scene
+        self.theme = maker.theme
         self.options = list(options)
         self.on_change = on_change
         self.caption = caption if mode == "inline" else None
         self.room = 0  # the value's width in its button, set below
         values = [v for v, _label in self.options]
         self.index = values.index(value) if value in values else 0
-        t = scene.theme
+        t = maker.theme
         h = t.button_height
         row = pygame.Rect(rect.x, rect.y, rect.width, h)
         if mode == "side":
-            scene.label(f"{ident}_caption", caption, pygame.Rect(rect.x, rect.y, caption_width, h))
+            maker.label(f"{ident}_caption", caption, pygame.Rect(rect.x, rect.y, caption_width, h))
             row = pygame.Rect(rect.x + caption_width + t.gap, rect.y,
                               rect.width - caption_width - t.gap, h)
         elif mode == "stacked":
-            scene.label(f"{ident}_caption", caption, pygame.Rect(rect.x, rect.y, rect.width, h))
+            maker.label(f"{ident}_caption", caption, pygame.Rect(rect.x, rect.y, rect.width, h))
             row = pygame.Rect(rect.x, rect.y + h, rect.width, h)
         many = len(self.options) > 1
-        self.prev = scene.button(f"{ident}_prev", "‹", pygame.Rect(row.x, row.y, h, h),
+        self.prev = maker.button(f"{ident}_prev", "‹", pygame.Rect(row.x, row.y, h, h),
                                  lambda: self.change(-1), focusable=False, enabled=many)
         value_rect = pygame.Rect(row.x + h + t.gap // 2, row.y, row.width - 2 * h - t.gap, h)
         self.room = value_rect.width - TEXT_PADDING - LABEL_MARGIN
-        self.value_button = scene.button(ident, self.text, value_rect, lambda: self.change(1),
+        self.value_button = maker.button(ident, self.text, value_rect, lambda: self.change(1),
                                          keys=self._keys, group=group,
                                          enabled=bool(self.options))
         self.value_button.full_text = self.full_text
-        self.next = scene.button(f"{ident}_next", "›", pygame.Rect(row.right - h, row.y, h, h),
+        self.next = maker.button(f"{ident}_next", "›", pygame.Rect(row.right - h, row.y, h, h),
                                  lambda: self.change(1), focusable=False, enabled=many)
 
     @staticmethod
-    def layout(scene: Scene, width: int,
+    def layout(theme: Theme, width: int,
                rows: Sequence[tuple[str, Sequence[str]]]) -> tuple[str, int]:
         """The layout mode for selectors of *width* with these (caption, option texts),
         and the caption column's width."""
-        t = scene.theme
+        t = theme
         arrows = 2 * t.button_height + t.gap  # as laid out in __init__
 
         def widest(texts: Sequence[str]) -> int:
@@ -85,8 +100,8 @@ class Selector:
         return "stacked", caption_w
 
     @staticmethod
-    def height(scene: Scene, mode: str) -> int:
-        return scene.theme.button_height * (2 if mode == "stacked" else 1)
+    def height(theme: Theme, mode: str) -> int:
+        return theme.button_height * (2 if mode == "stacked" else 1)
 
     def set_enabled(self, enabled: bool) -> None:
         many = enabled and len(self.options) > 1
@@ -108,7 +123,7 @@ class Selector:
     @property
     def text(self) -> str:
         """What the value button shows: :attr:`full_text`, with an ellipsis if too long."""
-        return ellipsize(self.full_text, self.scene.theme.font("body"), max(10, self.room))
+        return ellipsize(self.full_text, self.theme.font("body"), max(10, self.room))
 
     def change(self, step: int) -> None:
         if len(self.options) < 2:
