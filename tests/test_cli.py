@@ -122,9 +122,16 @@ TUTORIAL = ROOT / "scenarios" / "tutorial.yaml"
 LONG_SIMULATE = ("simulate", str(TUTORIAL), "--runs", "100000", "--workers", "2")
 
 
+def _as_in_a_terminal() -> None:
+    """Ctrl-C as a terminal's foreground job has it.  A shell starts a background job
+    (``.ci/run &``) with SIGINT ignored, every process below inherits that, and Python
+    then leaves SIGINT ignored: the Ctrl-C test timed out whenever the suite ran so."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(*args: str, **popen: object) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "main.py", *args], cwd=ROOT,  # type: ignore[call-overload]
-                            start_new_session=True, **popen)
+                            start_new_session=True, preexec_fn=_as_in_a_terminal, **popen)
 
 
 @contextlib.contextmanager
