@@ -68,6 +68,35 @@ def test_wrapped_cards_are_kept_up_to_a_bound_least_recently_used_first(
     assert again is not oldest and again == oldest
 
 
+def test_drawn_cards_are_reused_across_screens_until_anything_shown_changes(
+        largest: Pilot) -> None:
+    """A rebuilt feed takes the card it drew before; a card whose text, counts, language
+    or images changed is drawn again, and the cache stays within its bound."""
+    from dataclasses import replace
+
+    from game.i18n import set_language
+    from game.ui import images
+
+    theme: Theme = largest.app.theme
+    feed._cards.clear()
+    card = feed.cached_card(theme, post("tag"), 330)
+    assert feed.cached_card(theme, post("tag"), 330) is card
+    for changed in (replace(post("tag"), text="Un autre texte."), replace(post("tag"), likes=3),
+                    replace(post("tag"), new=False)):
+        assert feed.cached_card(theme, changed, 330) is not card
+    assert feed.cached_card(theme, post("tag"), 400) is not card
+    set_language("en")
+    try:
+        assert feed.cached_card(theme, post("tag"), 330) is not card  # "likes", not "j'aime"
+    finally:
+        set_language("fr")
+    images.forget()  # F5: an avatar may have been replaced
+    assert feed.cached_card(theme, post("tag"), 330) is not card
+    for n in range(feed.CARDS_KEPT + 5):
+        feed.cached_card(theme, post(f"tag {n}"), 330)
+    assert len(feed._cards) == feed.CARDS_KEPT
+
+
 def test_long_audience_names_never_push_a_bar_onto_a_line_of_its_own(largest: Pilot) -> None:
     """Every bar has its name (beside it, or just above it for the whole panel when a name
     does not fit beside), and a name too long even so is cut with an ellipsis."""
