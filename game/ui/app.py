@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import gc
 import logging
 import os
@@ -39,6 +40,7 @@ def _import_pygame_gui() -> None:
 
 _import_pygame_gui()
 import pygame_gui  # noqa: E402
+from pygame_gui.core.surface_cache import SurfaceCache  # noqa: E402
 
 from game import i18n  # noqa: E402
 from game.ui.memory import release_freed_memory  # noqa: E402
@@ -74,6 +76,11 @@ class GameUIManager(pygame_gui.UIManager):
 
     def _update_mouse_position(self) -> None:
         self.mouse_position = self.calculate_scaled_mouse_position(self.pointer)
+
+
+@functools.cache
+def _shared_shape_cache() -> SurfaceCache:
+    return SurfaceCache()
 
 
 class App:
@@ -155,7 +162,13 @@ class App:
     # -- theme, language, settings ---------------------------------------------------------
 
     def _new_manager(self) -> GameUIManager:
-        return GameUIManager(self.size, self.theme.gui_theme(), enable_live_theme_updates=False)
+        manager = GameUIManager(self.size, self.theme.gui_theme(),
+                                enable_live_theme_updates=False)
+        # Each new manager (another text size or contrast, another App in the same process)
+        # would draw every button shape again, supersampled: they share one cache instead.
+        # Its keys hold everything a shape looks like (size, colours, borders, corners).
+        manager.get_theme().shape_cache = _shared_shape_cache()
+        return manager
 
     def clear_ui(self) -> None:
         self.ui.clear_and_reset()

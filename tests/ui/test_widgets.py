@@ -175,3 +175,16 @@ def test_ctrl_v_pastes_into_any_text_field(largest: Pilot,
         assert entry.handle_key(pygame.K_v, pygame.KMOD_LCTRL)  # nothing breaks
     finally:
         entry.kill()
+
+
+def test_button_shapes_are_drawn_once_per_process(start: Start) -> None:
+    """A new pygame_gui manager (another text size, another window) reuses the shapes
+    drawn so far instead of drawing them again, supersampled."""
+    with start(lang="en") as pilot:
+        cache = pilot.app.ui.get_theme().shape_cache
+        assert cache.cache_short_term_lookup or cache.cache_long_term_lookup  # title's shapes
+        pilot.app.apply_settings(Settings("en", "largest", True, 0))
+        assert pilot.app.theme.base == 24
+        assert pilot.app.ui.get_theme().shape_cache is cache
+    with start(lang="fr") as pilot:
+        assert pilot.app.ui.get_theme().shape_cache is cache
