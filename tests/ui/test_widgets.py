@@ -188,3 +188,30 @@ def test_button_shapes_are_drawn_once_per_process(start: Start) -> None:
         assert pilot.app.ui.get_theme().shape_cache is cache
     with start(lang="fr") as pilot:
         assert pilot.app.ui.get_theme().shape_cache is cache
+
+
+def test_wrapping_is_measured_once_per_text_font_and_width() -> None:
+    """Screens wrap the same texts at every rebuild: measured once, and every caller gets
+    a list of its own (one that extends it must not change what the next one gets)."""
+    from game.ui.theme import SafeFont, font_file
+    from game.ui.widgets.textlayout import wrap
+
+    class CountingFont(SafeFont):
+        calls = 0
+
+        def size(self, text: object) -> tuple[int, int]:
+            CountingFont.calls += 1
+            return super().size(text)
+
+    pygame.font.init()
+    path = font_file(False)
+    font = CountingFont(str(path) if path else None, 16)
+    text = "Un texte assez long pour tenir sur plusieurs lignes\u00a0: il faut le couper."
+    first = wrap(text, font, 120)
+    measured = CountingFont.calls
+    assert len(first) > 1 and measured > 0
+    first.append("ajouté")
+    assert wrap(text, font, 120) == first[:-1]
+    assert CountingFont.calls == measured  # not measured again
+    assert wrap(text, font, 300) != first[:-1]  # another width: wrapped anew
+    assert CountingFont.calls > measured
