@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gc
 import logging
 import os
@@ -78,9 +77,15 @@ class GameUIManager(pygame_gui.UIManager):
         self.mouse_position = self.calculate_scaled_mouse_position(self.pointer)
 
 
-@functools.cache
-def _shared_shape_cache() -> SurfaceCache:
-    return SurfaceCache()
+_shape_cache: list[SurfaceCache] = []
+
+
+def _shared_shape_cache(own: SurfaceCache) -> SurfaceCache:
+    """The process's shape cache: the first manager's own (a new one would cost start-up
+    an extra 4 MB surface to clear)."""
+    if not _shape_cache:
+        _shape_cache.append(own)
+    return _shape_cache[0]
 
 
 class App:
@@ -167,7 +172,8 @@ class App:
         # Each new manager (another text size or contrast, another App in the same process)
         # would draw every button shape again, supersampled: they share one cache instead.
         # Its keys hold everything a shape looks like (size, colours, borders, corners).
-        manager.get_theme().shape_cache = _shared_shape_cache()
+        theme = manager.get_theme()
+        theme.shape_cache = _shared_shape_cache(theme.shape_cache)
         return manager
 
     def clear_ui(self) -> None:
