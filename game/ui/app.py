@@ -39,6 +39,7 @@ def _import_pygame_gui() -> None:
 
 _import_pygame_gui()
 import pygame_gui  # noqa: E402
+from pygame_gui.core.surface_cache import SurfaceCache  # noqa: E402
 
 from game import i18n  # noqa: E402
 from game.ui.memory import release_freed_memory  # noqa: E402
@@ -75,6 +76,17 @@ class GameUIManager(pygame_gui.UIManager):
 
     def _update_mouse_position(self) -> None:
         self.mouse_position = self.calculate_scaled_mouse_position(self.pointer)
+
+
+_shape_cache: list[SurfaceCache] = []
+
+
+def _shared_shape_cache(own: SurfaceCache) -> SurfaceCache:
+    """The process's shape cache: the first manager's own (a new one would cost start-up
+    an extra 4 MB surface to clear)."""
+    if not _shape_cache:
+        _shape_cache.append(own)
+    return _shape_cache[0]
 
 
 class App:
@@ -154,7 +166,14 @@ class App:
     # -- theme, language, settings ---------------------------------------------------------
 
     def _new_manager(self) -> GameUIManager:
-        return GameUIManager(self.size, self.theme.gui_theme(), enable_live_theme_updates=False)
+        manager = GameUIManager(self.size, self.theme.gui_theme(),
+                                enable_live_theme_updates=False)
+        # Each new manager (another text size or contrast, another App in the same process)
+        # would draw every button shape again, supersampled: they share one cache instead.
+        # Its keys hold everything a shape looks like (size, colours, borders, corners).
+        theme = manager.get_theme()
+        theme.shape_cache = _shared_shape_cache(theme.shape_cache)
+        return manager
 
     def clear_ui(self) -> None:
         self.ui.clear_and_reset()

@@ -83,10 +83,20 @@ def picture(folder: Path | None, value: str | None, max_width: int,
     return _render(str(folder), value, size[0], size[1], False)
 
 
+_forgotten = 0  # how many times the cache was dropped: drawings that used images key on it
+
+
+def generation() -> int:
+    """Changes whenever :func:`forget` drops the cache (a drawn feed card is then stale)."""
+    return _forgotten
+
+
 def forget() -> None:
     """Drop the cache (F5: the author may have replaced an image)."""
+    global _forgotten
     _probe.cache_clear()
     _render.cache_clear()
+    _forgotten += 1
 
 
 @lru_cache(maxsize=128)

@@ -68,6 +68,35 @@ def test_wrapped_cards_are_kept_up_to_a_bound_least_recently_used_first(
     assert again is not oldest and again == oldest
 
 
+def test_drawn_cards_are_reused_across_screens_until_anything_shown_changes(
+        largest: Pilot) -> None:
+    """A rebuilt feed takes the card it drew before; a card whose text, counts, language
+    or images changed is drawn again, and the cache stays within its bound."""
+    from dataclasses import replace
+
+    from game.i18n import set_language
+    from game.ui import images
+
+    theme: Theme = largest.app.theme
+    feed._cards.clear()
+    card = feed.cached_card(theme, post("tag"), 330)
+    assert feed.cached_card(theme, post("tag"), 330) is card
+    for changed in (replace(post("tag"), text="Un autre texte."), replace(post("tag"), likes=3),
+                    replace(post("tag"), new=False)):
+        assert feed.cached_card(theme, changed, 330) is not card
+    assert feed.cached_card(theme, post("tag"), 400) is not card
+    set_language("en")
+    try:
+        assert feed.cached_card(theme, post("tag"), 330) is not card  # "likes", not "j'aime"
+    finally:
+        set_language("fr")
+    images.forget()  # F5: an avatar may have been replaced
+    assert feed.cached_card(theme, post("tag"), 330) is not card
+    for n in range(feed.CARDS_KEPT + 5):
+        feed.cached_card(theme, post(f"tag {n}"), 330)
+    assert len(feed._cards) == feed.CARDS_KEPT
+
+
 def test_long_audience_names_never_push_a_bar_onto_a_line_of_its_own(largest: Pilot) -> None:
     """Every bar has its name (beside it, or just above it for the whole panel when a name
     does not fit beside), and a name too long even so is cut with an ellipsis."""
@@ -146,3 +175,43 @@ def test_ctrl_v_pastes_into_any_text_field(largest: Pilot,
         assert entry.handle_key(pygame.K_v, pygame.KMOD_LCTRL)  # nothing breaks
     finally:
         entry.kill()
+
+
+def test_button_shapes_are_drawn_once_per_process(start: Start) -> None:
+    """A new pygame_gui manager (another text size, another window) reuses the shapes
+    drawn so far instead of drawing them again, supersampled."""
+    with start(lang="en") as pilot:
+        cache = pilot.app.ui.get_theme().shape_cache
+        assert cache.cache_short_term_lookup or cache.cache_long_term_lookup  # title's shapes
+        pilot.app.apply_settings(Settings("en", "largest", True, 0))
+        assert pilot.app.theme.base == 24
+        assert pilot.app.ui.get_theme().shape_cache is cache
+    with start(lang="fr") as pilot:
+        assert pilot.app.ui.get_theme().shape_cache is cache
+
+
+def test_wrapping_is_measured_once_per_text_font_and_width() -> None:
+    """Screens wrap the same texts at every rebuild: measured once, and every caller gets
+    a list of its own (one that extends it must not change what the next one gets)."""
+    from game.ui.theme import SafeFont, font_file
+    from game.ui.widgets.textlayout import wrap
+
+    class CountingFont(SafeFont):
+        calls = 0
+
+        def size(self, text: object) -> tuple[int, int]:
+            CountingFont.calls += 1
+            return super().size(text)
+
+    pygame.font.init()
+    path = font_file(False)
+    font = CountingFont(str(path) if path else None, 16)
+    text = "Un texte assez long pour tenir sur plusieurs lignes\u00a0: il faut le couper."
+    first = wrap(text, font, 120)
+    measured = CountingFont.calls
+    assert len(first) > 1 and measured > 0
+    first.append("ajouté")
+    assert wrap(text, font, 120) == first[:-1]
+    assert CountingFont.calls == measured  # not measured again
+    assert wrap(text, font, 300) != first[:-1]  # another width: wrapped anew
+    assert CountingFont.calls > measured

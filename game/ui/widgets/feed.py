@@ -77,6 +77,29 @@ def _card_rows(theme: Theme, post: PostView, width: int) -> list[tuple[str, str]
 ROW_ROLE = {"name": "body", "text": "body"}
 
 
+# Drawn cards remembered across screens: every rebuild of a turn screen builds a new feed
+# widget, which drew the same visible cards again (~40 % of a feed's cost in a game).  A
+# screen shows fewer than a dozen; the bound keeps memory flat (a card is ~0.3 MB).
+CARDS_KEPT = 24
+_cards: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+
+
+def cached_card(theme: Theme, post: PostView, width: int) -> pygame.Surface:
+    """:func:`render_card` at the post's final counts, drawn once per look of the card
+    (everything it shows is in the key: text size, contrast, font, language, the post,
+    and the images as last loaded)."""
+    key = (theme.base, theme.high_contrast, font_file(False), width, get_language(),
+           images.generation(), *vars(post).values())
+    card = _cards.get(key)
+    if card is None:
+        card = _cards[key] = render_card(theme, post, width, post.likes, post.shares)
+        if len(_cards) > CARDS_KEPT:
+            _cards.popitem(last=False)
+    else:
+        _cards.move_to_end(key)
+    return card
+
+
 def post_picture(theme: Theme, post: PostView, width: int) -> pygame.Surface | None:
     """The post's own image, scaled to the text column (None if it has none or it is bad)."""
     if not post.image:
@@ -169,7 +192,6 @@ class FeedView(Canvas):
         self.seen = seen  # likes/shares shown last time, per post: they grow from there
         self.tops: list[int] = []
         self.heights: list[int] = []
-        self.cache: dict[tuple[int, int, int], pygame.Surface] = {}
         self.age = 0.0
         for post in posts:  # a post seen for the first time starts from its current counts
             seen.setdefault(post.key, (post.likes, post.shares))
@@ -214,12 +236,10 @@ class FeedView(Canvas):
             if y + height < top:
                 continue
             likes, shares = self.counts(post)
-            key = (post.key, likes, shares)
-            card = self.cache.get(key)
-            if card is None:
+            if (likes, shares) == (post.likes, post.shares):  # not a step of the count-up
+                card = cached_card(self.theme, post, width)
+            else:
                 card = render_card(self.theme, post, width, likes, shares)
-                if (likes, shares) == (post.likes, post.shares):  # not a step of the count-up
-                    self.cache[key] = card
             surface.blit(card, (0, y - top))
 
     def texts(self) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 
 import pygame
@@ -16,6 +17,17 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     Only ordinary spaces and newlines break lines: U+00A0 and U+202F (before ``: ; ! ?``
     and inside « ») keep a French word and its punctuation together.
     """
+    return list(_wrapped(text, font, width))  # a list of its own: callers may extend it
+
+
+# Every rebuild wraps the same texts again, measuring each word (font.size was ~5 % of a
+# keyboard game).  Fonts are keyed by identity: forget_fonts() makes new ones.
+@lru_cache(maxsize=2048)
+def _wrapped(text: str, font: pygame.font.Font, width: int) -> tuple[str, ...]:
+    return tuple(_wrap(text, font, width))
+
+
+def _wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
