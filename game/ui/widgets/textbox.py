@@ -76,11 +76,7 @@ class TextBox(TextEntry):
 
     def redraw(self) -> None:
         t = self.theme
-        surface = pygame.Surface(self.rect.size, pygame.SRCALPHA)
-        surface.fill(t.colour("card"))
-        edge = "focus" if self.has_focus else "border"
-        pygame.draw.rect(surface, t.colour(edge), surface.get_rect(),
-                         width=3 if self.has_focus else max(1, t.border), border_radius=4)
+        surface = self._field()
         font = t.font("body")
         step = t.line("body")
         top = t.pad - self._scroll_y()

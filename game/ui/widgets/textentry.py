@@ -125,13 +125,19 @@ class TextEntry(Canvas):
 
     # -- drawing -----------------------------------------------------------------------
 
-    def redraw(self) -> None:
+    def _field(self) -> pygame.Surface:
+        """The field's card and frame (thicker and in the focus colour when focused)."""
         t = self.theme
         surface = pygame.Surface(self.rect.size, pygame.SRCALPHA)
         surface.fill(t.colour("card"))
         edge = "focus" if self.has_focus else "border"
         pygame.draw.rect(surface, t.colour(edge), surface.get_rect(),
                          width=3 if self.has_focus else max(1, t.border), border_radius=4)
+        return surface
+
+    def redraw(self) -> None:
+        t = self.theme
+        surface = self._field()
         font = t.font("body")
         room = self.rect.width - 2 * t.pad
         caret_x = font.size(self.text[:self.caret])[0]
