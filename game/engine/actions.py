@@ -198,13 +198,17 @@ def apply(game: Game, action: Action, record: dict[str, Any] | None = None) -> O
     *record*: ``action_to_dict(action)`` when the caller has it already."""
     outcome = Outcome(game.state.turn, action.kind,
                       record if record is not None else action_to_dict(action))
-    with game.ops.recording(outcome):
+    ops = game.ops
+    previous, ops.current = ops.current, outcome  # ops.recording(), inline: every action
+    try:
         if isinstance(action, PostMessage):
             _apply_post(game, action, outcome)
         elif isinstance(action, AnswerCrisis):
             _apply_answer(game, action, outcome)
         else:
             _apply_counter(game, action, outcome)
+    finally:
+        ops.current = previous
     return outcome
 
 

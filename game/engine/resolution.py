@@ -96,9 +96,13 @@ def _spread(game: Game) -> None:
         outcome.add_reach(run.id, run.weighted - before)
         impact = narrative.impact
         if impact:
-            with game.ops.recording(outcome):
+            ops = game.ops
+            previous, ops.current = ops.current, outcome  # ops.recording(), inline
+            try:
                 for indicator, per_turn in impact.items():
-                    game.ops.adjust(indicator, per_turn * run.weighted / 100.0)
+                    ops.adjust(indicator, per_turn * run.weighted / 100.0)
+            finally:
+                ops.current = previous
         step_lifecycle(run, "evolve", turn)
         if run.phase is not phase_before:
             outcome.notes.append(_PHASE_NOTE[run.phase])
