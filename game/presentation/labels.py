@@ -91,6 +91,34 @@ TECHNIQUES = {
     "rumour": N_("rumour"),
 }
 
+# One sentence per technique, shown where a narrative first appears and on the counter
+# tab: a student meets "astroturfing" or "trolling" before any concept card names it.
+TECHNIQUE_HELP = {
+    "fake_news": N_("False information dressed up as news, made to be shared."),
+    "deepfake": N_("A video, image or voice faked with AI to make someone say or do what "
+                   "they never said or did."),
+    "impersonation": N_("An account posing as a real person or institution to speak in "
+                        "its name."),
+    "hacked_account": N_("A genuine account taken over by attackers, who post in its "
+                         "owner's name."),
+    "bots": N_("Automated accounts that post and share at scale to make a message look "
+               "popular."),
+    "astroturfing": N_("A fake grassroots movement: networks of fake accounts pretending "
+                       "to be ordinary citizens."),
+    "trolling": N_("Provocative posts meant to anger and derail the debate; answering "
+                   "them gives them a stage."),
+    "harassment": N_("Repeated attacks on one person online, to intimidate or silence "
+                     "them."),
+    "polarisation": N_("Content that sets groups against each other to widen a divide."),
+    "propaganda": N_("One-sided messages spread by a state or group to bend opinion its "
+                     "way."),
+    "election_interference": N_("Foreign efforts to sway or discredit an election with "
+                                "manipulated information."),
+    "hashtag_campaign": N_("A coordinated push to make a hashtag trend and frame the "
+                           "debate."),
+    "rumour": N_("An unverified story passed on by worried people, often in good faith."),
+}
+
 # A badge per technique, earned by answering a narrative of that technique with a counter
 # that fits it (``engine/badges.py``).
 BADGES = {

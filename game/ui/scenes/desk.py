@@ -548,6 +548,8 @@ def counter_blocks(scene: DeskScene) -> list[Block]:
         return [Block(_("Choose a counter-measure: each suits some techniques and backfires "
                         "against others. This narrative's technique: {technique}.").format(
                     technique=labels.label(labels.TECHNIQUES, narrative.technique))),
+                Block(labels.label(labels.TECHNIQUE_HELP, narrative.technique),
+                      colour="muted"),
                 Block(status, colour="muted")]
     return [Block(labels.label(labels.MEASURE_HELP, action.measure)),
             Block(_("Cost: {points}").format(points=labels.action_points(game.cost(action))),

@@ -42,6 +42,8 @@ def news_blocks(game: Game, points: bool = True) -> list[Block]:
                 title=labels.nested(pick(narrative.title)),
                 technique=labels.label(labels.TECHNIQUES, narrative.technique)),
                 colour="bad", bold=True, space_before=0.6))
+            blocks.append(Block(labels.label(labels.TECHNIQUE_HELP, narrative.technique),
+                                colour="muted"))
     for event in game.open_crises():
         blocks.append(Block(_("Crisis: “{title}” — {deadline}").format(
             title=labels.nested(viewmodel.crisis_title(event, game.scenario)),
