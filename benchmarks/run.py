@@ -153,6 +153,9 @@ def summary(figures: list[dict[str, object]]) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if {"-h", "--help"} & set(argv):  # not a filter: a half-hour run by mistake otherwise
+        print(__doc__)
+        return 0
     filters = [a for a in argv if not a.startswith("--")]
     figures: list[dict[str, object]] = []
     chosen = scripts(filters)
