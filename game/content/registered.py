@@ -35,14 +35,14 @@ class OneOfRegistered:
 
     def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema,
                                      handler: GetJsonSchemaHandler) -> JsonSchemaValue:
-        return {"type": "string", "enum": list(self.names())}
+        return {"type": "string", "enum": [str(name) for name in self.names()]}
 
     def _check(self, value: str) -> str:
-        allowed = self.names()
+        allowed = [str(name) for name in self.names()]
         if value not in allowed:
             raise PydanticCustomError(
                 "not_one_of", "“{value}” is not one of: {allowed}",
-                {"value": value, "allowed": list(allowed), "suggestion": suggest(value, allowed)})
+                {"value": value, "allowed": allowed, "suggestion": suggest(value, allowed)})
         return value
 
 
