@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import Field
 
 from game.content.calls import ConditionField, EffectField, call_schemas, resolve_placeholders
+from game.content.registered import OneOfRegistered
 from game.content.text import BUNDLED_LANGUAGES, Bool, Id, LanguageCode, Strict, Text
 from game.engine import measures, rules
+from game.engine.techniques import POST
 from game.engine.vocabulary import (
     ActorKind,
     AudienceKind,
@@ -137,8 +139,12 @@ class CounterOverride(Strict):
     reason: Text
 
 
-CounterName = Literal["debunk", "prebunk", "report", "factcheck", "attribute", "monitor",
-                      "literacy", "support", "post"]
+def counter_names() -> tuple[str, ...]:
+    """What a narrative's ``counters:`` may override: every registered measure, and a post."""
+    return (*measures.MEASURES, POST)
+
+
+CounterName = Annotated[str, OneOfRegistered(counter_names)]
 
 
 class Narrative(Strict):

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from game.content.key_help import SECTIONS
+from game.content.registered import registered_names
 from game.content.text import Text
 from game.engine.registry import Call
 from game.i18n import N_, _, fmt_number
@@ -158,8 +159,9 @@ def describe(tp: Any, metadata: list[Any] | None = None, named: bool = False) ->
         return _model(tp)
     if isinstance(tp, type) and issubclass(tp, Enum):
         return _enum(tp, named)
-    if origin is Literal:
-        values = [yaml_value(a) for a in get_args(tp)]
+    registered = registered_names(every)  # a registry's words, e.g. counter names
+    if origin is Literal or registered is not None:
+        values = [yaml_value(a) for a in (registered or get_args(tp))]
         return values[0] if len(values) == 1 else _("one of: {values}").format(
             values=", ".join(values))
     if origin is list:

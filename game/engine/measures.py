@@ -3,10 +3,11 @@ offered, what it does to a narrative, and its column of the technique table.
 
 Adding a measure is one :meth:`MeasureRegistry.register` call here (plus its
 ``Measure`` value, its label and its translations): the rules (``actions``), the desk's
-counter form and the technique table (``techniques``) read these entries instead of
-naming measures one by one.  How a counter lands in general (fit, backfire, early
-warning) stays in ``actions._apply_counter``; an entry's ``apply`` is only what this
-measure does once it lands.
+counter form, the technique table (``techniques``), the scenario format (a narrative's
+``counters:`` keys) and the simulator's players (``simulation/newer_measures.py``) read
+these entries instead of naming measures one by one.  How a counter lands in general
+(fit, backfire, early warning) stays in ``actions._apply_counter``; an entry's ``apply``
+is only what this measure does once it lands.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from game.engine.state import NarrativeRun
 from game.engine.techniques import POST, Fit, judge
 from game.engine.vocabulary import AudienceKind, Measure, NarrativePhase, Tone
 from game.simulation.moves import answer_as_taught, rotating_posts, try_action, unrelated_topics
+from game.simulation.newer_measures import try_newer
 
 NP = NarrativePhase
 # The order a desk reaches for its fitting counters: the platform and the target first
@@ -67,6 +68,7 @@ def _counter(game: Game, run: NarrativeRun) -> None:
             try_action(game, Counter(run.id, Measure.PREBUNK, open_to_it.id))
         else:
             try_action(game, Counter(run.id, Measure(counter)))
+    try_newer(game, run)  # a measure registered since ORDER was written, where it fits
 
 
 def _clear_post(game: Game, run: NarrativeRun) -> None:

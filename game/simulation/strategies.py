@@ -25,6 +25,7 @@ from game.simulation.moves import (
     rotating_posts,
     try_action,
 )
+from game.simulation.newer_measures import try_newer
 from game.simulation.shortcuts import (
     crisis_only,
     ignore_disinfo,
@@ -106,6 +107,7 @@ def textbook(game: Game, rng: random.Random) -> None:
             if run.phase is not NP.SPREADING:
                 try_action(game, Counter(run.id, Measure.FACTCHECK))
             try_action(game, Counter(run.id, Measure.DEBUNK))
+            try_newer(game, run)  # a measure its rules do not name, where it fits
     answering = [t.id for t in s.topics if t.narrative and t.narrative in {
         r.id for r in game.live_narratives()}]
     topic = rng.choice(answering) if answering else None
