@@ -284,6 +284,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except Terminated:
         return EXIT_TERMINATED
+    except BrokenPipeError:  # output piped into a reader that has gone (`| head`)
+        _silence(sys.stdout)
+        return 1
 
 
 # -- check ----------------------------------------------------------------------------
@@ -325,9 +328,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     for loaded in results:
         loaded.diagnostics.extend(play_check(loaded, args.play))
     if args.json:
-        print(json_report(results))
+        _print_or_drop(json_report(results))
     else:
-        print(text_report(results, _use_color()))
+        _print_or_drop(text_report(results, _use_color()))
     return EXIT_PROBLEMS if any(r.errors for r in results) else EXIT_OK
 
 
@@ -549,7 +552,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if not languages or not all(re.fullmatch(LANGUAGE_PATTERN, lang) for lang in languages):
         raise UsageError(_("--languages takes language codes separated by commas, "
                            "such as fr,en"))
-    print(json.dumps(scenario_json_schema(languages), ensure_ascii=False, indent=2))
+    _print_or_drop(json.dumps(scenario_json_schema(languages), ensure_ascii=False, indent=2))
     return EXIT_OK
 
 

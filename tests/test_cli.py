@@ -220,6 +220,17 @@ def test_simulate_into_a_closed_pipe_is_quiet_and_still_writes_the_report(
     assert page.read_text("utf-8").startswith("<!DOCTYPE html>")
 
 
+@pytest.mark.parametrize("command", [("check", "scenarios"), ("schema",)])
+def test_check_and_schema_into_a_closed_pipe_are_quiet(command: tuple[str, ...]) -> None:
+    read, write = os.pipe()
+    os.close(read)  # like `| head -1` that has already gone
+    proc = subprocess.run([sys.executable, "main.py", *command], stdout=write,
+                          stderr=subprocess.PIPE, timeout=300, cwd=ROOT)
+    os.close(write)
+    assert proc.stderr.decode() == ""
+    assert proc.returncode == 0  # every bundled scenario passes: the verdict is kept
+
+
 def test_simulate_checks_its_output_paths_before_playing(tmp_path: Path) -> None:
     blocker = tmp_path / "a_file"
     blocker.write_text("x", "utf-8")
