@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game import i18n
-from game.engine.actions import post_words
+from game.engine import actions, measures
+from game.engine.actions import Counter, post_words
 from game.engine.techniques import POST, judge
 from game.i18n import _, fmt_number, fmt_percent, ngettext, pick
 from game.presentation import labels
@@ -312,7 +313,8 @@ def narratives(game: Game) -> list[NarrativeView]:
         threshold = s.rules.disinformation_threshold
         if run.weighted > threshold:
             tags.append(_("above {threshold}").format(threshold=reach_text(threshold)))
-        views.append(NarrativeView(run.id, pick(narrative.title), str(run.phase),
+        views.append(NarrativeView(run.id, pick(narrative.title),
+                                   labels.shown_phase(run.phase, run.weighted),
                                    labels.label(labels.TECHNIQUES, narrative.technique),
                                    run.weighted, audiences, tags, threshold))
     return views
@@ -415,6 +417,41 @@ def points_summary(game: Game, *, short: bool = False) -> str:
     total = st.budget + sum(game.cost(a) for a in game.planned_actions())
     template = _("Points: {left}/{total}") if short else _("Action points: {left} of {total}")
     return template.format(left=fmt_number(st.budget), total=fmt_number(total))
+
+
+def measure_order(game: Game) -> list[str]:
+    """Every counter-measure of the scenario in the desk's order, the same all game long
+    (a student who counts ‹ › clicks lands on the same measure every turn): monitoring,
+    the safest, first, then the scenario's order."""
+    return sorted(game.scenario.measures, key=lambda m: not measures.MEASURES[m].offered_first)
+
+
+def measure_unavailable(game: Game, narrative: str, measure: str) -> str | None:
+    """Why *measure* cannot be planned against *narrative* now, as a code of
+    ``labels.MEASURE_UNAVAILABLE``, or None: already in effect (monitoring what is
+    monitored), used up (on this narrative, or once a game), already in this turn's plan
+    (for every audience, when it is planned per audience), or too dear for the points left."""
+    entry = measures.MEASURES[measure]
+    run = game.state.narratives.get(narrative)
+    if entry.in_effect is not None and run is not None and entry.in_effect(run):
+        return "in_effect"
+    audiences = [a.id for a in game.scenario.audiences] if entry.needs_audience else [None]
+    reasons = {actions.counter_reason(game, Counter(narrative, measure, a)) for a in audiences}
+    if None not in reasons:
+        if "measure_used" in reasons:
+            return "measure_used" if entry.targets_narrative else "measure_used_game"
+        if "already_planned" in reasons:
+            return "already_planned"
+        return sorted(str(r) for r in reasons)[0]
+    if entry.cost > game.state.budget:
+        return "over_budget"
+    return None
+
+
+def counter_menu(game: Game, narrative: str) -> list[tuple[str, str | None]]:
+    """The desk's counter-measures against *narrative*: each of :func:`measure_order`
+    with why it cannot be planned now (None: it can).  None is left out or moved."""
+    return [(m, measure_unavailable(game, narrative, m)) for m in measure_order(game)]
 
 
 _JUDGED = ("counter_fits", "counter_weak", "counter_backfires", "informs_a_little")

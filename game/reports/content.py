@@ -126,8 +126,8 @@ def narrative_part(game_: Game) -> list[dict[str, Any]]:
             "id": run.id, "title": pick(narrative.title), "claim": pick(narrative.claim),
             "technique": str(narrative.technique),
             "technique_label": labels.label(labels.TECHNIQUES, narrative.technique),
-            "phase": str(run.phase), "phase_label": labels.label(labels.NARRATIVE_PHASES,
-                                                                 run.phase),
+            "phase": str(run.phase),
+            "phase_label": labels.phase_label(run.phase, run.weighted),
             "launched_turn": launched, "final": round(run.weighted, 1),
             "peak": max([v for _turn, v in values] + [round(run.weighted, 1)]
                         + [v for _turn, v in morning_values(game_, run.id)]),

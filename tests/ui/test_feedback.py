@@ -184,7 +184,8 @@ def test_no_counter_is_planned_by_a_stray_click_and_monitor_is_not_offered_twice
         pilot.app.scene.rebuild()
         pilot.settle()
         options = [text for _, text in pilot.app.scene.selectors["counter_measure"].options]
-        assert "Monitor" not in options
+        assert "Monitor" not in options and "Monitor — already in place on this narrative" \
+            in options
 
 
 def test_the_student_picks_a_wording_and_the_feed_and_the_save_keep_it(start: Start) -> None:
