@@ -13,8 +13,8 @@ import pytest
 from game.engine import measures
 from game.paths import SCENARIOS_DIR
 from game.presentation import viewmodel
-from game.ui.scenes import desk
 from game.ui.pilot import Pilot
+from game.ui.scenes import desk
 from tests.ui.test_feedback import Start
 
 

@@ -204,12 +204,13 @@ def post_preview(scene: DeskScene) -> tuple[viewmodel.PostView, list[tuple[str, 
             platform=viewmodel.channel_name(s, data["channel"]), audience=pick(audience.name)))
     notes = [(labels.note(code), "good" if code in ("channel_strong", "language_match")
               else "warn") for code in viewmodel.expected_post_notes(game, action)]
-    if writes_own(scene):  # what is left of a post's length
-        notes.append((ngettext("{count} character left", "{count} characters left",
-                               MAX_POST_CHARS - len(action.text)).format(
-            count=fmt_number(MAX_POST_CHARS - len(action.text))), "muted"))
-    notes.append((_("Cost: {points}").format(points=labels.action_points(game.cost(action))),
-                  "muted"))
+    cost = _("Cost: {points}").format(points=labels.action_points(game.cost(action)))
+    if writes_own(scene):  # what is left of a post's length, on the cost's line (room)
+        left = ngettext("{count} character left", "{count} characters left",
+                        MAX_POST_CHARS - len(action.text)).format(
+            count=fmt_number(MAX_POST_CHARS - len(action.text)))
+        cost = _("{first} · {second}").format(first=left, second=cost)
+    notes.append((cost, "muted"))
     return view, notes
 
 
