@@ -87,6 +87,17 @@ def post_language_in(code: str) -> str:
     return _(phrase) if phrase is not None else code.upper()
 
 
+def language_mark(tag: str, lang: str) -> str:
+    """*tag* with the language of a post's words after it when they are not in the
+    interface's language: the ministry's English post, and the English public's reply to
+    it, say so in a French interface (« … · en anglais »), as a feed shows a post in
+    another language.  A reply in the post's language is realistic; unmarked, it read as
+    a text the game forgot to translate."""
+    if not lang or lang == i18n.get_language():
+        return tag
+    return _("{tag} · {language}").format(tag=tag, language=post_language_in(lang))
+
+
 def channel_name(scenario: Scenario, channel: str) -> str:
     spec = next((c for c in scenario.channels if str(c.id) == channel), None)
     if spec is not None and spec.name is not None:
@@ -185,7 +196,7 @@ def feed_posts(game: Game, folder: Path | None = None,
             data = post.post or {}
             name, handle, verified = pick(s.country.ministry), s.country.handle, True
             text = post_text(s, data)
-            tag = post_tag(s, data)
+            tag = language_mark(post_tag(s, data), str(data.get("language", "")))
             avatar = image = None
         else:
             name, handle, verified, text, tag = _actor_post(s, post)
@@ -233,7 +244,8 @@ def with_replies(game: Game, views: list[PostView], keys: list[int] | None) -> l
         out.append(PostView(REPLY_KEY - view.key, name, "", initials(name), "reply:" + audience.id,
                             False, view.when, text, feed[place].likes // 20,
                             feed[place].shares // 30, "reply", view.new,
-                            _("replying to {handle}").format(handle=s.country.handle)))
+                            language_mark(_("replying to {handle}").format(
+                                handle=s.country.handle), lang)))
     return out
 
 

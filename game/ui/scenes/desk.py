@@ -200,8 +200,9 @@ def post_preview(scene: DeskScene) -> tuple[viewmodel.PostView, list[tuple[str, 
         colour_key="player", verified=True, when=_("Preview"),
         text=viewmodel.post_text(s, data) if action.text or not writes_own(scene) else "…",
         likes=0, shares=0, kind="player", new=True,
-        tag=_("on {platform}, audience: {audience}").format(
-            platform=viewmodel.channel_name(s, data["channel"]), audience=pick(audience.name)))
+        tag=viewmodel.language_mark(_("on {platform}, audience: {audience}").format(
+            platform=viewmodel.channel_name(s, data["channel"]), audience=pick(audience.name)),
+            action.language))
     notes = [(labels.note(code), "good" if code in ("channel_strong", "language_match")
               else "warn") for code in viewmodel.expected_post_notes(game, action)]
     cost = _("Cost: {points}").format(points=labels.action_points(game.cost(action)))
