@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from game import i18n
-from game.engine import rules
 from game.i18n import N_, _, ngettext
 
 log = logging.getLogger(__name__)
@@ -138,25 +137,6 @@ NARRATIVE_PHASES = {
     "faded": N_("faded"),
 }
 
-
-
-def shown_phase(phase: object, reach: float) -> str:
-    """The phase every screen and report shows for a narrative in the engine's *phase* at
-    weighted *reach*: the engine's, except a faded narrative whose reach is back at or
-    above the line under which a narrative counts as faded (``rules.FADED_BELOW``).  The
-    engine calls it spreading again only at ``rules.RESURGENCE_AT``; until then "faded"
-    over a reach that grows told the student it was over while it came back, so it is
-    shown as a new narrative at that reach would be: emerging, spreading from
-    ``rules.SPREADING_AT``."""
-    code = str(phase)
-    if code != "faded" or reach < rules.FADED_BELOW:
-        return code
-    return "spreading" if reach >= rules.SPREADING_AT else "emerging"
-
-
-def phase_label(phase: object, reach: float) -> str:
-    """:func:`shown_phase` in words."""
-    return label(NARRATIVE_PHASES, shown_phase(phase, reach))
 
 
 DIFFICULTIES = {"easy": N_("easy"), "medium": N_("medium"), "hard": N_("hard")}

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game import i18n
-from game.engine import actions, measures
+from game.engine import actions, measures, rules
 from game.engine.actions import Counter, post_words
 from game.engine.techniques import POST, judge
 from game.i18n import _, fmt_number, fmt_percent, ngettext, pick
@@ -326,10 +326,29 @@ def narratives(game: Game) -> list[NarrativeView]:
         if run.weighted > threshold:
             tags.append(_("above {threshold}").format(threshold=reach_text(threshold)))
         views.append(NarrativeView(run.id, pick(narrative.title),
-                                   labels.shown_phase(run.phase, run.weighted),
+                                   shown_phase(run.phase, run.weighted),
                                    labels.label(labels.TECHNIQUES, narrative.technique),
                                    run.weighted, audiences, tags, threshold))
     return views
+
+
+def shown_phase(phase: object, reach: float) -> str:
+    """The phase every screen and report shows for a narrative in the engine's *phase* at
+    weighted *reach*: the engine's, except a faded narrative whose reach is back at or
+    above the line under which a narrative counts as faded (``rules.FADED_BELOW``).  The
+    engine calls it spreading again only at ``rules.RESURGENCE_AT``; until then "faded"
+    over a reach that grows told the student it was over while it came back, so it is
+    shown as a new narrative at that reach would be: emerging, spreading from
+    ``rules.SPREADING_AT``."""
+    code = str(phase)
+    if code != "faded" or reach < rules.FADED_BELOW:
+        return code
+    return "spreading" if reach >= rules.SPREADING_AT else "emerging"
+
+
+def phase_label(phase: object, reach: float) -> str:
+    """:func:`shown_phase` in words."""
+    return labels.label(labels.NARRATIVE_PHASES, shown_phase(phase, reach))
 
 
 def reach_text(value: float) -> str:

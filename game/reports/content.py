@@ -128,7 +128,7 @@ def narrative_part(game_: Game) -> list[dict[str, Any]]:
             "technique": str(narrative.technique),
             "technique_label": labels.label(labels.TECHNIQUES, narrative.technique),
             "phase": str(run.phase),
-            "phase_label": labels.phase_label(run.phase, run.weighted),
+            "phase_label": viewmodel.phase_label(run.phase, run.weighted),
             "launched_turn": launched, "final": round(run.weighted, 1),
             "peak": max([v for _turn, v in values] + [round(run.weighted, 1)]
                         + [v for _turn, v in morning_values(game_, run.id)]),

@@ -118,10 +118,10 @@ def test_the_bundled_font_draws_every_character_of_the_ui(lang: str) -> None:
 def test_a_faded_narrative_whose_reach_comes_back_is_shown_by_one_rule_everywhere() -> None:
     """The engine keeps "faded" until ``RESURGENCE_AT``; every screen and the report show a
     faded narrative back at or above ``FADED_BELOW`` as a new one at that reach would be."""
-    assert labels.shown_phase("faded", rules.FADED_BELOW - 0.1) == "faded"
-    assert labels.shown_phase("faded", rules.FADED_BELOW) == "emerging"
-    assert labels.shown_phase("faded", rules.SPREADING_AT) == "spreading"
-    assert labels.shown_phase("debunked", 12.0) == "debunked"  # the engine's own rule
+    assert viewmodel.shown_phase("faded", rules.FADED_BELOW - 0.1) == "faded"
+    assert viewmodel.shown_phase("faded", rules.FADED_BELOW) == "emerging"
+    assert viewmodel.shown_phase("faded", rules.SPREADING_AT) == "spreading"
+    assert viewmodel.shown_phase("debunked", 12.0) == "debunked"  # the engine's own rule
     game = at_desk(scenario("tutorial"), turn=3)
     run = game.state.narratives["fake_tickets"]
     assert run.live

@@ -560,7 +560,7 @@ def counter_blocks(scene: DeskScene) -> list[Block]:
     narrative = game.scenario.narrative_by_id[m["narrative"]]
     status = _("“{title}” is {phase}: reach {reach}.").format(
         title=labels.nested(pick(narrative.title)),
-        phase=labels.phase_label(run.phase, run.weighted),
+        phase=viewmodel.phase_label(run.phase, run.weighted),
         reach=viewmodel.reach_text(run.weighted))
     if action is None:
         return [Block(_("Choose a counter-measure: each suits some techniques and backfires "
