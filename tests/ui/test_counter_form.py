@@ -74,8 +74,8 @@ def test_a_counter_planned_this_turn_stays_in_its_place_and_cannot_be_planned_ag
         desk.plan_counter(pilot.app.scene)  # what the button would do: nothing
         pilot.settle()
         assert [p["measure"] for p in pilot.game.state.planned] == ["report"]
-        assert "already in this turn's plan" in " ".join(
-            b.text for b in pilot.widget("counter_help").blocks)
+        assert "Report to the platform: already in this turn's plan." in " ".join(
+            b.text for b in pilot.widget("message").blocks)
 
 
 def test_monitoring_twice_is_greyed_out_though_the_rules_would_allow_it(start: Start) -> None:

@@ -567,10 +567,8 @@ def counter_blocks(scene: DeskScene) -> list[Block]:
                         "against others. This narrative's technique: {technique}.").format(
                     technique=labels.label(labels.TECHNIQUES, narrative.technique))),
                 Block(status, colour="muted")]
-    off = chosen_unavailable(scene)
-    unavailable = [] if off is None else [Block(_("Not available now: {why}.").format(
-        why=unavailable_text(off)), colour="warn", bold=True)]
-    return [*unavailable, Block(labels.label(labels.MEASURE_HELP, action.measure)),
+    # A greyed-out measure's reason is the message line's (counter_reason), said once.
+    return [Block(labels.label(labels.MEASURE_HELP, action.measure)),
             Block(_("Cost: {points}").format(points=labels.action_points(game.cost(action))),
                   colour="accent"),
             Block(status, colour="muted")]
