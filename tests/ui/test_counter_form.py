@@ -91,6 +91,17 @@ def test_monitoring_twice_is_greyed_out_though_the_rules_would_allow_it(start: S
         desk.plan_counter(pilot.app.scene)  # the rules allow it: the desk does not
         pilot.settle()
         assert pilot.game.state.planned == []
+        # The keyboard walks the same list: from "Choose…", Right lands on Monitor, greyed
+        # out, not skipped; Left goes back.
+        pilot.app.scene.memory["counter"]["measure"] = ""
+        pilot.app.scene.rebuild()
+        pilot.settle()
+        pilot.tab_to("counter_measure")
+        pilot.press(pygame.K_RIGHT)
+        assert pilot.app.scene.selectors["counter_measure"].value == "monitor"
+        assert not pilot.enabled("plan_counter")
+        pilot.press(pygame.K_LEFT)
+        assert pilot.widget("counter_measure").text == "Choisir…"
 
 
 def test_the_list_of_measures_never_changes_over_a_game(start: Start) -> None:
