@@ -145,3 +145,5 @@ def test_reports_from_before_badges_still_count_and_bad_badges_are_refused(
     assert badges([old]) == [] and badges_part([old]) == ""
     for bad in ("nope", [{"technique": 3, "name": "x"}], [{"name": "x"}]):
         assert report_problem({**report, "badges": bad}) == "badges"
+    hostile = [{**report["badges_possible"][0], "how": ["<script>"]}]
+    assert report_problem({**report, "badges_possible": hostile}) == "badges"
