@@ -604,7 +604,8 @@ def build_counter_tab(scene: DeskScene, area: pygame.Rect) -> None:
          m["audience"], setter("audience")),
     ]
     # Laid out for the measures' names: a greyed-out one's reason is cut in its button
-    # rather than pushing the form onto two rows a selector (the help below says it whole).
+    # rather than pushing the form onto two rows a selector (the message line says it
+    # whole).
     names = [(key, labels.label(labels.MEASURES, key) if key else text)
              for key, text in rows[1][2]]
     sized = [rows[0], (rows[1][0], rows[1][1], names, rows[1][3], rows[1][4]), rows[2]]
