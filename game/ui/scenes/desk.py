@@ -604,7 +604,7 @@ def build_counter_tab(scene: DeskScene, area: pygame.Rect) -> None:
          m["audience"], setter("audience")),
     ]
     # Laid out for the measures' names: a greyed-out one's reason is cut in its button
-    # rather than pushing the form onto two rows a selector (the message line says it
+    # rather than pushing the form onto two rows per selector (the message line says it
     # whole).
     names = [(key, labels.label(labels.MEASURES, key) if key else text)
              for key, text in rows[1][2]]
