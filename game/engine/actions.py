@@ -166,6 +166,12 @@ def _post_reason(game: Game, action: PostMessage) -> str | None:
     return None
 
 
+def counter_reason(game: Game, action: Counter) -> str | None:
+    """Why *action* cannot be planned now, the action points aside (the desk's list of
+    measures says why one is greyed out even when points are short too), or None."""
+    return _counter_reason(game, action)
+
+
 def _counter_reason(game: Game, action: Counter) -> str | None:
     run = game.state.narratives.get(action.narrative)
     m = action.measure

@@ -59,9 +59,9 @@ class MeasureEntry:
     still lands in part (an accusation is an accusation, right or wrong).  ``judged``:
     False for a measure the technique table does not judge (monitoring: it watches, it
     answers nothing).  ``in_effect(run)``: already in force on the narrative, so the desk
-    no longer offers it.  ``column``: technique -> (``"fits"``/``"backfires"``, reason
-    msgid) for a measure the table in ``techniques`` has no column for; ``little``: the
-    reason shown where it does little.
+    greys it out (in its place in the list).  ``column``: technique ->
+    (``"fits"``/``"backfires"``, reason msgid) for a measure the table in ``techniques``
+    has no column for; ``little``: the reason shown where it does little.
     """
 
     measure: str

@@ -56,6 +56,15 @@ MEASURES = {
     "literacy": N_("Media-literacy campaign"),
     "support": N_("Protect and support the target"),
 }
+# Why the desk shows a measure greyed out (``viewmodel.measure_unavailable``), after
+# its name: « Surveiller — déjà en place sur ce récit ».
+MEASURE_UNAVAILABLE = {
+    "in_effect": N_("already in place on this narrative"),
+    "measure_used": N_("already used against this narrative"),
+    "measure_used_game": N_("already used this game"),
+    "already_planned": N_("already in this turn's plan"),
+    "over_budget": N_("not enough action points left"),
+}
 MEASURE_HELP = {
     "debunk": N_("Publish the facts against the claim. Strong with evidence, weak without; "
                  "debunking what almost nobody has seen can spread it."),
@@ -155,6 +164,8 @@ NARRATIVE_PHASES = {
     "debunked": N_("debunked"),
     "faded": N_("faded"),
 }
+
+
 
 DIFFICULTIES = {"easy": N_("easy"), "medium": N_("medium"), "hard": N_("hard")}
 ENDING_TONES = {"success": N_("Success"), "mixed": N_("Mixed result"),

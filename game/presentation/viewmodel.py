@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game import i18n
-from game.engine.actions import post_words
+from game.engine import actions, measures, rules
+from game.engine.actions import Counter, post_words
 from game.engine.techniques import POST, judge
 from game.i18n import _, fmt_number, fmt_percent, ngettext, pick
 from game.presentation import labels
@@ -84,6 +85,17 @@ def post_language_in(code: str) -> str:
     """A post's language within a sentence: "in English" (« en anglais »)."""
     phrase = labels.POST_LANGUAGES_IN.get(code)
     return _(phrase) if phrase is not None else code.upper()
+
+
+def language_mark(tag: str, lang: str) -> str:
+    """*tag* with the language of a post's words after it when they are not in the
+    interface's language: the ministry's English post, and the English public's reply to
+    it, say so in a French interface (« … · en anglais »), as a feed shows a post in
+    another language.  A reply in the post's language is realistic; unmarked, it read as
+    a text the game forgot to translate."""
+    if not lang or lang == i18n.get_language():
+        return tag
+    return _("{tag} · {language}").format(tag=tag, language=post_language_in(lang))
 
 
 def channel_name(scenario: Scenario, channel: str) -> str:
@@ -184,7 +196,7 @@ def feed_posts(game: Game, folder: Path | None = None,
             data = post.post or {}
             name, handle, verified = pick(s.country.ministry), s.country.handle, True
             text = post_text(s, data)
-            tag = post_tag(s, data)
+            tag = language_mark(post_tag(s, data), str(data.get("language", "")))
             avatar = image = None
         else:
             name, handle, verified, text, tag = _actor_post(s, post)
@@ -232,7 +244,8 @@ def with_replies(game: Game, views: list[PostView], keys: list[int] | None) -> l
         out.append(PostView(REPLY_KEY - view.key, name, "", initials(name), "reply:" + audience.id,
                             False, view.when, text, feed[place].likes // 20,
                             feed[place].shares // 30, "reply", view.new,
-                            _("replying to {handle}").format(handle=s.country.handle)))
+                            language_mark(_("replying to {handle}").format(
+                                handle=s.country.handle), lang)))
     return out
 
 
@@ -312,10 +325,30 @@ def narratives(game: Game) -> list[NarrativeView]:
         threshold = s.rules.disinformation_threshold
         if run.weighted > threshold:
             tags.append(_("above {threshold}").format(threshold=reach_text(threshold)))
-        views.append(NarrativeView(run.id, pick(narrative.title), str(run.phase),
+        views.append(NarrativeView(run.id, pick(narrative.title),
+                                   shown_phase(run.phase, run.weighted),
                                    labels.label(labels.TECHNIQUES, narrative.technique),
                                    run.weighted, audiences, tags, threshold))
     return views
+
+
+def shown_phase(phase: object, reach: float) -> str:
+    """The phase every screen and report shows for a narrative in the engine's *phase* at
+    weighted *reach*: the engine's, except a faded narrative whose reach is back at or
+    above the line under which a narrative counts as faded (``rules.FADED_BELOW``).  The
+    engine calls it spreading again only at ``rules.RESURGENCE_AT``; until then "faded"
+    over a reach that grows told the student it was over while it came back, so it is
+    shown as a new narrative at that reach would be: emerging, spreading from
+    ``rules.SPREADING_AT``."""
+    code = str(phase)
+    if code != "faded" or reach < rules.FADED_BELOW:
+        return code
+    return "spreading" if reach >= rules.SPREADING_AT else "emerging"
+
+
+def phase_label(phase: object, reach: float) -> str:
+    """:func:`shown_phase` in words."""
+    return labels.label(labels.NARRATIVE_PHASES, shown_phase(phase, reach))
 
 
 def reach_text(value: float) -> str:
@@ -415,6 +448,41 @@ def points_summary(game: Game, *, short: bool = False) -> str:
     total = st.budget + sum(game.cost(a) for a in game.planned_actions())
     template = _("Points: {left}/{total}") if short else _("Action points: {left} of {total}")
     return template.format(left=fmt_number(st.budget), total=fmt_number(total))
+
+
+def measure_order(game: Game) -> list[str]:
+    """Every counter-measure of the scenario in the desk's order, the same all game long
+    (a student who counts ‹ › clicks lands on the same measure every turn): monitoring,
+    the safest, first, then the scenario's order."""
+    return sorted(game.scenario.measures, key=lambda m: not measures.MEASURES[m].offered_first)
+
+
+def measure_unavailable(game: Game, narrative: str, measure: str) -> str | None:
+    """Why *measure* cannot be planned against *narrative* now, as a code of
+    ``labels.MEASURE_UNAVAILABLE``, or None: already in effect (monitoring what is
+    monitored), used up (on this narrative, or once a game), already in this turn's plan
+    (for every audience, when it is planned per audience), or too dear for the points left."""
+    entry = measures.MEASURES[measure]
+    run = game.state.narratives.get(narrative)
+    if entry.in_effect is not None and run is not None and entry.in_effect(run):
+        return "in_effect"
+    audiences = [a.id for a in game.scenario.audiences] if entry.needs_audience else [None]
+    reasons = {actions.counter_reason(game, Counter(narrative, measure, a)) for a in audiences}
+    if None not in reasons:
+        if "measure_used" in reasons:
+            return "measure_used" if entry.targets_narrative else "measure_used_game"
+        if "already_planned" in reasons:
+            return "already_planned"
+        return sorted(str(r) for r in reasons)[0]
+    if entry.cost > game.state.budget:
+        return "over_budget"
+    return None
+
+
+def counter_menu(game: Game, narrative: str) -> list[tuple[str, str | None]]:
+    """The desk's counter-measures against *narrative*: each of :func:`measure_order`
+    with why it cannot be planned now (None: it can).  None is left out or moved."""
+    return [(m, measure_unavailable(game, narrative, m)) for m in measure_order(game)]
 
 
 _JUDGED = ("counter_fits", "counter_weak", "counter_backfires", "informs_a_little")

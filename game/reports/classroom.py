@@ -205,7 +205,10 @@ def report_problem(data: dict[str, Any]) -> str | None:
             _fields(q, {"id": str, "text": str, "reliable": bool}) for q in data["questions"])),
         # Absent from reports made before badges existed.
         ("badges", all(_is(data.get(key, []), list) and all(
-            _fields(b, {"technique": str, "name": str}) for b in data.get(key, []))
+            _fields(b, {"technique": str, "name": str})
+            # What earns a badge still to earn, absent from older reports.
+            and all(_is(b.get(k, ""), str) for k in ("how", "left_alone"))
+            for b in data.get(key, []))
             for key in ("badges", "badges_possible"))),
     ]
     return next((name for name, ok in checks if not ok), None)

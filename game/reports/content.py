@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import game
 from game.i18n import _, get_language, pick
 from game.presentation import labels, viewmodel
-from game.presentation.badge_text import badge_entries, badge_name
+from game.presentation.badge_text import badge_entries, badge_to_earn
 from game.presentation.ending_reasons import ending_reason_data
 from game.presentation.turn_changes import ShownChange, turn_changes
 from game.reports import sources
@@ -64,7 +64,7 @@ def build_report(game_: Game, answers: Answers | None = None,
         "indicators": indicator_part(game_),
         "narratives": narrative_part(game_),
         "badges": badge_entries(game_, st.badges),
-        "badges_possible": badges_possible(s),
+        "badges_possible": badges_possible(game_),
         "timeline": timeline(game_),
         "posts": posts_part(game_),
         "crises": crisis_part(game_),
@@ -90,10 +90,11 @@ def ending_part(s: Scenario, ending_id: str | None,
     return part
 
 
-def badges_possible(s: Scenario) -> list[dict[str, str]]:
-    """The badges this scenario's narratives offer (one per technique), in its order."""
-    techniques = list(dict.fromkeys(str(n.technique) for n in s.narratives))
-    return [{"technique": t, "name": badge_name(t)} for t in techniques]
+def badges_possible(game_: Game) -> list[dict[str, str]]:
+    """The badges this scenario's narratives offer (one per technique), in its order: each
+    with what earns it and, when not earning it was right in this game, why."""
+    techniques = list(dict.fromkeys(str(n.technique) for n in game_.scenario.narratives))
+    return [badge_to_earn(game_, t) for t in techniques]
 
 
 def indicator_part(game_: Game) -> list[dict[str, Any]]:
@@ -126,8 +127,8 @@ def narrative_part(game_: Game) -> list[dict[str, Any]]:
             "id": run.id, "title": pick(narrative.title), "claim": pick(narrative.claim),
             "technique": str(narrative.technique),
             "technique_label": labels.label(labels.TECHNIQUES, narrative.technique),
-            "phase": str(run.phase), "phase_label": labels.label(labels.NARRATIVE_PHASES,
-                                                                 run.phase),
+            "phase": str(run.phase),
+            "phase_label": viewmodel.phase_label(run.phase, run.weighted),
             "launched_turn": launched, "final": round(run.weighted, 1),
             "peak": max([v for _turn, v in values] + [round(run.weighted, 1)]
                         + [v for _turn, v in morning_values(game_, run.id)]),

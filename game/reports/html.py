@@ -148,10 +148,17 @@ def badges(report: Report) -> str:
     body = f"<ul>{items}</ul>" if earned else p(_(
         "No badge this game: a badge is earned by answering a narrative with the counter "
         "that fits its technique."))
-    missing = [b["name"] for b in possible if b["technique"] not in
-               {x["technique"] for x in earned}]
-    rest = p(_("Still to earn: {badges}.").format(badges=", ".join(missing)), "muted") \
-        if missing else ""
+    missing = [b for b in possible if b["technique"] not in {x["technique"] for x in earned}]
+    if missing and all(b.get("how") for b in missing):
+        rest = h3(_("Still to earn")) + "<ul>" + "".join(
+            f"<li><strong>{e(b['name'])}</strong><br>{e(b['how'])}"
+            + (f"<p class=good>{e(b['left_alone'])}</p>" if b.get("left_alone") else "")
+            + "</li>" for b in missing) + "</ul>"
+    elif missing:  # a report made before badges said how they are earned
+        rest = p(_("Still to earn: {badges}.").format(
+            badges=", ".join(b["name"] for b in missing)), "muted")
+    else:
+        rest = ""
     return f"<section class=badges>{title}{p(count)}{body}{rest}</section>"
 
 

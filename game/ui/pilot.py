@@ -182,7 +182,9 @@ class Pilot:
 
     def clipped(self) -> list[str]:
         """Ids of labels and buttons whose text does not fit them (measured with the font
-        pygame_gui itself draws with), including labels we had to cut with an ellipsis."""
+        pygame_gui itself draws with), including labels we had to cut with an ellipsis, and
+        of our widgets that say a text they must show at once is out of sight
+        (``Canvas.text_cut``: the composer's notes)."""
         from pygame_gui.elements import UIButton, UILabel
 
         out = []
@@ -193,8 +195,9 @@ class Pilot:
                 cut = element.text != getattr(element, "full_text", element.text)
                 if cut or _text_width(element) > element.rect.width:
                     out.append(ident)
-            elif isinstance(element, UIButton) and _text_width(element) > \
-                    element.rect.width - BUTTON_PADDING:
+            elif (isinstance(element, UIButton) and _text_width(element) >
+                  element.rect.width - BUTTON_PADDING) or (
+                    callable(getattr(element, "text_cut", None)) and element.text_cut()):
                 out.append(ident)
         return out
 

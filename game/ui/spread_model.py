@@ -63,6 +63,9 @@ class NarrativeSpread:
 class SpreadModel:
     audiences: tuple[AudienceSpot, ...]
     narratives: tuple[NarrativeSpread, ...]
+    # Every narrative's title in the scenario: the view is sized for all of them, so its
+    # scale is the same at every turn, however many are live yet.
+    every_title: tuple[str, ...] = ()
 
 
 def _weighted(reach: dict[str, float], audiences: tuple[AudienceSpot, ...]) -> float:
@@ -112,7 +115,8 @@ def spread_model(game: Game) -> SpreadModel | None:
         narratives.append(NarrativeSpread(
             narrative.id, pick(narrative.title), before, dict(run.reach),
             _weighted(before, audiences), _weighted(run.reach, audiences), strikes))
-    return SpreadModel(audiences, tuple(narratives)) if narratives else None
+    every_title = tuple(pick(n.title) for n in s.narratives)
+    return SpreadModel(audiences, tuple(narratives), every_title) if narratives else None
 
 
 def audience_text(spot: AudienceSpot) -> str:

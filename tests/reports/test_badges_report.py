@@ -7,12 +7,19 @@ import json
 from pathlib import Path
 
 from game import i18n
+from game.content.loader import load_scenario
 from game.content.model import Scenario
+from game.engine.game import Game
+from game.engine.techniques import Fit, judge
+from game.paths import SCENARIOS_DIR
+from game.presentation import labels
 from game.reports.classroom import badges, read_folder, report_problem
 from game.reports.content import build_report
 from game.reports.files import write_report
 from game.reports.html import page
 from game.reports.summary_html import badges_part
+from game.simulation.runner import play_game
+from game.ui.scenes.debrief import badges_section
 from tests.reports.conftest import ANSWERS, GENERATED, finished
 
 
@@ -36,7 +43,8 @@ def test_the_report_lists_the_badges_with_what_earned_them(classroom: Scenario) 
         assert badge["technique"] == "deepfake" and badge["name"] == name
         assert how in badge["how"] and badge["why"]
         assert badge["turn"] == game.state.badges[0]["turn"]
-        assert report["badges_possible"] == [{"technique": "deepfake", "name": name}]
+        assert [(b["technique"], b["name"]) for b in report["badges_possible"]] == \
+            [("deepfake", name)]
         json.loads(json.dumps(report))  # JSON-ready
         html = page(report)
         assert name in html and badge["why"].replace("'", "&#x27;") in html
@@ -48,7 +56,62 @@ def test_a_game_without_badges_says_how_one_is_earned(classroom: Scenario) -> No
     report = build_report(game, ANSWERS, generated=GENERATED)
     assert report["badges"] == []
     html = page(report)
-    assert "No badge this game" in html and "Still to earn: Deepfake unmasked." in html
+    assert "No badge this game" in html and "Still to earn" in html
+    to_earn = report["badges_possible"][0]
+    assert to_earn["name"] == "Deepfake unmasked" and to_earn["how"] in html.replace(
+        "&#x27;", "'").replace("&quot;", '"')
+    assert to_earn["left_alone"] == ""  # a deepfake is never best left alone
+
+
+def test_a_badge_still_to_earn_names_the_counters_the_table_says_fit(
+        classroom: Scenario) -> None:
+    """Generated from the technique table: every measure of the scenario that fits, and
+    none that does little or backfires (the line is not hand-written)."""
+    game = finished(classroom, "passive", 1)
+    narrative = next(n for n in classroom.narratives if n.technique == "deepfake")
+    fits = [m for m in classroom.measures if judge(narrative, m).fit is Fit.FITS]
+    others = [m for m in classroom.measures if judge(narrative, m).fit is not Fit.FITS]
+    assert fits and others
+    for lang in ("en", "fr"):
+        i18n.set_language(lang)
+        how = build_report(game, ANSWERS, generated=GENERATED)["badges_possible"][0]["how"]
+        for measure in fits:
+            assert labels.quoted(labels.label(labels.MEASURES, measure)) in how, (lang, measure)
+        for measure in others:
+            assert labels.label(labels.MEASURES, measure) not in how, (lang, measure)
+    assert " :" in how and "« deepfake »" in how and " ou " in how
+
+
+def _tutorial_game(grow_rumour: bool) -> Game:
+    tutorial = load_scenario(SCENARIOS_DIR / "tutorial.yaml").scenario
+    assert tutorial is not None
+    game = play_game(tutorial, "passive", 3)  # nobody answers anything
+    assert game.is_over()
+    if grow_rumour:  # as if the rumour had spread in this game
+        game.state.narratives["cancel_rumour"].history.append(25.0)
+        game.state.narratives["cancel_rumour"].spreading_turn = 3
+    return game
+
+
+def test_the_tutorial_rumour_left_alone_says_not_earning_its_badge_was_right() -> None:
+    game = _tutorial_game(grow_rumour=False)
+    run = game.state.narratives["cancel_rumour"]
+    assert run.launched_turn is not None and max(run.history) < 8
+    for lang, words in (("en", "Not earning it here was right: “The cancellation rumour”"),
+                        ("fr", "Ne pas l'obtenir ici était juste : « La rumeur de "
+                               "l'annulation »")):
+        i18n.set_language(lang)
+        report = build_report(game, ANSWERS, generated=GENERATED)
+        rumour = next(b for b in report["badges_possible"] if b["technique"] == "rumour")
+        assert rumour["left_alone"].startswith(words), rumour
+        tickets = next(b for b in report["badges_possible"]
+                       if b["technique"] == "impersonation")
+        assert tickets["left_alone"] == ""  # a scam is reported, however small
+        assert rumour["left_alone"].replace("'", "&#x27;") in page(report)
+        blocks = " ".join(b.text for b in badges_section(report))
+        assert rumour["left_alone"] in blocks and rumour["how"] in blocks
+    grown = build_report(_tutorial_game(grow_rumour=True), ANSWERS, generated=GENERATED)
+    assert all(b["left_alone"] == "" for b in grown["badges_possible"])
 
 
 def test_the_class_summary_counts_the_students_who_earned_each_badge(
@@ -82,3 +145,5 @@ def test_reports_from_before_badges_still_count_and_bad_badges_are_refused(
     assert badges([old]) == [] and badges_part([old]) == ""
     for bad in ("nope", [{"technique": 3, "name": "x"}], [{"name": "x"}]):
         assert report_problem({**report, "badges": bad}) == "badges"
+    hostile = [{**report["badges_possible"][0], "how": ["<script>"]}]
+    assert report_problem({**report, "badges_possible": hostile}) == "badges"

@@ -5,13 +5,16 @@ change the post's effects.  Topics appear once the story has introduced them."""
 from __future__ import annotations
 
 import pygame
+import pytest
 
+from game import i18n
 from game.engine.actions import MAX_POST_CHARS, PostMessage, action_from_dict, post_words
 from game.engine.vocabulary import Channel, Tone
 from game.i18n import french_typography
 from game.paths import SCENARIOS_DIR
 from game.presentation import viewmodel
 from game.ui.pilot import Pilot
+from game.ui.settings import Settings
 from tests.ui.test_feedback import Start, at_desk
 from tests.ui.test_texts import scenario  # the bundled scenario by name
 
@@ -241,3 +244,24 @@ def test_words_in_an_edited_record_are_shown_bounded_and_clean() -> None:
     shown = viewmodel.post_text(s, post)
     assert len(shown) == MAX_POST_CHARS and "\x1b" not in shown and "\u202e" not in shown
     assert shown.startswith("<b>x</b>")  # escaped where it is HTML, drawn as is on screen
+
+
+@pytest.mark.parametrize("lang", ["fr", i18n.PSEUDO_LANGUAGE])
+def test_the_notes_under_the_preview_are_never_cut_at_normal_text_size(
+        start: Start, lang: str) -> None:
+    """Own words take the preview's room: the notes (how the post will land, characters
+    left, cost) stay whole in sight for every audience, the card scrolling above them."""
+    with start(lang=lang, scenario=SCENARIOS_DIR / "hostile_hashtag.yaml",
+               settings=Settings(lang, "normal", False, 0)) as pilot:
+        to_the_post_tab(pilot)
+        choose_own(pilot)
+        pilot.tab_to("post_own")
+        pilot.type("Un texte à nous, " * 6)
+        pinned = 0
+        for _ in pilot.app.scene.selectors["post_audience"].options:
+            pilot.click("post_audience_next")
+            preview = pilot.widget("preview")
+            assert len(preview.notes) >= 2
+            assert "preview" not in pilot.clipped(), [text for text, _ in preview.notes]
+            pinned += bool(preview.pinned)
+        assert pinned, "the case this guards: card and notes do not both fit"

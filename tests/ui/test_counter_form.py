@@ -1,6 +1,7 @@
 """One default counter-measure everywhere: none chosen until the student picks one, and the
-first one on offer is the safest (Monitor) in every scenario; counters that make no sense
-now (used up, planned already, monitoring twice) are not offered."""
+first one on offer is the safest (Monitor) in every scenario; every measure of the
+scenario stays in its place all game long, and those that make no sense now (used up,
+planned already, monitoring twice) are shown greyed out with the reason, never planned."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import pytest
 
 from game.engine import measures
 from game.paths import SCENARIOS_DIR
+from game.presentation import viewmodel
 from game.ui.pilot import Pilot
+from game.ui.scenes import desk
 from tests.ui.test_feedback import Start
 
 
@@ -45,17 +48,100 @@ def test_no_measure_is_chosen_and_monitor_comes_first(start: Start, name: str,
         assert pilot.widget("counter_measure").text == "Monitor"
 
 
-def test_a_counter_planned_this_turn_is_not_offered_again(start: Start) -> None:
+def choose(pilot: Pilot, measure: str) -> None:
+    selector = pilot.app.scene.selectors["counter_measure"]
+    for _ in range(len(selector.options)):
+        if selector.value == measure:
+            return
+        pilot.click("counter_measure_next")
+    raise AssertionError(f"{measure} is not in the list")
+
+
+def test_a_counter_planned_this_turn_stays_in_its_place_and_cannot_be_planned_again(
+        start: Start) -> None:
     with start(lang="en", scenario=SCENARIOS_DIR / "deepfake_summit.yaml") as pilot:
         counter_tab(pilot, "deepfake_video")
-        pilot.click("counter_measure_next")
+        before = offered(pilot)
+        choose(pilot, "report")
         pilot.click("plan_counter")
-        assert pilot.game.state.planned[-1]["measure"] == "monitor"
-        assert "monitor" not in offered(pilot)
-        pilot.click("counter_measure_next")
-        chosen = pilot.app.scene.selectors["counter_measure"].value
-        pilot.click("plan_counter")
-        assert chosen not in offered(pilot) and pilot.widget("counter_measure").text == "Choose…"
+        assert pilot.game.state.planned[-1]["measure"] == "report"
+        assert pilot.widget("counter_measure").text == "Choose…"  # chosen again each time
+        assert offered(pilot) == before
+        choose(pilot, "report")  # at the same number of clicks as before
+        assert pilot.widget("counter_measure").full_text == \
+            "Report to the platform — already in this turn's plan"
+        assert not pilot.enabled("plan_counter")
+        desk.plan_counter(pilot.app.scene)  # what the button would do: nothing
+        pilot.settle()
+        assert [p["measure"] for p in pilot.game.state.planned] == ["report"]
+        assert "Report to the platform: already in this turn's plan." in " ".join(
+            b.text for b in pilot.widget("message").blocks)
+
+
+def test_monitoring_twice_is_greyed_out_though_the_rules_would_allow_it(start: Start) -> None:
+    with start(lang="fr", scenario=SCENARIOS_DIR / "tutorial.yaml") as pilot:
+        counter_tab(pilot, "fake_tickets")
+        pilot.game.state.narratives["fake_tickets"].monitored = True
+        pilot.app.scene.rebuild()
+        pilot.settle()
+        choose(pilot, "monitor")
+        assert pilot.widget("counter_measure").full_text == \
+            "Surveiller — déjà en place sur ce récit"
+        assert not pilot.enabled("plan_counter")
+        desk.plan_counter(pilot.app.scene)  # the rules allow it: the desk does not
+        pilot.settle()
+        assert pilot.game.state.planned == []
+        # The keyboard walks the same list: from "Choose…", Right lands on Monitor, greyed
+        # out, not skipped; Left goes back.
+        pilot.app.scene.memory["counter"]["measure"] = ""
+        pilot.app.scene.rebuild()
+        pilot.settle()
+        pilot.tab_to("counter_measure")
+        pilot.press(pygame.K_RIGHT)
+        assert pilot.app.scene.selectors["counter_measure"].value == "monitor"
+        assert not pilot.enabled("plan_counter")
+        pilot.press(pygame.K_LEFT)
+        assert pilot.widget("counter_measure").text == "Choisir…"
+
+
+def test_the_list_of_measures_never_changes_over_a_game(start: Start) -> None:
+    """Every turn, before and after each plan, the same values in the same order, however
+    many are used up, planned or in effect; what is greyed out matches the rules."""
+    with start(lang="en", scenario=SCENARIOS_DIR / "deepfake_summit.yaml") as pilot:
+        counter_tab(pilot, "deepfake_video")
+        game = pilot.game
+        order = offered(pilot)
+        assert order == ["", *viewmodel.measure_order(game)]
+        assert set(order[1:]) == {str(m) for m in game.scenario.measures}
+        greyed: set[str] = set()
+        for _turn in range(4):
+            if pilot.scene != "decide":
+                break
+            pilot.click("tab_counter")
+            for measure in ("monitor", "report", "factcheck", "debunk"):
+                if game.state.budget <= 0:
+                    break
+                assert offered(pilot) == order
+                choose(pilot, measure)
+                off = viewmodel.measure_unavailable(game, pilot.app.scene.memory[
+                    "counter"]["narrative"], measure)
+                assert pilot.enabled("plan_counter") == (off is None)
+                if off is not None:
+                    greyed.add(off)
+                    assert " — " in pilot.widget("counter_measure").full_text
+                planned = len(game.state.planned)
+                desk.plan_counter(pilot.app.scene)
+                pilot.settle()
+                assert len(game.state.planned) == planned + (off is None)
+                assert offered(pilot) == order
+            pilot.click("end_turn")
+            if pilot.modal == "confirm_end":
+                pilot.click("confirm_end_turn")
+            for _ in range(8):
+                if pilot.scene == "decide":
+                    break
+                pilot.press(pygame.K_RETURN)
+        assert {"in_effect", "measure_used"} & greyed, "the game greyed nothing out"
 
 
 class _Extra(StrEnum):

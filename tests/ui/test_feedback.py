@@ -184,7 +184,8 @@ def test_no_counter_is_planned_by_a_stray_click_and_monitor_is_not_offered_twice
         pilot.app.scene.rebuild()
         pilot.settle()
         options = [text for _, text in pilot.app.scene.selectors["counter_measure"].options]
-        assert "Monitor" not in options
+        assert "Monitor" not in options and "Monitor — already in place on this narrative" \
+            in options
 
 
 def test_the_student_picks_a_wording_and_the_feed_and_the_save_keep_it(start: Start) -> None:
@@ -272,3 +273,30 @@ def test_the_briefing_names_its_sources_by_title() -> None:
     s = scenario("deepfake_summit")
     line = next(b.text for b in briefing_blocks(s, 1) if b.text.startswith("Sources: "))
     assert ".txt" not in line and "“" in line
+
+
+def test_a_post_and_its_reply_in_another_language_than_the_interface_say_which() -> None:
+    """The English public answers an English post in English (realistic): in a French
+    interface the post and the reply are marked « en anglais », a French one is not."""
+    i18n.set_language("fr")
+    s = scenario("deepfake_summit")
+    game = at_desk(s)
+    english = next(a for a in s.audiences if a.language == "en")
+    french = next(a for a in s.audiences if a.language == "fr")
+    for audience in (english, french):
+        game.act(PostMessage(Channel(s.channel_ids[0]), audience.id, Tone.FACTUAL,
+                             s.topics[0].id, audience.language))
+    game.pass_turn()
+    game.resolve()
+    views = viewmodel.feed_posts(game)
+    pairs = [(views[i - 1], v) for i, v in enumerate(views) if v.kind == "reply"]
+    assert len(pairs) == 2
+    marks = {}
+    for post, reply in pairs:
+        marks[post.tag.endswith(" · en anglais")] = reply.tag
+        assert post.tag.endswith(" · en anglais") == reply.tag.endswith(" · en anglais")
+    assert set(marks) == {True, False}
+    assert marks[False] == "en réponse à " + s.country.handle
+    i18n.set_language("en")
+    views = viewmodel.feed_posts(game)
+    assert sum(v.tag.endswith(" · in French") for v in views) == 2  # the French pair now

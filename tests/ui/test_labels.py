@@ -11,10 +11,15 @@ import pytest
 from babel.messages.pofile import read_po
 
 from game import i18n
+from game.engine import rules
 from game.engine import vocabulary as v
+from game.engine.vocabulary import NarrativePhase
 from game.paths import LOCALES_DIR, ROOT
-from game.presentation import labels
+from game.presentation import labels, viewmodel
+from game.reports.content import narrative_part
 from game.ui.theme import FONT_BOLD, FONT_REGULAR
+from tests.ui.test_feedback import at_desk
+from tests.ui.test_texts import scenario
 
 ENGINE = ROOT / "game" / "engine"
 
@@ -108,3 +113,45 @@ def test_the_bundled_font_draws_every_character_of_the_ui(lang: str) -> None:
         missing = digest("\ue000")  # a private-use character: surely the "missing" box
         tofu = sorted(c for c in chars if not c.isspace() and digest(c) == missing)
         assert tofu == [], f"{path.name} cannot draw {tofu}"
+
+
+def test_a_faded_narrative_whose_reach_comes_back_is_shown_by_one_rule_everywhere() -> None:
+    """The engine keeps "faded" until ``RESURGENCE_AT``; every screen and the report show a
+    faded narrative back at or above ``FADED_BELOW`` as a new one at that reach would be."""
+    assert viewmodel.shown_phase("faded", rules.FADED_BELOW - 0.1) == "faded"
+    assert viewmodel.shown_phase("faded", rules.FADED_BELOW) == "emerging"
+    assert viewmodel.shown_phase("faded", rules.SPREADING_AT) == "spreading"
+    assert viewmodel.shown_phase("debunked", 12.0) == "debunked"  # the engine's own rule
+    game = at_desk(scenario("tutorial"), turn=3)
+    run = game.state.narratives["fake_tickets"]
+    assert run.live
+    run.phase, run.weighted = NarrativePhase.FADED, 12.0
+    i18n.set_language("fr")
+    (view,) = [n for n in viewmodel.narratives(game) if n.id == "fake_tickets"]
+    assert view.phase == "emerging"
+    (part,) = [n for n in narrative_part(game) if n["id"] == "fake_tickets"]
+    assert part["phase"] == "faded" and part["phase_label"] == labels.label(
+        labels.NARRATIVE_PHASES, "emerging") != labels.label(labels.NARRATIVE_PHASES, "faded")
+    run.weighted = 2.0
+    assert [n.phase for n in viewmodel.narratives(game) if n.id == "fake_tickets"] == ["faded"]
+
+
+# A past participle right after a title (« « La rumeur » laissé… ») agrees with a noun the
+# sentence does not know: a title may be feminine, plural, or a hashtag.
+_AGREES_WITH_TITLE = re.compile(
+    r"\{(?:title|titles|narrative)\}[\s\u00a0\u202f]*»?[\s\u00a0\u202f]+"
+    r"(?:est |a été |ont été |sont |reste |restée? )?(\w+(?:é|ée|és|ées))\b")
+
+
+def test_no_generated_french_text_makes_a_word_agree_with_a_title() -> None:
+    found = []
+    for domain in ("ui", "core"):
+        with (LOCALES_DIR / "fr" / "LC_MESSAGES" / f"{domain}.po").open("rb") as fh:
+            catalog = read_po(fh)
+        for message in catalog:
+            strings = message.string if isinstance(message.string, tuple) else (
+                message.string,)
+            for text in strings:
+                for match in _AGREES_WITH_TITLE.finditer(text or ""):
+                    found.append((domain, match.group(1), text))
+    assert found == [], found

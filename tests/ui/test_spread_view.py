@@ -14,11 +14,12 @@ from game import i18n
 from game.engine.actions import Counter
 from game.engine.game import Game
 from game.engine.vocabulary import Measure
+from game.paths import SCENARIOS_DIR
 from game.ui.pilot import Pilot
 from game.ui.scenes.resolve import results_blocks
 from game.ui.settings import Settings
 from game.ui.spread_model import spread_lines, spread_model
-from game.ui.widgets.spread import DURATION, SpreadView
+from game.ui.widgets.spread import DURATION, STRIKE_MOODS, SpreadView, legend_entries
 from tests.conftest import MINIMAL
 from tests.engine.test_techniques import at_turn, resolve
 
@@ -179,3 +180,44 @@ def test_a_view_taller_than_its_room_can_be_scrolled_with_the_keys(start: Start)
         pilot.tab_to("spread")
         pilot.press(pygame.K_DOWN)
         assert view.scroll > 0
+
+
+def test_the_legend_shows_a_sample_of_every_mark_the_view_draws() -> None:
+    """Each mark has its entry: the audience's circle, the echo chamber's double wall, the
+    reach now (filled), the reach before (ring), the figure, and a diamond in each colour
+    a strike can take (good, did little, backfired), in words in both languages."""
+    kinds = [kind for kind, _text in legend_entries()]
+    assert kinds == ["audience", "chamber", "reach", "before", "figure", *STRIKE_MOODS]
+    # Every mood a strike can have (spread_model._strike) has its colour in the legend:
+    # "muted" (did little) is drawn in the warning colour.
+    assert set(STRIKE_MOODS.values()) == {"good", "warn", "bad"}
+    english = [text for _kind, text in legend_entries()]
+    i18n.set_language("fr")
+    french = [text for _kind, text in legend_entries()]
+    assert all(f != e for f, e in zip(french, english, strict=True))
+    assert "Une chambre d'écho (double paroi)" in french
+
+
+def test_the_circles_keep_one_scale_over_the_game(start: Start) -> None:
+    """Sized for every narrative of the scenario: the same radius on a turn with one live
+    narrative as on one with three, the view only shorter."""
+    with start(scenario=SCENARIOS_DIR / "deepfake_summit.yaml", lang="fr") as pilot:
+        session = pilot.app.session
+        game = session.new_game(session.scenarios()[0])
+        game.start()
+        seen: dict[int, tuple[int, int]] = {}  # live narratives -> (radius, view height)
+        while not game.is_over():
+            game.open_desk()
+            game.pass_turn()
+            game.resolve()
+            pilot.app.enter_game()
+            pilot.settle()
+            view = pilot.app.scene.widgets.get("spread")
+            if isinstance(view, SpreadView):
+                seen[len(view.model.narratives)] = (view.radius, view.rect.height)
+                assert view.max_scroll == 0  # all of it in sight at normal text size
+                assert pilot.clipped() == []
+            game.advance()
+        assert {1, 3} <= set(seen), seen
+        assert len({radius for radius, _height in seen.values()}) == 1, seen
+        assert seen[1][1] < seen[3][1]

@@ -215,10 +215,17 @@ def badges_section(report: Report) -> list[Block]:
         blocks.append(Block(_("No badge this game: a badge is earned by answering a "
                               "narrative with the counter that fits its technique.")))
     have = {b["technique"] for b in earned}
-    missing = [b["name"] for b in possible if b["technique"] not in have]
-    if missing:
-        blocks.append(Block(_("Still to earn: {badges}.").format(badges=", ".join(missing)),
-                            colour="muted", space_before=0.6))
+    missing = [b for b in possible if b["technique"] not in have]
+    if missing and all(b.get("how") for b in missing):
+        blocks.append(Block(_("Still to earn"), bold=True, space_before=0.6))
+        for badge in missing:
+            blocks += [Block(badge["name"], bold=True, colour="muted", space_before=0.3),
+                       Block(badge["how"])]
+            if badge.get("left_alone"):
+                blocks.append(Block(badge["left_alone"], colour="good"))
+    elif missing:  # a report made before badges said how they are earned
+        blocks.append(Block(_("Still to earn: {badges}.").format(
+            badges=", ".join(b["name"] for b in missing)), colour="muted", space_before=0.6))
     return blocks
 
 

@@ -16,7 +16,7 @@ from game.engine.actions import (
     action_to_dict,
     post_words,
 )
-from game.engine.vocabulary import Channel, Measure, Tone
+from game.engine.vocabulary import Channel, Tone
 from game.i18n import _, fmt_number, french_typography, ngettext, pick
 from game.presentation import labels, viewmodel
 from game.ui.scenes.common import ButtonSpec, button_row, text_view
@@ -200,16 +200,18 @@ def post_preview(scene: DeskScene) -> tuple[viewmodel.PostView, list[tuple[str, 
         colour_key="player", verified=True, when=_("Preview"),
         text=viewmodel.post_text(s, data) if action.text or not writes_own(scene) else "…",
         likes=0, shares=0, kind="player", new=True,
-        tag=_("on {platform}, audience: {audience}").format(
-            platform=viewmodel.channel_name(s, data["channel"]), audience=pick(audience.name)))
+        tag=viewmodel.language_mark(_("on {platform}, audience: {audience}").format(
+            platform=viewmodel.channel_name(s, data["channel"]), audience=pick(audience.name)),
+            action.language))
     notes = [(labels.note(code), "good" if code in ("channel_strong", "language_match")
               else "warn") for code in viewmodel.expected_post_notes(game, action)]
-    if writes_own(scene):  # what is left of a post's length
-        notes.append((ngettext("{count} character left", "{count} characters left",
-                               MAX_POST_CHARS - len(action.text)).format(
-            count=fmt_number(MAX_POST_CHARS - len(action.text))), "muted"))
-    notes.append((_("Cost: {points}").format(points=labels.action_points(game.cost(action))),
-                  "muted"))
+    cost = _("Cost: {points}").format(points=labels.action_points(game.cost(action)))
+    if writes_own(scene):  # what is left of a post's length, on the cost's line (room)
+        left = ngettext("{count} character left", "{count} characters left",
+                        MAX_POST_CHARS - len(action.text)).format(
+            count=fmt_number(MAX_POST_CHARS - len(action.text)))
+        cost = _("{first} · {second}").format(first=left, second=cost)
+    notes.append((cost, "muted"))
     return view, notes
 
 
@@ -471,22 +473,31 @@ def open_crisis(scene: DeskScene, event_id: str) -> None:
 
 # -- counter-measures ------------------------------------------------------------------------
 
-def offered_measures(scene: DeskScene, narrative: str) -> list[Measure]:
-    """The counter-measures that make sense against *narrative* now: not one already used
-    up on it (a report, a fact-check…) or already planned this turn, nor monitoring what is
-    already monitored.  Monitoring, the safest, comes first in every scenario."""
-    game = scene.game
-    run = game.state.narratives.get(narrative)
-    offered = []
-    for measure in game.scenario.measures:
-        entry = measures.MEASURES[measure]
-        audiences = [a.id for a in game.scenario.audiences] if entry.needs_audience else [None]
-        reasons = {game.why_not(Counter(narrative, measure, a)) for a in audiences}
-        if not reasons - {"measure_used", "already_planned"} or (
-                entry.in_effect is not None and run is not None and entry.in_effect(run)):
-            continue
-        offered.append(measure)
-    return sorted(offered, key=lambda m: not measures.MEASURES[m].offered_first)
+def unavailable_text(code: str) -> str:
+    """Why a measure is greyed out, in words (a rules code the table lacks: its reason)."""
+    if code in labels.MEASURE_UNAVAILABLE:
+        return labels.label(labels.MEASURE_UNAVAILABLE, code)
+    return labels.reason(code)
+
+
+def measure_options(scene: DeskScene, narrative: str) -> list[tuple[str, str]]:
+    """The Measure selector's values: "Choose…", then every measure of the scenario in one
+    order all game long; one that cannot be planned now says why after its name (it
+    stays in its place: a student counting ‹ › clicks must not land on another)."""
+    options = [("", _("Choose…"))]
+    for measure, code in viewmodel.counter_menu(scene.game, narrative):
+        name = labels.label(labels.MEASURES, measure)
+        options.append((str(measure), name if code is None else _(
+            "{measure} — {why}").format(measure=name, why=unavailable_text(code))))
+    return options
+
+
+def chosen_unavailable(scene: DeskScene) -> str | None:
+    """Why the chosen measure cannot be planned against the chosen narrative, or None."""
+    m = counter_choices(scene)
+    if not m["measure"]:
+        return None
+    return viewmodel.measure_unavailable(scene.game, m["narrative"], m["measure"])
 
 
 def counter_choices(scene: DeskScene) -> dict[str, str]:
@@ -498,7 +509,7 @@ def counter_choices(scene: DeskScene) -> dict[str, str]:
     live = [run.id for run in game.live_narratives()]
     if mem.get("narrative") not in live and live:
         mem["narrative"] = live[0]
-    if mem.get("measure") not in {str(m) for m in offered_measures(scene, mem["narrative"])}:
+    if mem.get("measure") not in {str(m) for m in s.measures}:
         mem["measure"] = ""
     if mem.get("audience") not in s.audience_by_id:
         mem["audience"] = s.audiences[0].id
@@ -522,12 +533,19 @@ def counter_reason(scene: DeskScene) -> str:
     action = counter_action(scene)
     if action is None:
         return _("Choose a counter-measure first.")
+    off = chosen_unavailable(scene)
+    if off is not None and off != "over_budget":
+        return _("{measure}: {why}.").format(measure=labels.label(labels.MEASURES,
+                                                                  action.measure),
+                                             why=unavailable_text(off))
     return labels.reason(scene.game.why_not(action))
 
 
 def plan_counter(scene: DeskScene) -> None:
     action = counter_action(scene)
-    if action is not None and scene.plan(action):
+    # A greyed-out measure is never planned, whatever the rules would let through (a
+    # measure already in effect, as monitoring twice, is legal but pointless).
+    if action is not None and chosen_unavailable(scene) is None and scene.plan(action):
         scene.memory["counter"]["measure"] = ""
         if scene.game.state.budget > 0:  # the ring on the choice to make next, not the tab
             scene.focus_next = "counter_measure"
@@ -542,7 +560,7 @@ def counter_blocks(scene: DeskScene) -> list[Block]:
     narrative = game.scenario.narrative_by_id[m["narrative"]]
     status = _("“{title}” is {phase}: reach {reach}.").format(
         title=labels.nested(pick(narrative.title)),
-        phase=labels.label(labels.NARRATIVE_PHASES, run.phase),
+        phase=viewmodel.phase_label(run.phase, run.weighted),
         reach=viewmodel.reach_text(run.weighted))
     if action is None:
         return [Block(_("Choose a counter-measure: each suits some techniques and backfires "
@@ -551,6 +569,7 @@ def counter_blocks(scene: DeskScene) -> list[Block]:
                 Block(labels.label(labels.TECHNIQUE_HELP, narrative.technique),
                       colour="muted"),
                 Block(status, colour="muted")]
+    # A greyed-out measure's reason is the message line's (counter_reason), said once.
     return [Block(labels.label(labels.MEASURE_HELP, action.measure)),
             Block(_("Cost: {points}").format(points=labels.action_points(game.cost(action))),
                   colour="accent"),
@@ -581,13 +600,18 @@ def build_counter_tab(scene: DeskScene, area: pygame.Rect) -> None:
         ("counter_narrative", _("Narrative"), [(run.id, pick(s.narrative_by_id[run.id].title))
                                                for run in game.live_narratives()],
          m["narrative"], setter("narrative")),
-        ("counter_measure", _("Measure"), [("", _("Choose…"))] + [
-            (str(x), labels.label(labels.MEASURES, x))
-            for x in offered_measures(scene, m["narrative"])], m["measure"], setter("measure")),
+        ("counter_measure", _("Measure"), measure_options(scene, m["narrative"]),
+         m["measure"], setter("measure")),
         ("counter_audience", _("Audience"), [(a.id, pick(a.name)) for a in s.audiences],
          m["audience"], setter("audience")),
     ]
-    y = place_selectors(scene, area, rows)
+    # Laid out for the measures' names: a greyed-out one's reason is cut in its button
+    # rather than pushing the form onto two rows per selector (the message line says it
+    # whole).
+    names = [(key, labels.label(labels.MEASURES, key) if key else text)
+             for key, text in rows[1][2]]
+    sized = [rows[0], (rows[1][0], rows[1][1], names, rows[1][3], rows[1][4]), rows[2]]
+    y = place_selectors(scene, area, rows, selector_layout(scene, area.width, sized))
     reason = counter_reason(scene)
     rest = bottom_with_message(scene, pygame.Rect(area.x, y, area.width, area.bottom - y),
                                "plan_counter", _("Plan this counter-measure"),

@@ -99,7 +99,8 @@ def part_line(game: Game, part: ScorePart, points: str) -> str:
                  "{factor}): {points}").format(reach=labels.percent_exact(part.level),
                                     factor=fmt_number(part.weight, 2), points=points)
     if part.kind == "leftover":
-        return _("“{title}” left above {threshold} (reach {reach}): {points}").format(
+        return _("“{title}”, reach still above {threshold} at the end ({reach}): "
+                 "{points}").format(
             title=labels.nested(pick(s.narrative_by_id[part.key].title)),
             threshold=fmt_percent(part.weight / 100),
             reach=labels.percent_exact(part.level), points=points)

@@ -57,6 +57,11 @@ class Canvas(UIElement):
         """What the widget shows, as text (for the pilot and tests)."""
         return []
 
+    def text_cut(self) -> bool:
+        """True when something the reader must see at once is out of sight (the pilot's
+        check of cut texts); scrolling text is not cut."""
+        return False
+
     # -- drawing --------------------------------------------------------------------------
 
     @property

@@ -1,6 +1,8 @@
 """The spread view: the audiences as circles sized by their share of the public (echo
 chambers walled in), each live narrative's reach growing or shrinking inside them from
-where it stood before the turn to where it is, and a mark where a counter struck.
+where it stood before the turn to where it is, and a mark where a counter struck.  A
+legend shows a sample of every mark.  The circles keep one scale all game (sized for
+every narrative of the scenario): a filled area is always the same share of the people.
 
 The move lasts ``DURATION`` seconds and any key or click ends it (``skip``).  Text is
 rendered once per layout; a frame only draws circles.  The same information in words is
@@ -15,6 +17,7 @@ from typing import Any
 import pygame
 
 from game.i18n import _
+from game.presentation import labels
 from game.presentation.viewmodel import reach_text
 from game.ui.spread_model import SpreadModel, spread_lines
 from game.ui.theme import Theme
@@ -24,6 +27,28 @@ from game.ui.widgets.textlayout import wrap
 DURATION = 1.2       # seconds: long enough to see the move, short enough not to wait for
 MIN_RADIUS = 0.4     # of the largest audience's radius: a small audience stays visible
 WALL_MAX = 6         # pixels of wall for a fully closed audience
+
+
+# The legend's diamonds: how a strike landed (``spread_model.Strike.mood``), its colour.
+STRIKE_MOODS = {"fits": "good", "weak": "warn", "backfires": "bad"}
+
+
+def legend_entries() -> list[tuple[str, str]]:
+    """Every mark the view draws, and what it means (the same every turn)."""
+    return [("audience", _("An audience, sized by its share of the population")),
+            ("chamber", _("An echo chamber (double wall)")),
+            ("reach", _("The narrative's reach now")),
+            ("before", _("Its reach at the start of the turn")),
+            ("figure", _("Share of the audience reached")),
+            ("fits", _("A counter that fitted")),
+            ("weak", _("A counter that did little")),
+            ("backfires", _("A counter that backfired"))]
+
+
+def row_title(title: str, reach: float) -> str:
+    """A narrative's row: its title and its reach over the whole population."""
+    return _("“{title}”: {reach} of the population").format(title=labels.nested(title),
+                                                            reach=reach_text(reach))
 
 
 def ease(t: float) -> float:
@@ -49,6 +74,7 @@ class SpreadView(Canvas):
         self.rows: list[int] = []      # top of each narrative's row
         self.names_top = 0
         self.legend_height = 0
+        self.figure_width = 0
         super().__init__(rect, manager, theme, object_id=object_id, background="panel")
 
     # -- time -------------------------------------------------------------------------
@@ -89,29 +115,32 @@ class SpreadView(Canvas):
         small = t.line("small")
         self._texts.clear()
         self._values: dict[int, pygame.Surface] = {}
-        legend = self._wrapped("legend", _("Filled: reach now. Ring: where it was. "
-                                           "Thick wall: echo chamber. Diamond: where your "
-                                           "counter struck."), width, colour="muted")
-        self.legend_height = len(legend) * small + t.gap
+        self.legend_height = self._legend_layout(width) + t.gap
         tallest = 0
-        for a in m.audiences:
-            name = a.name if not a.chamber else _("{audience} (echo chamber)").format(
-                audience=a.name)
-            tallest = max(tallest, len(self._wrapped(f"name:{a.id}", name, self.col - t.gap)))
+        for a in m.audiences:  # the double wall says echo chamber (the legend shows it)
+            tallest = max(tallest, len(self._wrapped(f"name:{a.id}", a.name,
+                                                     self.col - t.gap)))
         self.names_top = t.pad + self.legend_height
-        titles = [len(self._wrapped(f"title{i}", n.title, width, bold=True)) * small
+        titles = [len(self._wrapped(f"title{i}", row_title(n.title, n.weighted_after),
+                                    width, bold=True)) * small
                   for i, n in enumerate(m.narratives)]
+        # One scale all game: the circles are sized for every narrative of the scenario
+        # (each title with the widest figure), not for the ones live this turn.
+        font = t.font("small", True)
+        sized = [len(wrap(row_title(title, 100.0), font, max(20, width))) * small
+                 for title in m.every_title] or titles
         fixed = self.names_top + tallest * small + t.gap + t.pad + sum(
-            title + 2 * t.gap + small + WALL_MAX for title in titles)
-        rows = max(1, len(m.narratives))
-        fit = (self.max_height - fixed) // (2 * rows)
-        widest = self.col // 2 - t.gap - WALL_MAX
+            title + 2 * t.gap + WALL_MAX for title in sized)
+        fit = (self.max_height - fixed) // (2 * max(1, len(sized)))
+        # The figure sits right of its circle: the circle has the rest of the column.
+        self.figure_width = self._value(100).get_width()
+        widest = (self.col - self.figure_width - t.gap) // 2 - WALL_MAX
         self.radius = max(min(small, widest), min(fit, widest, round(2.6 * t.line("body"))))
         y = self.names_top + tallest * small + t.gap
         self.rows = []
         for title in titles:
             self.rows.append(y)
-            y += title + 2 * t.gap + 2 * self.radius + small + WALL_MAX
+            y += title + 2 * t.gap + 2 * self.radius + WALL_MAX
         self.content_height = y + t.pad
         self._static: pygame.Surface | None = None
         for n in m.narratives:  # every figure the move will show, rendered now, not mid-move
@@ -120,6 +149,50 @@ class SpreadView(Canvas):
                 for percent in range(ends[0], ends[1] + 1):
                     self._value(percent)
         self._frame: pygame.Surface | None = None
+
+    def _legend_layout(self, width: int) -> int:
+        """Place the legend's entries (a sample of each mark, then its words) left to
+        right, as many a line as fit; returns the legend's height."""
+        t = self.theme
+        small = t.line("small")
+        self.legend: list[tuple[str, int, int, list[pygame.Surface]]] = []
+        x = y = line_h = 0
+        for kind, text in legend_entries():
+            icon = self._value(12).get_width() if kind == "figure" else small
+            lines = self._wrapped(f"legend:{kind}", text, width - icon - t.gap,
+                                  colour="muted")
+            w = icon + t.gap + max(line.get_width() for line in lines)
+            if x and x + w > width:
+                x, y, line_h = 0, y + line_h, 0
+            self.legend.append((kind, x, y, lines))
+            x += w + 2 * t.gap
+            line_h = max(line_h, len(lines) * small)
+        return y + line_h
+
+    def _draw_legend(self, layer: pygame.Surface) -> None:
+        t = self.theme
+        small = t.line("small")
+        half = small // 2
+        for kind, x, y, lines in self.legend:
+            x, y = x + t.pad, y + t.pad
+            centre, r = (x + half, y + half), max(3, half - 2)
+            if kind in ("audience", "chamber"):
+                self._audience(layer, centre, r - (3 if kind == "chamber" else 0),
+                               0.0 if kind == "audience" else 0.5, kind == "chamber")
+            elif kind == "reach":
+                pygame.draw.circle(layer, t.colour("card"), centre, r)
+                pygame.draw.circle(layer, t.colour("narrative"), centre, r - 2)
+            elif kind == "before":
+                pygame.draw.circle(layer, t.colour("text"), centre, r - 1, 2)
+            elif kind in STRIKE_MOODS:
+                self._diamond(layer, centre, r - 1, STRIKE_MOODS[kind])
+            icon = small
+            if kind == "figure":
+                value = self._value(12)
+                layer.blit(value, (x, y))
+                icon = value.get_width()
+            for n_line, line in enumerate(lines):
+                layer.blit(line, (x + icon + t.gap, y + n_line * small))
 
     def circle_radius(self, share: float) -> int:
         biggest = max((a.share for a in self.model.audiences), default=1.0) or 1.0
@@ -133,8 +206,13 @@ class SpreadView(Canvas):
         t, small = self.theme, self.theme.line("small")
         y = self.rows[row] + len(self._texts[f"title{row}"]) * small
         cy = y + t.gap + WALL_MAX // 2 + self.radius
-        return [(t.pad + j * self.col + self.col // 2, cy, self.circle_radius(a.share))
+        return [(self._column_centre(j), cy, self.circle_radius(a.share))
                 for j, a in enumerate(self.model.audiences)]
+
+    def _column_centre(self, j: int) -> int:
+        """The x of audience *j*'s circles: its column's middle, less room for the figure."""
+        t = self.theme
+        return t.pad + j * self.col + (self.col - self.figure_width - t.gap) // 2
 
     def _static_layer(self) -> pygame.Surface:
         """What does not move (legend, names, titles, the audiences' circles), drawn once
@@ -145,10 +223,7 @@ class SpreadView(Canvas):
         small = t.line("small")
         layer = pygame.Surface((self.rect.width, max(1, self.content_height)))
         layer.fill(t.colour(self.background))
-        y = t.pad
-        for line in self._texts["legend"]:
-            layer.blit(line, (t.pad, y))
-            y += small
+        self._draw_legend(layer)
         for j, a in enumerate(m.audiences):
             cx = t.pad + j * self.col + self.col // 2
             for n_line, line in enumerate(self._texts[f"name:{a.id}"]):
@@ -181,9 +256,9 @@ class SpreadView(Canvas):
                     pygame.draw.circle(surface, text, (cx, cy), ring, 2)
                 if a.id in struck:
                     self._strike(surface, (cx + r, cy - r), struck[a.id], pulse)
-                value = self._value(round(now))
-                surface.blit(value, (cx - value.get_width() // 2,
-                                     cy + self.radius + WALL_MAX // 2 + 2))
+                value = self._value(round(now))  # right of the circle, on its bottom
+                surface.blit(value, (cx + self.radius + WALL_MAX // 2 + t.gap // 2,
+                                     cy + self.radius - value.get_height()))
 
     def redraw(self) -> None:
         """Draw into one opaque surface kept across frames and hand it over as it is: the
@@ -225,15 +300,19 @@ class SpreadView(Canvas):
 
     def _strike(self, surface: pygame.Surface, at: tuple[int, int], mood: str,
                 pulse: float) -> None:
-        t = self.theme
-        size = max(5, t.gap + 2)
-        colour = t.colour(mood if mood in ("good", "bad") else "warn")
-        x, y = at
+        size = max(5, self.theme.gap + 2)
+        colour = mood if mood in ("good", "bad") else "warn"
         if pulse < 1.0:  # a ring spreading from the mark while the move plays
-            pygame.draw.circle(surface, colour, at, round(size * (1 + 2 * pulse)), 2)
+            pygame.draw.circle(surface, self.theme.colour(colour), at,
+                               round(size * (1 + 2 * pulse)), 2)
+        self._diamond(surface, at, size, colour)
+
+    def _diamond(self, surface: pygame.Surface, at: tuple[int, int], size: int,
+                 colour: str) -> None:
+        x, y = at
         points = [(x, y - size), (x + size, y), (x, y + size), (x - size, y)]
-        pygame.draw.polygon(surface, colour, points)
-        pygame.draw.polygon(surface, t.colour("text"), points, 1)
+        pygame.draw.polygon(surface, self.theme.colour(colour), points)
+        pygame.draw.polygon(surface, self.theme.colour("text"), points, 1)
 
     def texts(self) -> list[str]:
         return spread_lines(self.model)
