@@ -11,7 +11,7 @@ an event runs: the same semantics on a shorter path.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, cast
 
 from transitions import Event, Machine, MachineError
 
@@ -59,14 +59,17 @@ class TurnEvent(Event):
         transitions = self.transitions.get(phase)
         if transitions is None:
             raise MachineError(f"Can't trigger event {self.name} from state {phase}!")
+        # Names only, destinations always set: ``_check_machine`` made sure at import.
         for transition in transitions:
             for condition in transition.conditions:
-                if getattr(model, condition.func)(*args, **kwargs) != condition.target:
+                if getattr(model, cast(str, condition.func))(*args, **kwargs) \
+                        != condition.target:
                     break
             else:
-                setattr(model, machine.model_attribute, transition.dest)
-                for callback in machine.states[transition.dest].on_enter:
-                    getattr(model, callback)(*args, **kwargs)
+                dest = cast(str, transition.dest)
+                setattr(model, machine.model_attribute, dest)
+                for callback in machine.states[dest].on_enter:
+                    getattr(model, cast(str, callback))(*args, **kwargs)
                 return True
         return False
 
@@ -102,8 +105,8 @@ def _check_machine(machine: Machine) -> None:
 _check_machine(TURN_MACHINE)
 
 # ``transitions`` logs every step at debug and info level (``may`` still goes through the
-# library's path): formatting nothing, but a dozen calls each time.  Its warnings still show; a developer who sets
-# the logger's level keeps it.
+# library's path): formatting nothing, but a dozen calls each time.  Its warnings still
+# show; a developer who sets the logger's level keeps it.
 _TRANSITIONS_LOG = logging.getLogger("transitions")
 if _TRANSITIONS_LOG.level == logging.NOTSET:
     _TRANSITIONS_LOG.setLevel(logging.WARNING)

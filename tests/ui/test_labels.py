@@ -58,7 +58,8 @@ def test_every_reason_code_the_engine_returns_has_a_sentence() -> None:
 @pytest.mark.parametrize(("enum", "table"), [
     (v.Indicator, labels.INDICATORS), (v.Tone, labels.TONES), (v.Channel, labels.CHANNELS),
     (v.Measure, labels.MEASURES), (v.Measure, labels.MEASURE_HELP),
-    (v.Technique, labels.TECHNIQUES), (v.Technique, labels.TECHNIQUE_HELP), (v.Phase, labels.PHASES),
+    (v.Technique, labels.TECHNIQUES), (v.Technique, labels.TECHNIQUE_HELP),
+    (v.Phase, labels.PHASES),
     (v.NarrativePhase, labels.NARRATIVE_PHASES), (v.Difficulty, labels.DIFFICULTIES),
     (v.EndingTone, labels.ENDING_TONES), (v.Tone, labels.POST_TEMPLATES),
 ])
