@@ -47,6 +47,7 @@ from game.ui.scenes import registry  # noqa: E402
 from game.ui.scenes.base import Scene  # noqa: E402
 from game.ui.session import Session  # noqa: E402
 from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
+from game.ui.shape_store import ShapeStore, store_path  # noqa: E402
 from game.ui.status import StatusFile  # noqa: E402
 from game.ui.theme import Theme  # noqa: E402
 
@@ -79,14 +80,25 @@ class GameUIManager(pygame_gui.UIManager):
 
 
 _shape_cache: list[SurfaceCache] = []
+_shape_store: list[ShapeStore] = []
 
 
 def _shared_shape_cache(own: SurfaceCache) -> SurfaceCache:
     """The process's shape cache: the first manager's own (a new one would cost start-up
-    an extra 4 MB surface to clear)."""
+    an extra 4 MB surface to clear), holding the shapes the last start's first screen
+    drew (game/ui/shape_store.py)."""
     if not _shape_cache:
         _shape_cache.append(own)
+        store = ShapeStore(store_path())
+        store.load_into(own)
+        _shape_store.append(store)
     return _shape_cache[0]
+
+
+def _keep_first_screen_shapes() -> None:
+    """Save the first screen's shapes for the next start (once per process)."""
+    if _shape_cache and _shape_store:
+        _shape_store[0].save_from(_shape_cache[0])
 
 
 class App:
@@ -222,6 +234,7 @@ class App:
 
     def show(self, scene: Scene) -> None:
         """Replace the current scene (and forget any scene waiting under it)."""
+        _keep_first_screen_shapes()  # before the next screen's shapes join them
         self.scene.leave()
         self.stack.clear()
         self.scene = scene
@@ -231,6 +244,7 @@ class App:
 
     def push(self, scene: Scene) -> None:
         """Show *scene* on top; :meth:`pop` comes back to the current one."""
+        _keep_first_screen_shapes()
         self.stack.append(self.scene)
         self.scene = scene
         scene.rebuild()
@@ -407,6 +421,7 @@ class App:
             self.frame(events, min(0.1, now - last))
             last = now
             if self.frame_count == 1:
+                gc.enable()  # main.py held collections back until the first frame
                 threading.Thread(target=_prewarm, daemon=True).start()
             if frames is not None and self.frame_count >= frames:
                 break
@@ -425,6 +440,7 @@ class App:
         return events
 
     def close(self) -> None:
+        _keep_first_screen_shapes()
         self.scene.leave()
         if self._frozen:
             gc.unfreeze()  # another app in this process (tests) must not inherit it
@@ -465,6 +481,7 @@ def run(args: argparse.Namespace) -> int:
               .format(path=report))
         return 1
     finally:
+        gc.enable()  # also when no frame was drawn (main.py disabled it)
         app.close()
 
 
