@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -153,6 +152,8 @@ def describe(save: SaveData) -> str:
 
 def saved_when(save: SaveData) -> str:
     try:
+        from datetime import datetime  # dates of saves shown: not at start-up
+
         return fmt_datetime(datetime.fromisoformat(save.saved_at))
     except ValueError:
         return ""
