@@ -7,7 +7,6 @@ import contextlib
 import gc
 import logging
 import os
-import sys
 import threading
 import time
 import warnings
@@ -23,22 +22,9 @@ os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
 
 import pygame  # noqa: E402
 
+from game.ui.gui_import import import_pygame_gui  # noqa: E402
 
-def _import_pygame_gui() -> None:
-    """Import pygame_gui without PyYAML: its translation library (python-i18n) imports
-    PyYAML only to choose a default file format that pygame_gui then sets to JSON; PyYAML
-    is ~8 % of the start-up CPU time, and the title screen reads no YAML (the scenarios
-    are read after the first frame)."""
-    if "yaml" in sys.modules or "pygame_gui" in sys.modules:  # nothing to save any more
-        return
-    sys.modules["yaml"] = None  # type: ignore[assignment]  # "import yaml" fails for now
-    try:
-        import pygame_gui  # noqa: F401
-    finally:
-        del sys.modules["yaml"]  # the real PyYAML can be imported from now on
-
-
-_import_pygame_gui()
+import_pygame_gui()  # what the title screen uses of it, and no PyYAML (see the module)
 import pygame_gui  # noqa: E402
 from pygame_gui.core.surface_cache import SurfaceCache  # noqa: E402
 from pygame_gui.core.ui_appearance_theme import UIAppearanceTheme  # noqa: E402

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pygame
 import pytest
-from pygame_gui.core.surface_cache import SurfaceCache
 
 from game.ui import app as app_module
 from game.ui import shape_store
-from game.ui.shape_store import MAGIC, ShapeStore
+from game.ui.shape_store import MAGIC, ShapeStore, SurfaceCache  # after the app's pygame_gui
 
 
 @pytest.fixture
