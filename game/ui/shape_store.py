@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 import platformdirs
 import pygame
+from pygame_gui.core import drawable_shapes
 from pygame_gui.core.surface_cache import SurfaceCache
 
 from game.paths import APP_NAME, THEME_FILE
@@ -66,9 +67,9 @@ def stamp() -> str:
     code), pygame_gui's shape drawing, and the game's theme file."""
     parts = [pygame.version.ver, ".".join(map(str, pygame.get_sdl_version())),
              pygame.transform.get_smoothscale_backend()]
-    import pygame_gui.core.drawable_shapes as shapes  # already imported by pygame_gui
-
-    for folder in (Path(shapes.__file__).parent, Path(shapes.__file__).parent.parent):
+    source = getattr(drawable_shapes, "__file__", None)  # None in some frozen builds
+    shapes_folder = Path(source).parent if source else None
+    for folder in (shapes_folder, shapes_folder.parent) if shapes_folder else ():
         for name in ("drawable_shape.py", "rounded_rect_drawable_shape.py",
                      "rect_drawable_shape.py", "ellipse_drawable_shape.py", "ui_shadow.py",
                      "utility.py"):

@@ -121,6 +121,16 @@ def test_a_damaged_or_foreign_file_is_ignored(tmp_path: Path, display: None,
     assert cache.find_surface_in_cache("a") is None
 
 
+def test_shapes_drawn_with_another_theme_are_not_used(tmp_path: Path, display: None,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    path, _data = _valid_file(tmp_path)
+    assert ShapeStore(path).load_into(SurfaceCache()) == 1
+    other_theme = tmp_path / "theme.json"
+    other_theme.write_text('{"palettes": {}}', encoding="utf-8")
+    monkeypatch.setattr(shape_store, "THEME_FILE", other_theme)
+    assert ShapeStore(path).load_into(SurfaceCache()) == 0
+
+
 def test_a_file_past_the_size_limit_is_not_read(tmp_path: Path, display: None,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     path, data = _valid_file(tmp_path)
