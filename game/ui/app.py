@@ -48,6 +48,7 @@ IDLE_WAIT = 0.25      # while the player reads: a frame 4 times a second (timers
 IDLE_POLL = 0.03      # and a look at the event queue every 30 ms (the input latency when idle)
 BUSY_SECONDS = 0.6    # full frame rate this long after any input
 UNSAVED_SECONDS = 10.0  # "the game could not be saved" stays this long (or until clicked)
+PREWARM_JOIN_SECONDS = 10.0  # the engine's import takes ~0.2 s: closing waits for it
 STALE_KEY_SECONDS = 1.0  # longer than the first repeat's delay (0.4 s here, X11: 0.66 s)
 # Keys that act once per press, however long they are held (see App._stale_key).
 ONCE_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE,
@@ -131,6 +132,7 @@ class App:
         self.frame_count = 0
         self.inputs = 0  # key presses and clicks handled (the status file reports it)
         self._frozen = False
+        self._prewarm: threading.Thread | None = None
         self.stack: list[Scene] = []
         self.status = StatusFile.from_env()
         self._busy_until = 0.0
@@ -426,7 +428,8 @@ class App:
             last = now
             if self.frame_count == 1:
                 gc.enable()  # main.py held collections back until the first frame
-                threading.Thread(target=_prewarm, daemon=True).start()
+                self._prewarm = threading.Thread(target=_prewarm, daemon=True)
+                self._prewarm.start()
             if frames is not None and self.frame_count >= frames:
                 break
         return 0
@@ -444,6 +447,10 @@ class App:
         return events
 
     def close(self) -> None:
+        if self._prewarm is not None:
+            # An interpreter that exits while a thread is importing may abort ("FATAL:
+            # exception not rethrown", seen when quitting within ~0.2 s of the title).
+            self._prewarm.join(PREWARM_JOIN_SECONDS)
         _keep_first_screen_shapes()
         self.scene.leave()
         if self._frozen:

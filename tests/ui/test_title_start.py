@@ -128,3 +128,28 @@ def test_collections_stay_on_for_a_caller_of_cli_main() -> None:
     assert gc.isenabled()
     assert main(["schema"]) == 0
     assert gc.isenabled()
+
+
+def test_closing_waits_for_the_engine_import_begun_after_the_first_frame(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An interpreter exiting while that thread imports may abort (seen with --frames 2)."""
+    import argparse
+    import threading
+
+    from game.ui import app as app_module
+
+    finished = threading.Event()
+
+    def slow_import() -> None:
+        finished.wait(0.3)  # an import still running when the window closes
+        finished.set()
+
+    monkeypatch.setattr(app_module, "_prewarm", slow_import)
+    args = argparse.Namespace(lang="en", scenario=None, seed=1, frames=1, fullscreen=False,
+                              no_questions=True)
+    app = app_module.App(args, config_dir=tmp_path / "c", data_dir=tmp_path / "d")
+    try:
+        assert app.run(frames=1) == 0
+    finally:
+        app.close()
+    assert finished.is_set()
