@@ -58,7 +58,7 @@ ONCE_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygam
 
 class GameTheme(UIAppearanceTheme):
     """pygame_gui's theme, without making the shadows of every element it knows when it
-    is loaded (~2 ms of start-up, twice: its default theme and ours).  pygame_gui makes a
+    is loaded (~2.5 ms of start-up for its default theme and ours).  pygame_gui makes a
     shadow's corners when a shape with that shadow is first drawn (the same function:
     the same pixels); the game's buttons and panels have none (theme.json)."""
 

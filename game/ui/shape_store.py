@@ -182,7 +182,11 @@ class ShapeStore:
             if shape_id in cache.cache_short_term_lookup or shape_id in \
                     cache.cache_long_term_lookup:
                 continue
-            surface = pygame.image.frombytes(shape.pixels, shape.size, PIXEL_FORMAT)
+            try:
+                surface = pygame.image.frombytes(shape.pixels, shape.size, PIXEL_FORMAT)
+            except (pygame.error, ValueError) as exc:  # the sizes were checked: not expected
+                log.info("stored shape %s ignored: %s", shape_id, exc)
+                continue
             cache.cache_short_term_lookup[shape_id] = {"surface": surface, "uses": 0}
         self._loaded = set(shapes)
         return len(shapes)
