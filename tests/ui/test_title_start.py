@@ -153,3 +153,23 @@ def test_closing_waits_for_the_engine_import_begun_after_the_first_frame(
     finally:
         app.close()
     assert finished.is_set()
+
+
+def test_the_first_frame_imports_nothing_the_title_does_not_draw(tmp_path: Path) -> None:
+    spy = ("import os\n"
+           f"os.environ['HD_TEST_STATUS'] = {str(tmp_path / 'status.json')!r}\n"
+           "import game.ui.status as status\n"
+           "update = status.StatusFile.update\n"
+           "def first(self, app):\n"
+           "    if app.frame_count == 1:\n"
+           "        print(sorted(m for m in sys.modules if m.split('.')[0] in ('babel', "
+           "'yaml', 'pydantic', 'pydantic_core', 'transitions') or m.startswith(("
+           "'game.engine', 'game.content.model', 'game.content.loader', "
+           "'game.simulation', 'pygame_gui.windows', 'pygame_gui.elements.ui_form'))))\n"
+           "    return update(self, app)\n"
+           "status.StatusFile.update = first\n")
+    saves = tmp_path / "d" / "hashtag-diplomacy" / "saves"  # a returning player's
+    saves.mkdir(parents=True)
+    (saves / "autosave.json").write_bytes(b"{}")
+    lines = _run(["--frames", "1", "--lang", "fr"], tmp_path, spy)
+    assert lines[-1] == "[]"
