@@ -1,7 +1,7 @@
 """Import pygame_gui with only the modules the title screen uses (the others on first use).
 
 ``pygame_gui/__init__.py`` and ``pygame_gui/elements/__init__.py`` import every element
-and window pygame_gui has (text boxes, forms, sliders, file and colour dialogs...): ~7 ms
+and window pygame_gui has (text boxes, forms, sliders, file and colour dialogs...): ~5 ms
 of the start-up's CPU time spent before the title's first frame on screens it does not
 show.  Here those two packages are created without running their ``__init__``; a name
 they would have imported (``pygame_gui.UIManager``, ``pygame_gui.elements.UIButton``,
