@@ -6,8 +6,9 @@ and < 0.5 s.  The frame counted is the first one the app has drawn with the titl
 buttons live and input read: the time and CPU time it writes in its ``HD_TEST_STATUS``
 file.  Wall time is measured from just before the process is spawned.  With SDL's dummy
 video driver and, when Xvfb is installed, in a real X window; on a first start (no saves
-yet) and with a saves folder (a returning player: the save code is imported to list
-them).
+yet) and with a saves folder (a returning player).  The warm-up run leaves the title's
+button shapes in the cache folder (game/ui/shape_store.py), as any earlier start does;
+the very first launch, with none stored, is measured too (dummy video).
 
 Python writes no bytecode caches in some environments (``PYTHONDONTWRITEBYTECODE``): the
 runs here use their own cache folder, filled by a warm-up run, as an installed game's
@@ -35,13 +36,14 @@ GAME = [sys.executable, "main.py", "--frames", "1", "--lang", "en"]
 BARE = [sys.executable, "benchmarks/bare_window.py"]  # + the status file
 
 
-def once(command: list[str], env: dict[str, str], folder: Path) -> tuple[float, float]:
+def once(command: list[str], env: dict[str, str], folder: Path,
+         stored_shapes: bool = True) -> tuple[float, float]:
     """(wall, CPU) seconds from spawning *command* to its first frame."""
     status = folder / "status.json"
     status.unlink(missing_ok=True)
     env = dict(env, HD_TEST_STATUS=str(status), XDG_CONFIG_HOME=str(folder / "c"),
                HASHTAG_DIPLOMACY_DATA=str(folder / "d"),
-               HASHTAG_DIPLOMACY_CACHE=str(folder / "cache"),
+               HASHTAG_DIPLOMACY_CACHE=str(folder / "cache") if stored_shapes else "off",
                PYTHONPYCACHEPREFIX=str(folder / "pycache"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.time()
@@ -51,27 +53,30 @@ def once(command: list[str], env: dict[str, str], folder: Path) -> tuple[float, 
     return float(data["first_frame"]) - start, float(data["first_frame_cpu"])
 
 
-def compare(env: dict[str, str], saves: bool) -> dict[str, float]:
+def compare(env: dict[str, str], saves: bool, stored_shapes: bool = True) -> dict[str, float]:
     """Medians of the game and the bare window, run alternately in the same minutes."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if saves:
             (folder / "d" / "saves").mkdir(parents=True)
-        once(GAME, env, folder)  # warm the disk cache and compile, as a second launch
-        once(BARE, env, folder)
+        once(GAME, env, folder, stored_shapes)  # warm the disk cache and compile, as a
+        once(BARE, env, folder)                 # second launch
         game, bare = [], []
         for _ in range(RUNS):
             bare.append(once(BARE, env, folder))
-            game.append(once(GAME, env, folder))
+            game.append(once(GAME, env, folder, stored_shapes))
     return {"game_wall": statistics.median(w for w, _ in game),
             "game_cpu": statistics.median(c for _, c in game),
             "bare_wall": statistics.median(w for w, _ in bare),
             "bare_cpu": statistics.median(c for _, c in bare)}
 
 
-def report(where: str, env: dict[str, str]) -> None:
-    for saves, label in ((False, "first start"), (True, "with a saves folder")):
-        m = compare(env, saves)
+def report(where: str, env: dict[str, str], first_launch: bool = False) -> None:
+    cases = [(False, True, "first start"), (True, True, "with a saves folder")]
+    if first_launch:
+        cases.append((False, False, "no stored shapes: a first launch"))
+    for saves, stored_shapes, label in cases:
+        m = compare(env, saves, stored_shapes)
         ratio = m["game_cpu"] / m["bare_cpu"]
         details = (f"bare window {m['bare_cpu'] * 1000:.0f} ms CPU, "
                    f"{m['bare_wall'] * 1000:.0f} ms wall; ratio wall "
@@ -83,7 +88,8 @@ def report(where: str, env: dict[str, str]) -> None:
 
 
 def main() -> None:
-    report("dummy video", dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy"))
+    report("dummy video", dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy"),
+           first_launch=True)
     if missing_tools():
         return
     with tempfile.TemporaryDirectory() as tmp:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import re
@@ -258,7 +259,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from game.cli_argparse import translate_argparse
 
     translate_argparse()
-    parser = build_parser(commands=not _starts_the_game(argv))
+    plays = _starts_the_game(argv)
+    if not plays:
+        gc.enable()  # main.py holds collections back only for the game window's start
+    parser = build_parser(commands=not plays)
     args = parser.parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)

@@ -21,13 +21,15 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Mapping
-from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from game import paths
 from game.pseudo_locale import PseudoTranslations, pseudo
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 log = logging.getLogger(__name__)
 

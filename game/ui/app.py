@@ -7,11 +7,11 @@ import contextlib
 import gc
 import logging
 import os
-import sys
 import threading
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 # X11 window class, so tools (and the real-window test) find the window by class.
@@ -22,24 +22,12 @@ os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
 
 import pygame  # noqa: E402
 
+from game.ui.gui_import import import_pygame_gui  # noqa: E402
 
-def _import_pygame_gui() -> None:
-    """Import pygame_gui without PyYAML: its translation library (python-i18n) imports
-    PyYAML only to choose a default file format that pygame_gui then sets to JSON; PyYAML
-    is ~8 % of the start-up CPU time, and the title screen reads no YAML (the scenarios
-    are read after the first frame)."""
-    if "yaml" in sys.modules or "pygame_gui" in sys.modules:  # nothing to save any more
-        return
-    sys.modules["yaml"] = None  # type: ignore[assignment]  # "import yaml" fails for now
-    try:
-        import pygame_gui  # noqa: F401
-    finally:
-        del sys.modules["yaml"]  # the real PyYAML can be imported from now on
-
-
-_import_pygame_gui()
+import_pygame_gui()  # what the title screen uses of it, and no PyYAML (see the module)
 import pygame_gui  # noqa: E402
 from pygame_gui.core.surface_cache import SurfaceCache  # noqa: E402
+from pygame_gui.core.ui_appearance_theme import UIAppearanceTheme  # noqa: E402
 
 from game import i18n  # noqa: E402
 from game.ui.memory import release_freed_memory  # noqa: E402
@@ -47,6 +35,7 @@ from game.ui.scenes import registry  # noqa: E402
 from game.ui.scenes.base import Scene  # noqa: E402
 from game.ui.session import Session  # noqa: E402
 from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
+from game.ui.shape_store import ShapeStore, store_path  # noqa: E402
 from game.ui.status import StatusFile  # noqa: E402
 from game.ui.theme import Theme  # noqa: E402
 
@@ -59,11 +48,22 @@ IDLE_WAIT = 0.25      # while the player reads: a frame 4 times a second (timers
 IDLE_POLL = 0.03      # and a look at the event queue every 30 ms (the input latency when idle)
 BUSY_SECONDS = 0.6    # full frame rate this long after any input
 UNSAVED_SECONDS = 10.0  # "the game could not be saved" stays this long (or until clicked)
+PREWARM_JOIN_SECONDS = 10.0  # the engine's import takes ~0.2 s: closing waits for it
 STALE_KEY_SECONDS = 1.0  # longer than the first repeat's delay (0.4 s here, X11: 0.66 s)
 # Keys that act once per press, however long they are held (see App._stale_key).
 ONCE_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE,
                        pygame.K_F5, *(getattr(pygame, f"K_{n}") for n in range(10)),
                        *(getattr(pygame, f"K_KP{n}") for n in range(10))})
+
+
+class GameTheme(UIAppearanceTheme):
+    """pygame_gui's theme, without making the shadows of every element it knows when it
+    is loaded (~2.5 ms of start-up for its default theme and ours).  pygame_gui makes a
+    shadow's corners when a shape with that shadow is first drawn (the same function:
+    the same pixels); the game's buttons and panels have none (theme.json)."""
+
+    def _preload_shadow_edges(self) -> None:
+        pass
 
 
 class GameUIManager(pygame_gui.UIManager):
@@ -77,16 +77,33 @@ class GameUIManager(pygame_gui.UIManager):
     def _update_mouse_position(self) -> None:
         self.mouse_position = self.calculate_scaled_mouse_position(self.pointer)
 
+    def create_new_theme(self, theme_path: Any = None) -> UIAppearanceTheme:
+        theme = GameTheme(self.resource_loader, self._locale)
+        if theme_path is not None:
+            theme.load_theme(theme_path)
+        return theme
+
 
 _shape_cache: list[SurfaceCache] = []
+_shape_store: list[ShapeStore] = []
 
 
 def _shared_shape_cache(own: SurfaceCache) -> SurfaceCache:
     """The process's shape cache: the first manager's own (a new one would cost start-up
-    an extra 4 MB surface to clear)."""
+    an extra 4 MB surface to clear), holding the shapes the last start's first screen
+    drew (game/ui/shape_store.py)."""
     if not _shape_cache:
         _shape_cache.append(own)
+        store = ShapeStore(store_path())
+        store.load_into(own)
+        _shape_store.append(store)
     return _shape_cache[0]
+
+
+def _keep_first_screen_shapes() -> None:
+    """Save the first screen's shapes for the next start (once per process)."""
+    if _shape_cache and _shape_store:
+        _shape_store[0].save_from(_shape_cache[0])
 
 
 class App:
@@ -115,6 +132,7 @@ class App:
         self.frame_count = 0
         self.inputs = 0  # key presses and clicks handled (the status file reports it)
         self._frozen = False
+        self._prewarm: threading.Thread | None = None
         self.stack: list[Scene] = []
         self.status = StatusFile.from_env()
         self._busy_until = 0.0
@@ -222,6 +240,7 @@ class App:
 
     def show(self, scene: Scene) -> None:
         """Replace the current scene (and forget any scene waiting under it)."""
+        _keep_first_screen_shapes()  # before the next screen's shapes join them
         self.scene.leave()
         self.stack.clear()
         self.scene = scene
@@ -231,6 +250,7 @@ class App:
 
     def push(self, scene: Scene) -> None:
         """Show *scene* on top; :meth:`pop` comes back to the current one."""
+        _keep_first_screen_shapes()
         self.stack.append(self.scene)
         self.scene = scene
         scene.rebuild()
@@ -407,7 +427,9 @@ class App:
             self.frame(events, min(0.1, now - last))
             last = now
             if self.frame_count == 1:
-                threading.Thread(target=_prewarm, daemon=True).start()
+                gc.enable()  # main.py held collections back until the first frame
+                self._prewarm = threading.Thread(target=_prewarm, daemon=True)
+                self._prewarm.start()
             if frames is not None and self.frame_count >= frames:
                 break
         return 0
@@ -425,6 +447,11 @@ class App:
         return events
 
     def close(self) -> None:
+        if self._prewarm is not None:
+            # An interpreter that exits while a thread is importing may abort ("FATAL:
+            # exception not rethrown", seen when quitting within ~0.2 s of the title).
+            self._prewarm.join(PREWARM_JOIN_SECONDS)
+        _keep_first_screen_shapes()
         self.scene.leave()
         if self._frozen:
             gc.unfreeze()  # another app in this process (tests) must not inherit it
@@ -465,6 +492,7 @@ def run(args: argparse.Namespace) -> int:
               .format(path=report))
         return 1
     finally:
+        gc.enable()  # also when no frame was drawn (main.py disabled it)
         app.close()
 
 

@@ -312,11 +312,11 @@ class Session:
         return None
 
     def has_autosave(self) -> bool:
-        return saving.slot_info(saving.AUTOSAVE, self.save_path).usable
+        return saving.slot_usable(saving.AUTOSAVE, self.save_path)
 
     def has_saves(self) -> bool:
-        """Any slot, the autosave included, holds something to open."""
-        return any(info.usable for info in self.slot_infos())
+        """Any slot, the autosave included, holds something to open (no save decoded)."""
+        return any(saving.slot_usable(slot, self.slot_path(slot)) for slot in saving.ALL_SLOTS)
 
     def slot_infos(self) -> list[saving.SlotInfo]:
         """Every slot, the autosave first, each file decoded once."""

@@ -14,6 +14,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+import game.ui.app  # noqa: E402, F401  (pygame_gui imported as the game does: game/ui/gui_import.py)
 from game.paths import SCENARIOS_DIR  # noqa: E402
 from game.ui.pilot import Pilot  # noqa: E402
 

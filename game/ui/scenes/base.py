@@ -10,7 +10,6 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UILabel
 
 from game.content.controls import drawable
-from game.engine.vocabulary import Phase
 from game.ui.focus import Focusable, FocusRing
 from game.ui.widgets.canvas import Canvas
 from game.ui.widgets.modal import Modal
@@ -18,6 +17,7 @@ from game.ui.widgets.textlayout import ellipsize
 
 if TYPE_CHECKING:
     from game.engine.game import Game
+    from game.engine.vocabulary import Phase
     from game.ui.session import Session
     from game.ui.settings import Settings
     from game.ui.theme import Theme

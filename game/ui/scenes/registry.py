@@ -12,9 +12,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Literal
 
-from game.engine.vocabulary import Phase
-
 if TYPE_CHECKING:
+    from game.engine.vocabulary import Phase
     from game.ui.scenes.base import Scene, SceneHost
 
 # name -> "module:class".  Adding a scene: one line here and one function below.
@@ -103,6 +102,8 @@ def first_scene(app: SceneHost, ask_language: bool) -> Scene:
 
 def scene_for_phase(app: SceneHost, phase: Phase) -> Scene:
     """One scene per state of the turn machine."""
+    from game.engine.vocabulary import Phase  # a game exists by now: not at start-up
+
     if phase is Phase.BRIEFING and app.session.questions_due():
         return questions(app, "pre")  # the ratings come before anything is seen
     by_phase = {Phase.BRIEFING: briefing, Phase.FEED: feed, Phase.DECIDE: decide,

@@ -39,10 +39,11 @@ class TitleScene(Scene):
         tagline = _("Digital diplomacy in the age of disinformation")
         self.label("tagline", tagline, pygame.Rect(0, top, w, t.line("body")), style="#tagline")
         top += t.line("body") * 2
-        infos = self.app.session.slot_infos()  # each save decoded once
+        session = self.app.session
+        resumable = session.has_autosave()  # whether files are there: no save decoded
         button_column(self, specs, w // 2, top, width,
-                      enabled={"continue": infos[0].usable,
-                               "saved_games": any(info.usable for info in infos)})
+                      enabled={"continue": resumable,
+                               "saved_games": resumable or session.has_saves()})
 
     def new_game(self) -> None:
         """A student picks from the list (the tutorial first, selected); an author who gave
