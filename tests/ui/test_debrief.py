@@ -79,10 +79,15 @@ def test_every_section_of_the_debrief(start: Start, lang: str, size: str,
 
 
 def test_charts_fit_and_grow_with_the_text_size(start: Start) -> None:
+    """One game to the debrief, shown at each text size as the settings change it (the
+    screen is built again at that size; it was one game per size)."""
     heights, columns = [], []
-    for size in ("normal", "large", "largest"):
-        with start(seed=5, settings=Settings("en", size, False, 0)) as pilot:
-            play_recording(pilot)
+    with start(seed=5, settings=Settings("en", "normal", False, 0)) as pilot:
+        play_recording(pilot)
+        for size in ("normal", "large", "largest"):
+            pilot.app.apply_settings(Settings("en", size, False, 0))
+            pilot.settle()
+            assert pilot.scene == "debrief" and pilot.app.settings.text_size == size
             view = pilot.widget("debrief_text")
             grid = next(b.figure for b in view.blocks if isinstance(b.figure, ChartGrid))
             width = view.rect.width - 2 * view.margin - view.scrollbar_width
