@@ -12,7 +12,8 @@ Zero circles, `game.ui` included: scenes open one another by name through
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Set
+from functools import cache
 from pathlib import Path
 
 from game.paths import ROOT
@@ -43,7 +44,8 @@ def imported_names(module: str, is_package: bool, tree: ast.AST) -> Iterator[str
             yield from (f"{source}.{alias.name}" for alias in node.names)
 
 
-def import_graph() -> dict[str, set[str]]:
+@cache  # read 15 times by the tests below; the source does not change during a run
+def import_graph() -> dict[str, frozenset[str]]:
     """Module -> the modules of the package it imports."""
     files = {module_name(p): p for p in (ROOT / PACKAGE).rglob("*.py")}
     edges: dict[str, set[str]] = {m: set() for m in files}
@@ -54,10 +56,10 @@ def import_graph() -> dict[str, set[str]]:
                 name = name.rpartition(".")[0]
             if name and name != module:
                 edges[module].add(name)
-    return edges
+    return {module: frozenset(targets) for module, targets in edges.items()}
 
 
-def circles(edges: dict[str, set[str]]) -> list[list[str]]:
+def circles(edges: Mapping[str, Set[str]]) -> list[list[str]]:
     """Strongly connected components of more than one module (Tarjan, iterative)."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}

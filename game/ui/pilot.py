@@ -60,19 +60,22 @@ class Pilot:
 
     # -- frames -----------------------------------------------------------------------------
 
-    def step(self, frames: int = 1) -> None:
+    def step(self, frames: int = 1, draw: bool = True) -> None:
+        """Run *frames* frames as the window's loop does (drawn when the app would draw)."""
         for _ in range(frames):
-            self.app.frame(pygame.event.get(), FRAME)
+            self.app.frame(pygame.event.get(), FRAME, draw=draw)
 
     def settle(self, limit: int = 60) -> None:
         """Run frames until nothing is queued or deferred (at least one frame: what a frame
         posts or defers is seen below; a second frame every time cost a fifth of the UI
-        tests' time)."""
-        self.step(1)
+        tests' time).  These frames are not drawn: tests read widgets, and drawing the
+        window after every input was a fifth of a game's time; :meth:`draw`,
+        :meth:`screenshot` and :meth:`step` draw."""
+        self.step(1, draw=False)
         for _ in range(limit):
             if not pygame.event.peek() and not self.app.scene._later:
                 return
-            self.step()
+            self.step(draw=False)
 
     # -- input ------------------------------------------------------------------------------
 
@@ -217,9 +220,13 @@ class Pilot:
         return [(a, b) for n, (a, first) in enumerate(shown) for b, second in shown[n + 1:]
                 if first.rect.colliderect(second.rect)]
 
-    def screenshot(self, path: Path) -> None:
+    def draw(self) -> pygame.Surface:
+        """The window as it is now, drawn."""
         self.app.draw()
-        pygame.image.save(self.app.screen, str(path))
+        return self.app.screen
+
+    def screenshot(self, path: Path) -> None:
+        pygame.image.save(self.draw(), str(path))
 
 
 def _text_width(element: Any) -> int:

@@ -10,7 +10,9 @@ MAX_TURNS = 70
 
 
 def check_screen(pilot: Pilot, seen: dict[str, list[str]]) -> None:
-    """Nothing cut or outside the window; remember what each screen showed."""
+    """Nothing cut or outside the window; remember what each screen showed.  The screen is
+    drawn (the pilot's frames after an input are not)."""
+    pilot.draw()
     assert pilot.clipped() == [], f"clipped on {pilot.scene}: {pilot.clipped()}"
     assert pilot.offscreen() == [], f"off screen on {pilot.scene}: {pilot.offscreen()}"
     seen.setdefault(pilot.scene, []).extend(pilot.texts())

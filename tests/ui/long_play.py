@@ -213,6 +213,7 @@ def play_long(pilot: Pilot, turns: int, *, sample: Callable[[int], bool],
     started = time.perf_counter()
     while pilot.scene != "ending":
         scene = pilot.scene
+        pilot.draw()  # each screen once, as the window draws it (the pilot's frames do not)
         if scene == "decide":
             turn = pilot.game.state.turn
             if sample(turn):

@@ -10,6 +10,7 @@ from enum import StrEnum
 import pygame
 import pytest
 
+from game.content.cache import CACHE_ENV
 from game.engine import measures
 from game.paths import SCENARIOS_DIR
 from game.presentation import viewmodel
@@ -156,6 +157,9 @@ def test_a_measure_added_to_the_registry_is_offered_and_planned_with_its_own_rul
     registry.register(_Extra.HOTLINE, cost=1, needs_audience=True,
                       little="A hotline answers questions.")(lambda game, hit: None)
     monkeypatch.setattr(measures, "MEASURES", registry)
+    # The scenario is read again with the new registry, not recalled as other tests loaded
+    # it (the cache's code stamp cannot see a registry changed while the game runs).
+    monkeypatch.setenv(CACHE_ENV, "off")
     with start(lang="en", scenario=SCENARIOS_DIR / "deepfake_summit.yaml") as pilot:
         counter_tab(pilot, "deepfake_video")
         assert offered(pilot)[:2] == ["", "monitor"] and "hotline" in offered(pilot)

@@ -48,41 +48,58 @@ def debrief_texts(pilot: Pilot) -> str:
     return "\n".join(pilot.widget("debrief_text").texts())
 
 
-@pytest.mark.parametrize(("lang", "size", "contrast"), [
-    ("en", "normal", False), ("fr", "largest", True), ("en", "largest", False)])
-def test_every_section_of_the_debrief(start: Start, lang: str, size: str,
+# English at the normal then the largest size is one game, its debrief shown again once
+# the settings change the size (it was one game per size; a whole English game at the
+# largest size, every screen checked, is test_play's test_whole_game_at_the_largest_text_size).
+@pytest.mark.parametrize(("lang", "sizes", "contrast"), [
+    ("en", ("normal", "largest"), False), ("fr", ("largest",), True)])
+def test_every_section_of_the_debrief(start: Start, lang: str, sizes: tuple[str, ...],
                                       contrast: bool) -> None:
     with start(lang=lang, seed=5, questions=True,
-               settings=Settings(lang, size, contrast, 0)) as pilot:
+               settings=Settings(lang, sizes[0], contrast, 0)) as pilot:
         play_recording(pilot)
-        game = pilot.game
-        check_screen(pilot, {})
-        text = debrief_texts(pilot)
-        fr = lang == "fr"
-        for heading in (("Indicateurs, tour par tour", "Indicators, turn by turn"),
-                        ("Vos décisions, tour par tour", "Your decisions, turn by turn"),
-                        ("Notions\u00a0: ce que vous avez maîtrisé",
-                         "Concepts: what you mastered")):
-            assert heading[0 if fr else 1] in text
-        assert str(game.state.seed) in text and str(game.state.score) in text
-        charts = [b.figure for b in pilot.widget("debrief_text").blocks
-                  if isinstance(b.figure, ChartGrid)]
-        assert len(charts) == 2  # indicators, narratives
-        assert len(charts[0].series) == 6
-        assert [len(s.points) for s in charts[0].series] == [game.state.turn + 1] * 6
-        assert len(charts[1].series) == len(game.live_narratives())
-        assert text.count("Source") >= len(game.state.concepts)
-        turns_with_actions = {e["turn"] for e in pilot.app.scene.report()["timeline"]}
-        word = "Tour" if fr else "Turn"
-        for turn in turns_with_actions:
-            assert f"{word} {turn}" in text
+        for size in sizes:
+            if size != pilot.app.settings.text_size:
+                pilot.app.apply_settings(Settings(lang, size, contrast, 0))
+                pilot.settle()
+            assert pilot.scene == "debrief" and pilot.app.settings.text_size == size
+            every_section_shown(pilot, lang)
+
+
+def every_section_shown(pilot: Pilot, lang: str) -> None:
+    game = pilot.game
+    check_screen(pilot, {})
+    text = debrief_texts(pilot)
+    fr = lang == "fr"
+    for heading in (("Indicateurs, tour par tour", "Indicators, turn by turn"),
+                    ("Vos décisions, tour par tour", "Your decisions, turn by turn"),
+                    ("Notions\u00a0: ce que vous avez maîtrisé",
+                     "Concepts: what you mastered")):
+        assert heading[0 if fr else 1] in text
+    assert str(game.state.seed) in text and str(game.state.score) in text
+    charts = [b.figure for b in pilot.widget("debrief_text").blocks
+              if isinstance(b.figure, ChartGrid)]
+    assert len(charts) == 2  # indicators, narratives
+    assert len(charts[0].series) == 6
+    assert [len(s.points) for s in charts[0].series] == [game.state.turn + 1] * 6
+    assert len(charts[1].series) == len(game.live_narratives())
+    assert text.count("Source") >= len(game.state.concepts)
+    turns_with_actions = {e["turn"] for e in pilot.app.scene.report()["timeline"]}
+    word = "Tour" if fr else "Turn"
+    for turn in turns_with_actions:
+        assert f"{word} {turn}" in text
 
 
 def test_charts_fit_and_grow_with_the_text_size(start: Start) -> None:
+    """One game to the debrief, shown at each text size as the settings change it (the
+    screen is built again at that size; it was one game per size)."""
     heights, columns = [], []
-    for size in ("normal", "large", "largest"):
-        with start(seed=5, settings=Settings("en", size, False, 0)) as pilot:
-            play_recording(pilot)
+    with start(seed=5, settings=Settings("en", "normal", False, 0)) as pilot:
+        play_recording(pilot)
+        for size in ("normal", "large", "largest"):
+            pilot.app.apply_settings(Settings("en", size, False, 0))
+            pilot.settle()
+            assert pilot.scene == "debrief" and pilot.app.settings.text_size == size
             view = pilot.widget("debrief_text")
             grid = next(b.figure for b in view.blocks if isinstance(b.figure, ChartGrid))
             width = view.rect.width - 2 * view.margin - view.scrollbar_width

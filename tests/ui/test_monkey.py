@@ -203,6 +203,7 @@ def play_route(start: Start, tmp_path: Path, rng: random.Random, name: str, n: i
                 seen.add(place(pilot))
                 try:
                     random_input(pilot, rng)
+                    pilot.draw()  # as the window would (the pilot's own frames do not draw)
                 except Exception as exc:
                     raise AssertionError(f"route {name!r}, input {done} at "
                                          f"{place(pilot)}") from exc

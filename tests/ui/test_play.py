@@ -14,6 +14,7 @@ from babel.messages.pofile import read_po
 from game.paths import LOCALES_DIR, SCENARIOS_DIR
 from game.presentation import labels
 from game.ui.pilot import Pilot
+from tests.ui.conftest import bundled_scenario
 from tests.ui.drive import play_with_keyboard, play_with_mouse
 
 Start = Callable[..., AbstractContextManager[Pilot]]
@@ -96,7 +97,10 @@ def test_whole_game_at_the_largest_text_size(start: Start, lang: str, contrast: 
         assert_finished(pilot, seen, lang)
 
 
-@pytest.mark.parametrize("scenario", sorted(SCENARIOS_DIR.glob("*.yaml")),
+# The class's scenario (deepfake_summit) is left out: the keyboard games above play it to
+# the debrief in both languages, French with the same checks and more.
+@pytest.mark.parametrize("scenario", [path for path in sorted(SCENARIOS_DIR.glob("*.yaml"))
+                                      if path != bundled_scenario()],
                          ids=lambda path: path.stem)
 def test_every_bundled_scenario_plays_to_the_debrief(start: Start, scenario: Path) -> None:
     lang = "fr" if len(scenario.stem) % 2 else "en"  # both languages across the set
