@@ -131,7 +131,7 @@ def test_every_bundled_scenario_has_a_crisis_where_sounding_open_is_a_trap(path:
         assert event.crisis is not None
         choices = event.crisis.choices
         scores = [openness(c.label) for c in choices]
-        top = [c for c, s in zip(choices, scores) if s == max(scores)]
+        top = [c for c, s in zip(choices, scores, strict=True) if s == max(scores)]
         if len(top) == 1 and top[0].lesson == "poor":
             traps.append(top[0])
     assert traps, f"{path.stem}: the most open-sounding answer is never a trap"
