@@ -130,10 +130,16 @@ def test_every_bundled_scenario_has_a_crisis_where_sounding_open_is_a_trap(path:
     for event in crises:
         assert event.crisis is not None
         choices = event.crisis.choices
-        scores = [openness(c.label) for c in choices]
-        top = [c for c, s in zip(choices, scores, strict=True) if s == max(scores)]
-        if len(top) == 1 and top[0].lesson == "poor":
-            traps.append(top[0])
+        # The trap holds for a student reading either language, and for the player.
+        readings = [lambda c: openness(c.label)] + [
+            lambda c, lang=lang: openness(Text({lang: c.label.get(lang) or ""}))
+            for lang in ("fr", "en")]
+        tops = []
+        for read in readings:
+            scores = [read(c) for c in choices]
+            tops.append([c for c, s in zip(choices, scores, strict=True) if s == max(scores)])
+        if all(len(top) == 1 and top[0].lesson == "poor" for top in tops):
+            traps.append(tops[0][0])
     assert traps, f"{path.stem}: the most open-sounding answer is never a trap"
     for trap in traps:  # the debrief says why, in both languages
         assert trap.debrief is not None
