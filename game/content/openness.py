@@ -4,10 +4,11 @@ learnt the lesson and reaches for the most transparent-sounding answer.
 Only the words of the label count (a student sees nothing else): words of openness
 (publish, everything, name, confirm, transparency…) add a point, words of reserve
 (quietly, nothing, wait, no comment…) and of confrontation (accuse, demand, ban…) take
-one away.  Both languages of the label are
-read, so a faithful translation weighs the same in either; a language the lists do not
-know counts for nothing.  The lists are word starts matched at word boundaries: crude on
-purpose, like the impression they imitate.
+one away: the student wants to look transparent *and* virtuous.  Both languages of the
+label are read, so a faithful translation weighs the same in either; a language the lists
+do not know counts for nothing.  The lists are word starts matched at word boundaries:
+crude on purpose, like the impression they imitate.  Nothing here reads a scenario id or
+an effect: the same lists judge every scenario, an instructor's included.
 """
 
 from __future__ import annotations
