@@ -140,6 +140,7 @@ PLAYER_LINES = {
     "always_confront": N_("hits back at everything, in public"),
     "always_debunk": N_("debunks every narrative at once; takes the first answer shown"),
     "longest_label": N_("answers each crisis with its longest answer; never counters"),
+    "sounds_open": N_("answers each crisis with the most open-sounding answer; else as taught"),
     "ignore_disinfo": N_("answers crises as taught; leaves the disinformation alone"),
     "topic_posts": N_("answers narratives with calm posts on their topic, not counters"),
     "same_post": N_("sends the same post all game long"),

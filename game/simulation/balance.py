@@ -54,6 +54,12 @@ MECHANICS: tuple[tuple[str, str, str], ...] = (
     ("trolling and cyber-harassment of diplomats (seed 003)",
      "a public debunk feeds trolls and harassers; reporting and protecting the target fit",
      "ask_your_minister, digital_spring"),
+    ("transparency is not telling everything (seeds 000, 003, 004)",
+     "in at least one crisis of every scenario the answer that sounds most open is a trap "
+     "(an unverified confirmation, an attribution without evidence, a detail that "
+     "endangers people, a rumour repeated); the `sounds_open` player, the lesson in all "
+     "but its crisis answers, must lose",
+     "all"),
     ("a worried public's rumour (seed 003, « réponse rapide et transparente »)",
      "clear information answers it; debunking or reporting citizens backfires",
      "all but ask_your_minister (the tutorial teaches it at step 3)"),

@@ -31,6 +31,13 @@ _ACTIVE = (NP.SPREADING, NP.VIRAL, NP.ENTRENCHED)
 
 def lesson(game: Game, rng: random.Random) -> None:
     answer_as_taught(game)
+    lesson_besides_crises(game, rng)
+
+
+def lesson_besides_crises(game: Game, rng: random.Random) -> None:
+    """Everything the lesson player does but answer crises: monitoring, fitting
+    counters, calm posts (shortcut players that differ only in their crisis answers
+    share it)."""
     runs = sorted(game.live_narratives(), key=lambda r: -r.weighted)
     for run in runs:
         if run.phase is NP.EMERGING and not run.monitored:

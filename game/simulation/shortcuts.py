@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import random
 
+from game.content.openness import most_open
 from game.engine.actions import AnswerCrisis, PostMessage
 from game.engine.game import Game
 from game.engine.vocabulary import Tone
+from game.simulation.lesson import lesson_besides_crises
 from game.simulation.moves import answer_as_taught, rotating_posts, try_action, unrelated_topics
 
 _CALM = (Tone.FACTUAL, Tone.EMPATHETIC)
@@ -23,6 +25,21 @@ def longest_label(game: Game, rng: random.Random) -> None:
             if try_action(game, AnswerCrisis(event.id, choice.id)):
                 break
     rotating_posts(game, rng, Tone.FACTUAL)
+
+
+def sounds_open(game: Game, rng: random.Random) -> None:
+    """Answers every crisis with the answer whose label sounds most open (publish, name,
+    everything, transparency; not quietly, nothing, accuse: ``content/openness.py``) and
+    otherwise plays exactly as the lesson player.  It wins only if the crises reward
+    sounding transparent over what the seeds teach (verify first, attribute only on
+    evidence, protect people, do not amplify a rumour)."""
+    for event in game.open_crises():
+        shown = game.choices_shown(event)
+        while shown:
+            choice = shown.pop(most_open(c.label for c in shown))
+            if try_action(game, AnswerCrisis(event.id, choice.id)):
+                break
+    lesson_besides_crises(game, rng)
 
 
 def ignore_disinfo(game: Game, rng: random.Random) -> None:

@@ -31,6 +31,7 @@ from game.simulation.shortcuts import (
     ignore_disinfo,
     longest_label,
     same_post,
+    sounds_open,
     topic_posts,
 )
 
@@ -167,6 +168,7 @@ STRATEGIES: dict[str, Strategy] = {
     "always_confront": always_confront,
     "always_debunk": always_debunk,
     "longest_label": longest_label,
+    "sounds_open": sounds_open,
     "ignore_disinfo": ignore_disinfo,
     "topic_posts": topic_posts,
     "same_post": same_post,
@@ -177,6 +179,6 @@ STRATEGIES: dict[str, Strategy] = {
 }
 # Players that imitate a shortcut a student finds in a few games: none may win often.
 SHORTCUTS = ("random", "passive", "always_confront", "always_debunk", "longest_label",
-             "ignore_disinfo", "topic_posts", "same_post", "crisis_only")
+             "sounds_open", "ignore_disinfo", "topic_posts", "same_post", "crisis_only")
 # Players that read the effect numbers in the file (an answer key): upper bounds only.
 ANSWER_KEY_READERS = ("textbook", "empathetic", "firm")

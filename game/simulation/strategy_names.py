@@ -15,6 +15,9 @@ STRATEGY_TEXT: dict[str, tuple[str, str]] = {
     "always_debunk": (N_("Always debunk"), N_("debunks every narrative at once, every turn")),
     "longest_label": (N_("Longest label"), N_("always picks the longest answer, posts facts, "
                                               "never counters")),
+    "sounds_open": (N_("Sounds transparent"), N_("answers each crisis with the answer that "
+                                                 "sounds most open, otherwise plays the "
+                                                 "lesson")),
     "ignore_disinfo": (N_("Ignores disinformation"), N_("good crisis answers and calm posts, "
                                                         "but no counter-measure at all")),
     "topic_posts": (N_("Posts instead of countering"), N_("good crisis answers, and calm "

@@ -2,7 +2,10 @@
 
 A scenario teaches when the ``lesson`` player reaches a success ending in at least half
 its games with a mean score at least 10 points above every shortcut player's, and no
-shortcut player reaches a success ending in more than a tenth of its games.
+shortcut player reaches a success ending in more than a tenth of its games.  One shortcut,
+``sounds_open``, plays the lesson except in crises, where it takes the answer that sounds
+most transparent: when it wins or comes close, the crises teach nothing beyond "be open",
+and the verdict says so in a line of its own.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from typing import Any
 
 from game.i18n import _, fmt_number, fmt_percent
 from game.simulation.strategies import SHORTCUTS
+
+OPEN_SOUNDING = "sounds_open"  # the player that answers crises by how open they sound
 
 LESSON_WINS_AT_LEAST = 0.5
 SHORTCUT_WINS_AT_MOST = 0.1
@@ -67,6 +72,11 @@ def verdict_lines(verdict: dict[str, Any], strategies: dict[str, dict[str, Any]]
                        "points below the lesson's {lesson}.").format(
             name=name, score=fmt_number(strategies[name]["score"]["mean"], 1),
             lesson=fmt_number(verdict["lesson_mean"], 1)))
+    if OPEN_SOUNDING in verdict["shortcuts_winning"] + verdict["shortcuts_close"]:
+        lines.append(_("  Sounding transparent is enough for the crises: make the most "
+                       "open-sounding answer a trap where the sources say why (an unverified "
+                       "figure, an attribution without evidence, a detail that endangers "
+                       "people, a rumour repeated)."))
     if not verdict["marked_choices"]:
         lines.append(_("  No crisis choice is marked “lesson: recommended”: the lesson "
                        "player chose answers from their effects instead."))
