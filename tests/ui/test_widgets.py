@@ -97,6 +97,31 @@ def test_drawn_cards_are_reused_across_screens_until_anything_shown_changes(
     assert len(feed._cards) == feed.CARDS_KEPT
 
 
+def test_a_count_up_frame_looks_as_the_card_drawn_whole_at_those_counts(
+        largest: Pilot) -> None:
+    """During the count-up only the counts are drawn on a card body kept from the first
+    frame: every frame must look exactly as the card rendered whole at its counts."""
+    from dataclasses import replace
+
+    theme: Theme = largest.app.theme
+    grown = replace(post("tag"), likes=1200, shares=340)
+    view = feed.FeedView(pygame.Rect(0, 0, 360, 600), largest.app.ui, theme, [grown],
+                         {grown.key: (100, 20)})
+    width = view.rect.width - view.scrollbar_width
+    for age in (0.1, 0.4, 0.7):
+        view.age = age
+        likes, shares = view.counts(grown)
+        assert (likes, shares) != (grown.likes, grown.shares)  # a step of the count-up
+        drawn = pygame.Surface(view.rect.size)
+        drawn.fill((10, 20, 30))
+        view.draw_content(drawn, 0)
+        expected = pygame.Surface(view.rect.size)
+        expected.fill((10, 20, 30))
+        expected.blit(feed.render_card(theme, grown, width, likes, shares), (0, 0))
+        assert pygame.image.tobytes(drawn, "RGB") == pygame.image.tobytes(expected, "RGB")
+    view.kill()
+
+
 def test_long_audience_names_never_push_a_bar_onto_a_line_of_its_own(largest: Pilot) -> None:
     """Every bar has its name (beside it, or just above it for the whole panel when a name
     does not fit beside), and a name too long even so is cut with an ellipsis."""
