@@ -176,7 +176,7 @@ def test_questions_before_with_the_keyboard_and_after_with_the_mouse(start: Star
         text = debrief_texts(pilot)
         assert "Rate the headlines after the game first" in text
         assert "In fact" not in text and "not reliable" not in text
-        assert pilot.enabled("post_questions") and pilot.shows("Rate the headlines again")
+        assert pilot.enabled("post_questions") and pilot.shows("Rate the headlines after the game")
         pilot.click("post_questions")
         post_ids = [q.id for q in pilot.app.session.questions("post")]
         assert set(post_ids).isdisjoint(ids), "other headlines after the game"
@@ -367,3 +367,18 @@ def test_a_saved_finished_game_opens_and_asks_only_what_is_missing(start: Start,
         assert pilot.scene == "debrief"
         text = debrief_texts(pilot)
         assert "In fact: reliable" in text and "on a scale from -6 to 6" in text
+
+
+def test_the_debrief_waiting_for_the_ratings_fits_a_small_window_in_french(start: Start) -> None:
+    with start(lang="fr", seed=5, questions=True) as pilot:
+        finished_game(pilot, rated_after=False)
+    with start(lang="fr", seed=5, questions=True, size=(960, 600),
+               settings=Settings("fr", "largest", False, 0)) as pilot:
+        pilot.click("continue")
+        pilot.click("debrief")
+        pilot.press(pygame.K_ESCAPE)  # the questions after the game: not now
+        assert pilot.scene == "debrief"
+        check_screen(pilot, {})
+        assert pilot.shows("Noter les titres d'après la partie")
+        assert "Notez d'abord les titres d'après la partie" in debrief_texts(pilot)
+        assert "En réalité" not in debrief_texts(pilot)

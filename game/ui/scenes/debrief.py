@@ -273,7 +273,7 @@ class DebriefScene(Scene):
                  ("replay", _("Replay from a turn…"), lambda: dialogs.open_replay(self), False),
                  ("play_again", _("Play again"), self.play_again, False)]
         if self.app.session.questions("post"):
-            text = _("Rate the headlines again") if due else _("Change my ratings")
+            text = _("Rate the headlines after the game") if due else _("Change my ratings")
             specs.append(("post_questions", text, self.questions, due))
         specs.append(("export", _("Export report…"), lambda: dialogs.open_export(self),
                       not due))
