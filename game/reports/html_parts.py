@@ -68,10 +68,12 @@ def discernment_sentence(data: dict[str, Any]) -> str:
     gap = data["discernment"]
     if gap["before"] is None or gap["after"] is None:
         return ""
+    # Ratings run from 1 to 7, so the gap of the means runs from -6 to 6.
     return _("Discernment (how much higher you rated the reliable items than the "
-             "manipulative ones): {before} before the game, {after} after (higher is "
-             "better).").format(before=fmt_number(gap["before"], 1),
-                                after=fmt_number(gap["after"], 1))
+             "manipulative ones): {before} before the game, {after} after, on a scale "
+             "from {low} to {high} (higher is better).").format(
+        before=fmt_number(gap["before"], 1), after=fmt_number(gap["after"], 1),
+        low=fmt_number(-6), high=fmt_number(6))
 
 
 def card_title(card: dict[str, Any]) -> str:

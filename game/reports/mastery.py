@@ -8,6 +8,13 @@ narrative (a fitting counter is handled well; one that backfires or does little 
 poorly; watching is neither).  A narrative left spreading unanswered until trust eroded
 (the engine's "late" outcome) is handled poorly too.  A card with no such decision is
 *missed*, whether or not it was shown: a player who does nothing earns no "handled well".
+
+Some cards name a practice rather than a story: monitoring is early warning, a crisis
+answer is crisis communication, a post to a foreign public is public diplomacy.  The
+decisions that practise such a card earn its mark whatever the author tagged
+(``PRACTICE``, by the shared concept ids of the bundled scenarios); a card the student only
+read (an event's message, a narrative that came up) earns nothing.  An event the student's
+decisions set off credits that decision, not the message it brought.
 """
 
 from __future__ import annotations
@@ -32,6 +39,20 @@ MARK_LABELS = {WELL: N_("Handled well"), POOR: N_("Handled poorly"), MISSED: N_(
 # Notes the engine writes on a counter or a post, and the mark each one earns.
 _NOTE_MARKS = (("counter_fits", WELL), ("counter_backfires", POOR), ("fuels_narrative", POOR),
                ("counter_weak", POOR))
+
+
+# What each kind of decision practises, by concept id (a card a scenario does not have is
+# left out when the cards are marked).
+_CRISIS_PRACTICE = ("crisis_communication", "crisis_management")
+_MEASURE_PRACTICE = {"monitor": ("early_warning",), "report": ("platform_cooperation",),
+                     "attribute": ("attribution",), "literacy": ("media_literacy",)}
+_FOREIGN_POST_PRACTICE = ("public_diplomacy", "soft_power")
+_POST_PRACTICE = ("digital_diplomacy", "direct_communication")
+_FITTED_POST_PRACTICE = ("tailored_content", "adapted_content")
+PRACTICE = {"answer": _CRISIS_PRACTICE, "measures": _MEASURE_PRACTICE,
+            "foreign_post": _FOREIGN_POST_PRACTICE, "post": _POST_PRACTICE,
+            "fitted_post": _FITTED_POST_PRACTICE}
+_FOREIGN_KINDS = ("foreign", "diaspora", "country")
 
 
 def mark_label(mark: str) -> str:
@@ -68,7 +89,8 @@ def _answer(game: Game, outcome: Outcome) -> Evidence | None:
     if not any(c.lesson == "recommended" for c in choices):
         return None  # the author did not say which answer the lesson wants
     choice = next((c for c in choices if c.id == outcome.ref.get("choice")), None)
-    ids = crisis_concepts(event) + (list(choice.concepts) if choice is not None else [])
+    ids = crisis_concepts(event) + (list(choice.concepts) if choice is not None else []) \
+        + list(_CRISIS_PRACTICE)
     if outcome.source == "deadline":
         text = _("No answer in time to {crisis}").format(
             crisis=labels.quoted(viewmodel.crisis_title(event, s)))
@@ -138,9 +160,41 @@ def condition_mark(s: Scenario, call: Any, negated: bool = False) -> str | None:
     return None
 
 
-def _consequence(game: Game, outcome: Outcome) -> Evidence | None:
+def condition_decision(call: Any, negated: bool = False) -> tuple[str, bool, Any] | None:
+    """The decision an event's condition names, as condition_mark reads it: ("posted",
+    negated, None) or ("counter_used", False, its arguments); None for anything else."""
+    if call is None:
+        return None
+    if call.name in ("not", "all", "any"):
+        flip = negated != (call.name == "not")
+        return next(filter(None, (condition_decision(c, flip) for c in call.children)), None)
+    if call.name == "posted":
+        return "posted", negated, None
+    if call.name == "counter_used" and not negated and call.args.measure is not None:
+        return "counter_used", False, call.args
+    return None
+
+
+def _setting_off(game: Game, event: Any, before: list[Outcome]) -> Outcome | None:
+    """The student's last decision, before the event, of the kind its condition names."""
+    named = condition_decision(event.when)
+    if named is None or named[1]:
+        return None
+    kind, _negated, args = named
+    for outcome in reversed(before):
+        if kind == "posted" and outcome.source == "post":
+            return outcome
+        if (kind == "counter_used" and outcome.source == "counter"
+                and outcome.ref.get("narrative") == args.narrative
+                and outcome.ref.get("measure") == str(args.measure)):
+            return outcome
+    return None
+
+
+def _consequence(game: Game, outcome: Outcome, before: list[Outcome]) -> Evidence | None:
     """An event the player's decisions set off (its condition names them): its cards get
-    the mark of those decisions."""
+    the mark of those decisions, credited to the decision (the event's message is only
+    what followed it)."""
     s = game.scenario
     event = s.event_by_id.get(str(outcome.ref.get("event")))
     if event is None or event.crisis is not None or not event.concepts:
@@ -148,10 +202,69 @@ def _consequence(game: Game, outcome: Outcome) -> Evidence | None:
     mark = condition_mark(s, event.when)
     if mark is None:
         return None
-    text = _("What your decisions led to: {event}").format(
-        event=labels.quoted(viewmodel.crisis_title(event, s)))
-    return Evidence(outcome.turn, mark, text, pick(event.debrief) if event.debrief else "",
-                    list(event.concepts))
+    title = labels.quoted(viewmodel.crisis_title(event, s))
+    debrief = pick(event.debrief) if event.debrief else ""
+    decision = _setting_off(game, event, before)
+    if decision is not None:
+        then = _("What it led to: {event}").format(event=title)
+        return Evidence(decision.turn, mark, viewmodel.describe_action(game, decision.ref),
+                        " ".join(filter(None, [then, debrief])), list(event.concepts))
+    named = condition_decision(event.when)
+    if named is not None and named[0] == "posted" and named[1]:
+        text = _("No post before turn {n}").format(n=outcome.turn)
+        return Evidence(outcome.turn, mark, text, debrief, list(event.concepts))
+    text = _("What your decisions led to: {event}").format(event=title)
+    return Evidence(outcome.turn, mark, text, debrief, list(event.concepts))
+
+
+def _counter_practice(game: Game, outcome: Outcome, monitored: set[str]) -> Evidence | None:
+    """The cards a counter-measure practises by its kind (``PRACTICE``); monitoring is
+    early warning when it comes before the narrative spreads."""
+    ref = outcome.ref
+    if outcome.source == "counter":
+        measure = str(ref.get("measure"))
+        ids = list(_MEASURE_PRACTICE.get(measure, ()))
+        if not ids:
+            return None
+        text = viewmodel.describe_action(game, ref)
+        if measure == "monitor":
+            narrative = str(ref.get("narrative"))
+            if narrative in monitored:
+                return None  # watching it again practises nothing new
+            monitored.add(narrative)
+            run = game.state.narratives.get(narrative)
+            if run is not None and run.spreading_turn is not None \
+                    and outcome.turn > run.spreading_turn:
+                return Evidence(outcome.turn, POOR, text,
+                                _("It was already spreading: too late to spot it early."),
+                                ids)
+            return Evidence(outcome.turn, WELL, text, labels.note("monitoring"), ids)
+        mark = next((m for note, m in _NOTE_MARKS if note in outcome.notes), None)
+        return Evidence(outcome.turn, mark, text, "", ids) if mark is not None else None
+    return None
+
+
+def _post_practice(game: Game, outcome: Outcome) -> list[Evidence]:
+    """A post practises speaking to the public (to a foreign public: public diplomacy),
+    poorly in a confrontational tone; and fitting content to its public, poorly in
+    another language or on a platform that reaches that public poorly."""
+    ref = outcome.ref
+    audience = game.scenario.audience_by_id.get(str(ref.get("audience")))
+    if outcome.source != "post" or audience is None:
+        return []
+    ids = list(_POST_PRACTICE)
+    if str(audience.kind) in _FOREIGN_KINDS:
+        ids += _FOREIGN_POST_PRACTICE
+    text = viewmodel.describe_action(game, ref)
+    if str(ref.get("tone")) == "confrontational":
+        spoken = Evidence(outcome.turn, POOR, text,
+                          _("A confrontational tone raises tension and wins no one over."), ids)
+    else:
+        spoken = Evidence(outcome.turn, WELL, text, "", ids)
+    misfits = [note for note in ("language_mismatch", "channel_weak") if note in outcome.notes]
+    fitted = Evidence(outcome.turn, POOR if misfits else WELL, text,
+                      labels.note(misfits[0]) if misfits else "", list(_FITTED_POST_PRACTICE))
+    return [spoken, fitted]
 
 
 def evidence(game: Game) -> list[Evidence]:
@@ -159,19 +272,22 @@ def evidence(game: Game) -> list[Evidence]:
     unanswered counts once, at the first turn it cost trust)."""
     out: list[Evidence] = []
     unanswered: set[str] = set()
-    for outcome in game.state.outcomes:
-        item: Evidence | None = None
+    monitored: set[str] = set()
+    outcomes = game.state.outcomes
+    for index, outcome in enumerate(outcomes):
+        items: list[Evidence | None] = []
         if outcome.source in ("answer", "deadline"):
-            item = _answer(game, outcome)
+            items.append(_answer(game, outcome))
         elif outcome.source in ("counter", "post"):
-            item = _counter(game, outcome)
+            items.append(_counter(game, outcome))
+            items.append(_counter_practice(game, outcome, monitored))
+            items += _post_practice(game, outcome)
         elif outcome.source == "event":
-            item = _consequence(game, outcome)
+            items.append(_consequence(game, outcome, outcomes[:index]))
         elif outcome.source == "late" and outcome.ref.get("narrative") not in unanswered:
             unanswered.add(str(outcome.ref.get("narrative")))
-            item = _unanswered(game, outcome)
-        if item is not None and item.concepts:
-            out.append(item)
+            items.append(_unanswered(game, outcome))
+        out += [item for item in items if item is not None and item.concepts]
     return out
 
 

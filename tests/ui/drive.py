@@ -64,6 +64,20 @@ def answer_with_keys(pilot: Pilot, seen: dict[str, list[str]]) -> None:
         pilot.press(pygame.K_RETURN)
 
 
+def rate_after_the_game(pilot: Pilot) -> None:
+    """The questions after the game open over the debrief (its answers would give the
+    ratings away): Enter begins, a number key rates, Enter goes on; after the result
+    page, Enter goes back to the debrief."""
+    if pilot.scene != "questions":
+        return
+    pilot.press(pygame.K_RETURN)
+    for n in range(len(pilot.app.session.questions("post"))):
+        pilot.press(pygame.K_1 + n % 7)
+        pilot.press(pygame.K_RETURN)
+    assert pilot.focused == "questions_done"
+    pilot.press(pygame.K_RETURN)
+
+
 def play_with_keyboard(pilot: Pilot) -> dict[str, list[str]]:
     """From the title screen to the debrief, never touching the mouse."""
     seen: dict[str, list[str]] = {}
@@ -81,6 +95,7 @@ def play_with_keyboard(pilot: Pilot) -> dict[str, list[str]]:
             answer_with_keys(pilot, seen)
         elif scene == "ending":
             key_activate(pilot, "debrief")
+            rate_after_the_game(pilot)
             break
         else:
             raise AssertionError(f"unexpected scene {scene}")
@@ -149,6 +164,7 @@ def play_with_mouse(pilot: Pilot) -> dict[str, list[str]]:
             answer_with_mouse(pilot, seen)
         elif scene == "ending":
             pilot.click("debrief")
+            rate_after_the_game(pilot)
             break
         else:
             raise AssertionError(f"unexpected scene {scene}")

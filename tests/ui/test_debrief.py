@@ -15,7 +15,13 @@ import pytest
 from game.ui.pilot import Pilot
 from game.ui.settings import Settings
 from game.ui.widgets.charts import ChartGrid
-from tests.ui.drive import answer_with_keys, check_screen, key_activate, keyboard_desk
+from tests.ui.drive import (
+    answer_with_keys,
+    check_screen,
+    key_activate,
+    keyboard_desk,
+    rate_after_the_game,
+)
 
 Start = Callable[..., AbstractContextManager[Pilot]]
 
@@ -39,6 +45,7 @@ def play_recording(pilot: Pilot) -> dict[int, str]:
             pilot.press(pygame.K_RETURN)
         elif scene == "ending":
             key_activate(pilot, "debrief")
+            rate_after_the_game(pilot)
             break
     assert pilot.scene == "debrief"
     return starts
@@ -162,7 +169,14 @@ def test_questions_before_with_the_keyboard_and_after_with_the_mouse(start: Star
         assert pre[ids[0]] == 6 and pre[ids[1]] is None
         assert all(pre[i] == 2 for i in ids[2:])
         play_recording_from_briefing(pilot)
-        assert pilot.enabled("post_questions") and pilot.shows("Rate the headlines again")
+        # The questions after the game come before the debrief shows which were reliable.
+        assert pilot.scene == "questions" and pilot.shows("After the game")
+        pilot.press(pygame.K_ESCAPE)  # not now: the debrief keeps the answers back
+        assert pilot.scene == "debrief"
+        text = debrief_texts(pilot)
+        assert "Rate the headlines after the game first" in text
+        assert "In fact" not in text and "not reliable" not in text
+        assert pilot.enabled("post_questions") and pilot.shows("Rate the headlines after the game")
         pilot.click("post_questions")
         post_ids = [q.id for q in pilot.app.session.questions("post")]
         assert set(post_ids).isdisjoint(ids), "other headlines after the game"
@@ -181,6 +195,8 @@ def test_questions_before_with_the_keyboard_and_after_with_the_mouse(start: Star
         text = debrief_texts(pilot)
         assert "your rating: 6" in text and "your rating: —" in text
         assert "your rating: 7" in text and "before the game, " in text
+        assert "on a scale from -6 to 6" in text
+        assert "In fact: not reliable" in text and "Rate the headlines after" not in text
         assert pilot.shows("Change my ratings")
         pilot.click("post_questions")  # every item rated: it starts over, ratings shown
         assert pilot.scene == "questions" and pilot.focused == "questions_start"
@@ -303,6 +319,7 @@ def play_recording_from_briefing_after_questions(pilot: Pilot) -> None:
     while pilot.scene == "questions":
         pilot.press(pygame.K_4, pygame.K_RETURN)
     play_recording_from_briefing(pilot)
+    rate_after_the_game(pilot)
     assert pilot.scene == "debrief"
 
 
@@ -314,3 +331,54 @@ def test_the_folder_a_student_types(tmp_path: Path) -> None:
     assert export_folder("Documents/class", default) == Path.home() / "Documents" / "class"
     assert export_folder("~/x", default) == Path.home() / "x"
     assert export_folder(str(tmp_path / "abs"), default) == tmp_path / "abs"
+
+
+def finished_game(pilot: Pilot, rated_after: bool) -> None:
+    """A finished game in the automatic save, the questions before it answered and, if
+    *rated_after*, those after it too (as a save from before the questions came first)."""
+    session = pilot.app.session
+    game = session.new_game(session.default_entry())
+    game.start()
+    while not game.is_over():
+        game.open_desk()
+        game.pass_turn()
+        game.resolve()
+        if not game.is_over():
+            game.next_turn()
+    game.finish()
+    session.answers["pre"] = {q.id: 4 for q in session.questions("pre")}
+    if rated_after:
+        session.answers["post"] = {q.id: 5 for q in session.questions("post")}
+    pilot.app.autosave()
+
+
+@pytest.mark.parametrize("rated_after", [False, True])
+def test_a_saved_finished_game_opens_and_asks_only_what_is_missing(start: Start,
+                                                                  rated_after: bool) -> None:
+    with start(seed=5, questions=True) as pilot:
+        finished_game(pilot, rated_after)
+    with start(seed=5, questions=True) as pilot:
+        pilot.click("continue")
+        assert pilot.scene == "ending"
+        pilot.click("debrief")
+        if not rated_after:
+            assert pilot.scene == "questions"
+            rate_after_the_game(pilot)
+        assert pilot.scene == "debrief"
+        text = debrief_texts(pilot)
+        assert "In fact: reliable" in text and "on a scale from -6 to 6" in text
+
+
+def test_the_debrief_waiting_for_the_ratings_fits_a_small_window_in_french(start: Start) -> None:
+    with start(lang="fr", seed=5, questions=True) as pilot:
+        finished_game(pilot, rated_after=False)
+    with start(lang="fr", seed=5, questions=True, size=(960, 600),
+               settings=Settings("fr", "largest", False, 0)) as pilot:
+        pilot.click("continue")
+        pilot.click("debrief")
+        pilot.press(pygame.K_ESCAPE)  # the questions after the game: not now
+        assert pilot.scene == "debrief"
+        check_screen(pilot, {})
+        assert pilot.shows("Noter les titres d'après la partie")
+        assert "Notez d'abord les titres d'après la partie" in debrief_texts(pilot)
+        assert "En réalité" not in debrief_texts(pilot)

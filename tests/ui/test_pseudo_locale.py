@@ -200,6 +200,10 @@ def walk_every_screen(walk: Walk) -> None:
         elif scene == "ending":
             walk.look("ending")
             key(pilot, "debrief")
+            if pilot.scene == "questions":  # the questions after the game come first
+                questions(walk)
+                walk.look("questions_result")
+                pilot.press(pygame.K_RETURN)
             break
         else:
             raise AssertionError(f"unexpected scene {scene}")

@@ -212,3 +212,17 @@ def test_saving_in_a_named_slot_and_opening_it(start: Start) -> None:
         assert listing.items[2].title == "Slot 2 — Avant la crise n°2"
         pilot.press(pygame.K_3)  # the number of the item in the list
         assert pilot.scene == "decide" and pilot.game.state.turn == to_turn
+
+
+def test_back_at_the_title_after_saving_enter_continues_the_game(start: Start) -> None:
+    """The student who saved and went to the title presses Enter: the game goes on (the
+    focus was on New game, and Enter started another game)."""
+    with start(seed=4) as pilot:
+        to_desk(pilot, 2)
+        pilot.press(pygame.K_ESCAPE)
+        pilot.click("to_title")
+        assert pilot.scene == "title" and pilot.focused == "continue"
+        pilot.press(pygame.K_RETURN)
+        assert pilot.scene == "decide" and pilot.game.state.turn == 2
+    with start(seed=4) as pilot:  # and when the window opens again
+        assert pilot.focused == "continue"

@@ -152,8 +152,8 @@ def play_to_the_debrief(x: XSession) -> None:
             decide_with_keys(x)
         elif scene == "ending":
             x.tab_to("debrief")
-            x.key("Return")
-            x.wait_for(lambda s: s.get("scene") == "debrief")
+            x.key("Return")  # the questions after the game, if any, come first
+            x.wait_for(lambda s: s.get("scene") in ("debrief", "questions"))
         else:
             x.key("Return")
             x.wait_for(lambda s, was=scene: s.get("scene") != was)
@@ -165,6 +165,10 @@ def answer_with_keys(x: XSession) -> None:
     moves the focus to “Next”, Enter goes on."""
     x.key("Return")
     while x.status().get("scene") == "questions":
+        if x.status().get("focused") == "questions_done":  # after the game: the result
+            x.key("Return")
+            x.wait_for(lambda s: s.get("scene") != "questions")
+            break
         x.key("4")
         x.wait_for(lambda s: s.get("focused") == "question_next")
         x.key("Return")

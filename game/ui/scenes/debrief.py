@@ -167,6 +167,17 @@ def questions_section(report: Report) -> list[Block]:
     return blocks
 
 
+def pending_questions_section(report: Report) -> list[Block]:
+    """The ratings section while the questions after the game wait: which headlines were
+    reliable is not shown before they are rated (it would give the answers away)."""
+    if not report["questions"]:
+        return []
+    return [heading(_("How reliable? Your ratings before and after")),
+            Block(_("Rate the headlines after the game first: which ones were reliable, and "
+                    "how your ratings changed, are shown here once you have rated them."),
+                  colour="muted")]
+
+
 def rating_text(value: int | None) -> str:
     return fmt_number(value) if value is not None else "—"
 
@@ -245,7 +256,11 @@ class DebriefScene(Scene):
         area = page(self, _("Debrief"))
         rest = button_row(self, self.buttons(), area)
         report = self.report()
-        blocks = [block for section in SECTIONS for block in section(report)]
+        sections = SECTIONS
+        if self.post_questions_due():
+            sections = [pending_questions_section if section is questions_section else section
+                        for section in SECTIONS]
+        blocks = [block for section in sections for block in section(report)]
         text_view(self, "debrief_text", rest, blocks)
 
     def post_questions_due(self) -> bool:
@@ -258,7 +273,7 @@ class DebriefScene(Scene):
                  ("replay", _("Replay from a turn…"), lambda: dialogs.open_replay(self), False),
                  ("play_again", _("Play again"), self.play_again, False)]
         if self.app.session.questions("post"):
-            text = _("Rate the headlines again") if due else _("Change my ratings")
+            text = _("Rate the headlines after the game") if due else _("Change my ratings")
             specs.append(("post_questions", text, self.questions, due))
         specs.append(("export", _("Export report…"), lambda: dialogs.open_export(self),
                       not due))

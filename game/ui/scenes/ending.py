@@ -172,7 +172,12 @@ class EndingScene(Scene):
         text_view(self, "ending_text", rest, ending_blocks(self.game))
 
     def debrief(self) -> None:
+        """The debrief, with the questions after the game on top of it while they are not
+        all answered: the debrief says which headlines were reliable, so the ratings after
+        the game must come first (or they measure having read the answers)."""
         self.app.push(registry.debrief(self.app))
+        if self.app.session.questions_left("post"):
+            self.app.push(registry.questions(self.app, "post"))
 
     def to_title(self) -> None:
         self.app.session.end_game()

@@ -41,6 +41,10 @@ class TitleScene(Scene):
         top += t.line("body") * 2
         session = self.app.session
         resumable = session.has_autosave()  # whether files are there: no save decoded
+        # Enter continues the saved game rather than starting another (New game asks
+        # before it replaces a game in progress, but Continue is what a returning student
+        # means).
+        self.default_focus = "continue" if resumable else "new_game"
         button_column(self, specs, w // 2, top, width,
                       enabled={"continue": resumable,
                                "saved_games": resumable or session.has_saves()})

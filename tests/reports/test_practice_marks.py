@@ -1,0 +1,97 @@
+"""The concept cards credit the student's decisions that practise a notion — monitoring,
+a crisis answer, a post to a foreign public — and never a message the student only read
+(the tutorial playtest: « Alerte précoce — Manquée » after Monitor, « Diplomatie publique
+— Manquée » after a post to the Alvarian public, a card credited to « Message de Nadia »)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from game.content.loader import load_scenario
+from game.content.model import Scenario
+from game.engine.actions import AnswerCrisis, Counter, PostMessage
+from game.engine.game import Game
+from game.engine.vocabulary import Channel, Measure, Tone
+from game.reports.content import build_report
+from game.simulation.runner import play_game
+
+SCENARIOS = Path(__file__).parents[2] / "scenarios"
+
+
+@cache
+def scenario(name: str) -> Scenario:
+    loaded = load_scenario(SCENARIOS / f"{name}.yaml")
+    assert loaded.scenario is not None
+    return loaded.scenario
+
+
+def play(name: str, turns: dict[int, Callable[[Game], None]], seed: int = 3) -> Game:
+    """A whole game: on turn t, *turns[t]* plans the actions; other turns pass."""
+    game = Game(scenario(name), seed)
+    game.start()
+    while game.play_turn(lambda g: turns.get(g.state.turn, lambda _g: None)(g)):
+        pass
+    return game
+
+
+def cards(game: Game) -> dict[str, dict[str, Any]]:
+    return {c["id"]: c for c in build_report(game, {}, {})["concepts"]["cards"]}
+
+
+def post_to_alvarians(game: Game, tone: Tone = Tone.EMPATHETIC, language: str = "en") -> None:
+    game.act(PostMessage(Channel.PHOTO, "alvarians", tone, "culture_week", language))
+
+
+def monitor_the_scam(game: Game) -> None:
+    game.act(AnswerCrisis("map_error", "apologise_fix"))
+    game.act(Counter("fake_tickets", Measure.MONITOR))
+
+
+def test_the_playtest_tutorial_credits_the_post_and_the_monitoring() -> None:
+    game = play("tutorial", {1: post_to_alvarians, 2: monitor_the_scam})
+    marked = cards(game)
+    early = marked["early_warning"]
+    assert early["mark"] == "well" and early["turn"] == 2
+    assert early["decision"].startswith("Monitor")
+    public = marked["public_diplomacy"]
+    assert public["mark"] == "well" and public["turn"] == 1
+    assert public["decision"].startswith("Post on")
+    # Nadia's praise followed the post: the card names the post, the message is what followed.
+    tailored = marked["tailored_content"]
+    assert tailored["mark"] == "well" and tailored["decision"].startswith("Post on")
+    assert "Nadia" in tailored["why"]
+    for card in marked.values():
+        assert "Message from" not in card["decision"], card
+
+
+def test_monitoring_after_the_narrative_spread_is_no_early_warning() -> None:
+    game = play("tutorial", {4: lambda g: g.act(Counter("fake_tickets", Measure.MONITOR))})
+    run = game.state.narratives["fake_tickets"]
+    assert run.spreading_turn is not None and run.spreading_turn < 4
+    early = cards(game)["early_warning"]
+    assert early["mark"] == "poor" and "too late" in early["why"]
+
+
+def test_a_post_in_another_language_or_a_confrontational_one_is_handled_poorly() -> None:
+    game = play("tutorial", {1: lambda g: post_to_alvarians(g, Tone.CONFRONTATIONAL, "fr")})
+    marked = cards(game)
+    assert marked["public_diplomacy"]["mark"] == "poor"
+    assert marked["tailored_content"]["mark"] == "poor"
+
+
+def test_only_reading_earns_nothing() -> None:
+    """The passive player saw the early-warning alert and the welcome message: shown,
+    still missed."""
+    marked = cards(play_game(scenario("tutorial"), "passive", 2))
+    for concept in ("early_warning", "public_diplomacy"):
+        assert marked[concept]["shown"] and marked[concept]["mark"] == "missed"
+
+
+def test_answering_the_deepfake_crises_practises_crisis_communication() -> None:
+    game = play_game(scenario("deepfake_summit"), "lesson", 1)
+    assert game.state.answers, "the lesson player answers crises"
+    card = cards(game)["crisis_communication"]
+    assert card["mark"] == "well" and card["decision"].startswith("Answer to")
