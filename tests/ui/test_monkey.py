@@ -211,22 +211,45 @@ def play_route(start: Start, tmp_path: Path, rng: random.Random, name: str, n: i
     return seen
 
 
+# Two halves of the routes, two tests: the parallel run gives each to a worker (one test
+# of every route was the suite's longest, ~50 s on one worker while the other idled).
+HALVES = {"even": list(ROUTES)[0::2], "odd": list(ROUTES)[1::2]}
+
+
 @pytest.mark.slow
+@pytest.mark.parametrize("half", sorted(HALVES))
 def test_random_input_on_every_scene_never_raises(start: Start, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  half: str) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))  # reports typed as relative paths
-    rng = random.Random(7)
-    per_route = -(-EVENTS // len(ROUTES))  # at least EVENTS in all
-    visited = {name: play_route(start, tmp_path, rng, name, n, per_route)
-               for n, name in enumerate(ROUTES)}
+    rng = random.Random(f"7-{half}")
+    per_route = -(-EVENTS // len(ROUTES))  # at least EVENTS over both halves
+    names = HALVES[half]
+    visited = {name: play_route(start, tmp_path, rng, name, list(ROUTES).index(name),
+                                per_route)
+               for name in names}
     everywhere = set().union(*visited.values())
-    scenes = {p.split("/")[0].split(":")[0] for p in everywhere}
-    assert scenes >= {"language", "title", "settings", "picker", "saves", "questions",
-                      "briefing", "feed", "decide", "resolve", "ending", "debrief"}, scenes
-    dialogs = {p.split("/")[1] for p in everywhere if "/" in p}
-    assert dialogs >= {"help", "import", "crisis", "menu", "replay", "export",
-                       "reload_errors"}, dialogs
-    tabs = {p.split("/")[0].split(":")[1] for p in everywhere if p.startswith("decide:")}
-    assert tabs >= {"post", "crises", "counter", "plan"}, tabs
+    # Every place the half's routes lead to was played on (over both halves: every scene,
+    # every dialog, every desk tab; the next test checks that the routes cover them).
+    for name in names:
+        expected = ROUTES[name][2]
+        assert any(arrived(at, expected) for at in visited[name]), (name, visited[name])
+    assert everywhere
     # Each route's monkey went past where it started (it did not stop at once).
     assert all(len(seen) > 1 for name, seen in visited.items() if name != "title"), visited
+
+
+def test_the_routes_lead_to_every_scene_dialog_and_desk_tab() -> None:
+    from game.ui.scenes.registry import SCENES
+
+    places = [expected for _extra, _route, expected in ROUTES.values()]
+    firsts = {p.split("/")[0].split(":")[0] for p in places}
+    scenes = firsts & set(SCENES)
+    assert scenes >= {"language", "title", "settings", "picker", "saves", "questions",
+                      "briefing", "feed", "decide", "resolve", "ending", "debrief"}, scenes
+    # A dialog is after a "/" or, alone, a place that is no scene ("menu").
+    dialogs = {p.split("/")[1] for p in places if "/" in p} | (firsts - set(SCENES))
+    assert dialogs >= {"help", "import", "crisis", "menu", "replay", "export",
+                       "reload_errors"}, dialogs
+    tabs = {p.split("/")[0].split(":")[1] for p in places if p.startswith("decide:")}
+    assert tabs >= {"post", "crises", "counter", "plan"}, tabs
