@@ -23,7 +23,7 @@ from game.presentation import labels
 from game.presentation.post_reasons import audience_claim, audience_text, post_reasons
 from game.presentation.turn_changes import turn_changes
 from game.simulation.strategies import STRATEGIES
-from game.ui.scenes.resolve import outcome_blocks
+from game.ui.scenes.resolve import badge_blocks, outcome_blocks
 
 SCENARIOS = sorted(SCENARIOS_DIR.glob("*.yaml"))
 PLAYERS = ("lesson", "random", "topic_posts")
@@ -130,3 +130,13 @@ def test_a_post_on_a_topic_that_answers_no_narrative_earns_no_badge() -> None:
         game.pass_turn()
         game.resolve()
         assert [b["narrative"] for b in game.state.badges] == ([badge] if badge else []), topic
+        shown = [b.text for b in badge_blocks(game)]
+        if badge:  # the results name the topic that earned it
+            assert "Your post was about “The Week's programme”: that topic answers " \
+                "“The cancellation rumour”." in shown, shown
+            i18n.set_language("fr")
+            assert any("«\u00a0Le programme de la Semaine\u00a0»" in t for t in
+                       (b.text for b in badge_blocks(game)))
+            i18n.set_language("en")
+        else:
+            assert shown == []

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine.badges import earned_now
+from game.engine.badges import answered_narrative, earned_now
+from game.engine.techniques import POST
 from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number, ngettext, pick
 from game.presentation import labels, viewmodel
@@ -155,6 +156,18 @@ def most_liked_blocks(game: Game) -> list[Block]:
             Block(labels.label(labels.LIKED_BECAUSE, data.get("tone", "")), role="small")]
 
 
+def badge_topic(game: Game, badge: dict[str, object]) -> str | None:
+    """The topic of the post that earned *badge* this turn, or None (a counter earned it)."""
+    if badge.get("counter") != POST:
+        return None
+    for outcome in game.state.outcomes:
+        if outcome.turn == badge.get("turn") and outcome.source == "post" and \
+                answered_narrative(game, outcome) == badge.get("narrative"):
+            topic = game.scenario.topic_by_id.get(str(outcome.ref.get("topic")))
+            return pick(topic.name) if topic is not None else None
+    return None
+
+
 def badge_blocks(game: Game) -> list[Block]:
     """The badges this turn earned, at the top of the results: the named technique and
     why the counter fitted it (the moment the lesson is learnt)."""
@@ -164,6 +177,12 @@ def badge_blocks(game: Game) -> list[Block]:
         blocks += [Block(earned_line(entry), role="heading", bold=True, colour="good",
                          space_before=0.5 if blocks else 0.0),
                    Block(how_line(entry), colour="text")]
+        topic = badge_topic(game, badge)
+        if topic:  # a post earns it by its topic: say which, lest it seem aimed elsewhere
+            blocks.append(Block(_("Your post was about “{topic}”: that topic answers "
+                                  "“{narrative}”.").format(
+                topic=labels.nested(topic), narrative=labels.nested(entry["narrative_title"])),
+                role="small", colour="text"))
         if entry["why"]:
             blocks.append(Block(entry["why"], role="small", colour="text"))
     return blocks
