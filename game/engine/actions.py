@@ -358,16 +358,16 @@ def _apply_counter(game: Game, action: Counter, outcome: Outcome) -> None:
         _backfire(game, hit, entry)
         return
     strength = 1.0 if verdict.answers else rules.WEAK_FACTOR
-    early = first = False
+    early = first = warned = False
     if verdict.answers:
         early = run.spreading_turn is not None and st.turn - run.spreading_turn <= 1
         first = run.responded_turn is None
         run.responded_turn = st.turn
-        if entry.targets_narrative and spotted:  # literacy is for all
+        warned = entry.targets_narrative and spotted  # literacy is for all
+        if warned:
             strength *= rules.EARLY_WARNING_BONUS
-            outcome.notes.append("early_warning")
     entry.apply(game, Landing(run, narrative, action.audience, outcome, strength,
-                              verdict.answers, early and first, earlier))
+                              verdict.answers, early and first, earlier, warned))
 
 
 def spotted_early(run: Any, first_monitor: int | None) -> bool:

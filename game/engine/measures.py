@@ -33,7 +33,9 @@ class Landing:
     ``strength``: 1 for a fitting counter, ``rules.WEAK_FACTOR`` for one that does little
     (times the early-warning bonus); ``rapid``: it answers a narrative that began to
     spread last turn or this one, for the first time; ``earlier``: how many times this
-    measure was used on this narrative before.
+    measure was used on this narrative before; ``warned``: ``strength`` carries the
+    early-warning bonus (a measure notes it only where its strength acts this turn:
+    :func:`_felt`).
     """
 
     run: Any
@@ -44,6 +46,7 @@ class Landing:
     answers: bool
     rapid: bool
     earlier: int
+    warned: bool = False
 
 
 Apply = Callable[["Game", Landing], None]
@@ -122,6 +125,12 @@ class MeasureRegistry:
 MEASURES = MeasureRegistry()
 
 
+def _felt(hit: Landing) -> None:
+    """This counter's strength acted this turn: say so if the early warning sharpened it."""
+    if hit.warned:
+        hit.outcome.notes.append("early_warning")
+
+
 def _adjust_all(game: Game, effects: Mapping[Any, float]) -> None:
     for indicator, delta in effects.items():
         game.ops.adjust(indicator, delta)
@@ -138,6 +147,7 @@ def debunk(game: Game, hit: Landing) -> None:
         outcome.notes.append("amplified")
         game.ops.boost(run.id, rules.STREISAND_BOOST, None)
         return
+    _felt(hit)
     strength = hit.strength * rules.DEBUNK_SHARE * (0.5 + st.indicators[I.CREDIBILITY] / 100.0)
     strength *= rules.DEBUNK_REPEAT ** hit.earlier
     if hit.earlier:
@@ -169,6 +179,7 @@ def prebunk(game: Game, hit: Landing) -> None:
     run = hit.run
     reach = run.reach.get(hit.audience, 0.0)
     gain = rules.PREBUNK_GAIN * hit.strength
+    _felt(hit)
     if reach > rules.PREBUNK_LATE_REACH:
         gain /= 2
         hit.outcome.notes.append("prebunk_late")
@@ -185,7 +196,8 @@ def _mark_reported(game: Game, run: Any) -> None:
 @MEASURES.register(Measure.REPORT, cost=1, used_up=lambda game, run: bool(run.reported),
                    spend=_mark_reported)
 def report(game: Game, hit: Landing) -> None:
-    """Report to the platforms: they act after a delay (``rules.REPORT_DELAY``)."""
+    """Report to the platforms: they act after a delay (``rules.REPORT_DELAY``); an early
+    warning sharpens them then, and is said then (``resolution._platforms_act``)."""
     hit.run.reported = True
     hit.run.report_turn = game.state.turn + rules.REPORT_DELAY
     hit.outcome.notes.append("report_pending")
@@ -201,6 +213,7 @@ def factcheck(game: Game, hit: Landing) -> None:
     """Bring in independent fact-checkers: the narrative decays, later debunks hit harder."""
     hit.run.factcheck = True
     hit.run.decay += rules.FACTCHECK_DECAY * hit.strength
+    _felt(hit)
     if hit.answers:
         game.ops.adjust(I.CREDIBILITY, rules.FACTCHECK_CREDIBILITY)
 
@@ -215,6 +228,7 @@ def _accuse(game: Game, hit: Landing, strength: float) -> None:
         outcome.notes.append("unproven_attribution")
     elif narrative.state_sponsored:
         run.virality *= 1.0 - (1.0 - rules.ATTRIBUTE_FACTOR) * strength
+        _felt(hit)
         effects = rules.ATTRIBUTE_EFFECTS
         if strength < 1.0:  # an accusation that does little still raises the temperature,
             effects = MappingProxyType({I.TENSION: effects[I.TENSION]})  # but earns no trust
@@ -259,6 +273,7 @@ def literacy(game: Game, hit: Landing) -> None:
 def support(game: Game, hit: Landing) -> None:
     """Protect and publicly support the person targeted: the harassment loses its reach."""
     hit.run.virality *= 1.0 - (1.0 - rules.SUPPORT_FACTOR) * hit.strength
+    _felt(hit)
     if hit.answers:
         hit.outcome.notes.append("target_supported")
         _adjust_all(game, rules.SUPPORT_EFFECTS)

@@ -62,16 +62,17 @@ def _platforms_act(game: Game) -> None:
         # Platforms act hardest on what breaks their rules: inauthentic accounts, and
         # whatever the technique table says reporting fits; little on anything else.
         inauthentic = narrative.technique in INAUTHENTIC_TECHNIQUES
+        notes = ["platform_removed_accounts" if inauthentic else "platform_acted"]
         if judge(narrative, Measure.REPORT.value).answers:
             factor = rules.REPORT_FACTOR_INAUTHENTIC if inauthentic else rules.REPORT_FACTOR
             monitored = game.tally.first_counter_turn(run.id, Measure.MONITOR)
             if actions.spotted_early(run, monitored):  # early warning: the report was sharper
                 factor = max(0.0, 1.0 - (1.0 - factor) * rules.EARLY_WARNING_BONUS)
+                notes.append("early_report")  # said the turn it acts, not when reported
             run.virality *= factor
         else:
             run.virality *= 1.0 - (1.0 - rules.REPORT_FACTOR) * rules.WEAK_FACTOR
-        note = "platform_removed_accounts" if inauthentic else "platform_acted"
-        st.outcomes.append(Outcome(st.turn, "platform", {"narrative": run.id}, notes=[note]))
+        st.outcomes.append(Outcome(st.turn, "platform", {"narrative": run.id}, notes=notes))
 
 
 def _literacy(game: Game) -> None:

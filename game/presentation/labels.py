@@ -56,8 +56,8 @@ MEASURES = {
     "literacy": N_("Media-literacy campaign"),
     "support": N_("Protect and support the target"),
 }
-# Why the desk shows a measure greyed out (``viewmodel.measure_unavailable``), after
-# its name: « Surveiller — déjà en place sur ce récit ».
+# Why the desk cannot plan a measure (``viewmodel.measure_unavailable``), on its message
+# line: « Surveiller : déjà en place sur ce récit. » (the selector only marks it).
 MEASURE_UNAVAILABLE = {
     "in_effect": N_("already in place on this narrative"),
     "measure_used": N_("already used against this narrative"),
@@ -82,6 +82,24 @@ MEASURE_HELP = {
                    "narrative a little more each turn. Once per game."),
     "support": N_("Stand publicly by the person a campaign targets and help them secure "
                   "their accounts: the answer to harassment. Once per narrative."),
+}
+
+# Why a counter shows nothing on the gauges the turn it is played: where its effect shows
+# (so that « the right answer » never stands unexplained beside « no visible change »).
+COUNTER_LATER = {
+    "prebunk": N_("Nothing shows on the gauges yet: the warned audience now resists the "
+                  "claim, so it spreads less there in the turns to come."),
+    "report": N_("Nothing shows on the gauges yet: the platform acts next turn."),
+    "factcheck": N_("Nothing shows on the gauges yet: the narrative now fades faster each "
+                    "turn, and later debunks hit harder."),
+    "attribute": N_("Nothing shows on the gauges yet: the campaign now spreads more slowly "
+                    "in the turns to come."),
+    "support": N_("Nothing shows on the gauges yet: the harassment now spreads more slowly "
+                  "in the turns to come."),
+    "literacy": N_("Nothing shows on the gauges yet: every audience resists a little more "
+                   "each turn from next turn."),
+    "debunk": N_("Nothing shows on the gauges yet: the narrative's reach was too small to "
+                 "cut by a whole point."),
 }
 
 TECHNIQUES = {
@@ -213,6 +231,8 @@ NOTES = {
                        "counts as unanswered."),
     "counter_backfires": N_("This backfires against this technique: it fed the narrative."),
     "early_warning": N_("Spotted early by monitoring: this counter hit harder."),
+    "early_report": N_("Spotted early by monitoring: your report made the platform act "
+                       "harder."),
     "target_supported": N_("The person targeted is protected and supported: the harassers "
                            "lose their audience."),
     "fuels_narrative": N_("A confrontational post on this topic feeds the narrative."),
@@ -253,8 +273,31 @@ NARRATIVE_NOTES = {
     "fuels_narrative": N_("A confrontational post on this topic feeds “{title}”."),
 }
 
-# Why a post moved the gauges it moved (``rules.TONE_EFFECTS``, ``rules.AUDIENCE_FOCUS``).
+# What a tone usually does (``rules.TONE_EFFECTS``): a tendency, not a claim about this
+# post (whose own changes are shown beside it, rounded, after its audience's weights).
 TONE_REASONS = {
+    "factual": N_("A factual tone usually builds credibility and a little reach, and calms "
+                  "tension."),
+    "empathetic": N_("An empathetic tone usually wins sympathy abroad (soft power) and at "
+                     "home, and a little credibility."),
+    "assertive": N_("An assertive tone usually rallies support at home and carries far, but "
+                    "raises tension a little."),
+    "humorous": N_("A humorous tone usually carries far and charms (soft power), but costs a "
+                   "little credibility."),
+    "confrontational": N_("A confrontational tone usually carries farthest and rallies home, "
+                          "but raises tension and costs soft power and credibility."),
+}
+# An audience's kind, within « {audience}: {kind}; this audience amplifies… »
+# (``post_reasons``; the gauges it amplifies come from ``rules.AUDIENCE_FOCUS``).
+AUDIENCE_KIND_SAID = {
+    "domestic": N_("opinion at home"),
+    "foreign": N_("a foreign public"),
+    "diaspora": N_("the diaspora"),
+    "journalists": N_("journalists"),
+    "country": N_("a government, which reads every post as a statement to it"),
+}
+
+REASONS = {
     "factual": N_("Factual tone: builds credibility and a little reach, and calms tension."),
     "empathetic": N_("Empathetic tone: wins sympathy abroad (soft power) and at home, and a "
                      "little credibility."),

@@ -262,3 +262,54 @@ def test_an_early_warning_makes_the_platform_act_harder_on_a_report(tmp_path: Pa
     assert unwatched.state.narratives["fake"].virality == pytest.approx(base * factor)
     assert watched.state.narratives["fake"].virality == pytest.approx(
         base * (1 - (1 - factor) * rules.EARLY_WARNING_BONUS))
+
+
+def test_the_early_warning_is_said_the_turn_it_acts_on_a_report(tmp_path: Path) -> None:
+    """The report itself does nothing the turn it is made: the early-warning note belongs
+    to the platform's action next turn, not to the report."""
+    s = scenario(tmp_path, "impersonation")
+    game = resolve(at_turn(s, 2), Counter("fake", Measure.MONITOR))
+    game.next_turn()
+    game.open_desk()
+    resolve(game, Counter("fake", Measure.REPORT))
+    report = last(game, "counter")
+    assert "counter_fits" in report.notes and "report_pending" in report.notes
+    assert "early_warning" not in report.notes
+    game.next_turn()
+    game.open_desk()
+    resolve(game)
+    platform = last(game, "platform")
+    assert platform.turn == game.state.turn and "early_report" in platform.notes
+    unwatched = resolve(at_turn(s, 3), Counter("fake", Measure.REPORT))
+    unwatched.next_turn()
+    unwatched.open_desk()
+    resolve(unwatched)
+    assert "early_report" not in last(unwatched, "platform").notes
+
+
+def test_a_debunk_that_spread_the_claim_does_not_say_it_hit_harder(tmp_path: Path) -> None:
+    """Monitored early, but the debunk of what almost nobody had seen amplified it: the
+    bonus did not act, so no early-warning note."""
+    s = scenario(tmp_path, "fake_news", replace=(("    evidence_flag: verified\n", ""),))
+    game = resolve(at_turn(s, 2), Counter("fake", Measure.MONITOR))
+    game.next_turn()
+    game.open_desk()
+    run = game.state.narratives["fake"]
+    run.reach = {k: 0.0 for k in run.reach}  # almost nobody has seen it yet
+    game.ops.boost("fake", 0.0, None)  # (its weighted reach follows)
+    resolve(game, Counter("fake", Measure.DEBUNK))
+    debunk = last(game, "counter")
+    assert "amplified" in debunk.notes, debunk.notes
+    assert "early_warning" not in debunk.notes
+
+
+def test_a_fitting_counter_with_nothing_to_show_says_when_it_acts(tmp_path: Path) -> None:
+    """« The right answer » beside « no visible change » says where the effect shows."""
+    s = scenario(tmp_path, "deepfake", replace=(("    evidence_flag: verified\n", ""),))
+    game = resolve(at_turn(s, 3), Counter("fake", Measure.PREBUNK, "foreign"))
+    counter = last(game, "counter")
+    assert "counter_fits" in counter.notes
+    texts = [b.text for b in outcome_blocks(game, counter)]
+    assert "No change you can see on the gauges this turn." not in texts
+    assert any(t.startswith("Nothing shows on the gauges yet: the warned audience") for t in
+               texts), texts

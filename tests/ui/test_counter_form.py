@@ -13,7 +13,7 @@ import pytest
 from game.content.cache import CACHE_ENV
 from game.engine import measures
 from game.paths import SCENARIOS_DIR
-from game.presentation import viewmodel
+from game.presentation import labels, viewmodel
 from game.ui.pilot import Pilot
 from game.ui.scenes import desk
 from tests.ui.test_feedback import Start
@@ -70,7 +70,7 @@ def test_a_counter_planned_this_turn_stays_in_its_place_and_cannot_be_planned_ag
         assert offered(pilot) == before
         choose(pilot, "report")  # at the same number of clicks as before
         assert pilot.widget("counter_measure").full_text == \
-            "Report to the platform — already in this turn's plan"
+            "Report to the platform (unavailable)"  # the reason in full is on the message line
         assert not pilot.enabled("plan_counter")
         desk.plan_counter(pilot.app.scene)  # what the button would do: nothing
         pilot.settle()
@@ -86,8 +86,9 @@ def test_monitoring_twice_is_greyed_out_though_the_rules_would_allow_it(start: S
         pilot.app.scene.rebuild()
         pilot.settle()
         choose(pilot, "monitor")
-        assert pilot.widget("counter_measure").full_text == \
-            "Surveiller — déjà en place sur ce récit"
+        assert pilot.widget("counter_measure").full_text == "Surveiller (indisponible)"
+        assert "Surveiller\u00a0: déjà en place sur ce récit." in " ".join(
+            b.text for b in pilot.widget("message").blocks)
         assert not pilot.enabled("plan_counter")
         desk.plan_counter(pilot.app.scene)  # the rules allow it: the desk does not
         pilot.settle()
@@ -129,7 +130,8 @@ def test_the_list_of_measures_never_changes_over_a_game(start: Start) -> None:
                 assert pilot.enabled("plan_counter") == (off is None)
                 if off is not None:
                     greyed.add(off)
-                    assert " — " in pilot.widget("counter_measure").full_text
+                    assert pilot.widget("counter_measure").full_text.endswith(
+                        " (unavailable)")
                 planned = len(game.state.planned)
                 desk.plan_counter(pilot.app.scene)
                 pilot.settle()
@@ -170,3 +172,45 @@ def test_a_measure_added_to_the_registry_is_offered_and_planned_with_its_own_rul
         pilot.click("plan_counter")
         planned = pilot.game.state.planned[-1]
         assert planned["measure"] == "hotline" and planned["audience"] is not None
+
+
+def test_a_measure_picked_but_not_planned_is_not_chosen_next_turn(start: Start) -> None:
+    """Shot 45: the measure left in the selector at the end of a turn, planned by one
+    click on Plan the next turn; and one picked for a narrative, kept for another."""
+    with start(lang="en", scenario=SCENARIOS_DIR / "deepfake_summit.yaml") as pilot:
+        counter_tab(pilot, "deepfake_video")
+        choose(pilot, "debunk")
+        assert pilot.enabled("plan_counter")
+        pilot.click("end_turn")
+        if pilot.modal == "confirm_end":
+            pilot.click("confirm_end_turn")
+        for _ in range(8):
+            if pilot.scene == "decide" and pilot.game.state.turn == 2:
+                break
+            pilot.press(pygame.K_RETURN)
+        assert pilot.scene == "decide" and pilot.game.state.turn == 2
+        pilot.click("tab_counter")
+        assert pilot.widget("counter_measure").text == "Choose…"
+        assert not pilot.enabled("plan_counter")
+        pilot.game.ops.launch(next(n.id for n in pilot.game.scenario.narratives
+                                   if n.id != "deepfake_video"))
+        pilot.app.scene.rebuild()
+        pilot.settle()
+        choose(pilot, "monitor")
+        pilot.click("counter_narrative_next")
+        assert pilot.widget("counter_measure").text == "Choose…"
+        assert not pilot.enabled("plan_counter")
+
+
+def test_the_technique_sentence_stays_once_a_measure_is_picked(start: Start) -> None:
+    """Shot 32: the one sentence on the technique vanished when a measure was chosen."""
+    with start(lang="fr", scenario=SCENARIOS_DIR / "tutorial.yaml") as pilot:
+        counter_tab(pilot, "fake_tickets")
+        game = pilot.game
+        technique = game.scenario.narrative_by_id["fake_tickets"].technique
+        help_text = labels.label(labels.TECHNIQUE_HELP, technique)
+        assert help_text in [b.text for b in pilot.widget("counter_help").blocks]
+        choose(pilot, "report")
+        texts = [b.text for b in pilot.widget("counter_help").blocks]
+        assert help_text in texts
+        assert labels.label(labels.MEASURE_HELP, "report") in texts

@@ -61,11 +61,14 @@ def test_a_post_says_why_its_tone_and_audience_moved_the_gauges() -> None:
     game = after_a_confrontational_post()
     audience = game.scenario.audiences[0]
     shown = texts(game)
-    assert "Confrontational tone: carries farthest and rallies home, but raises tension and " \
-        "costs soft power and credibility." in shown
-    assert any(line.startswith(i18n.pick(audience.name) + ": ") for line in shown)
+    assert "A confrontational tone usually carries farthest and rallies home, but raises " \
+        "tension and costs soft power and credibility." in shown
+    assert f"{i18n.pick(audience.name)}: opinion at home; this audience amplifies the post's " \
+        "effect on domestic support." in shown  # a confrontational post moves it
     i18n.set_language("fr")
-    assert any(line.startswith(f"Ton offensif{NBSP}:") for line in texts(game))
+    assert any(line.startswith("Un ton offensif porte en général") for line in texts(game))
+    assert any(line.startswith(f"{i18n.pick(audience.name)}{NBSP}: l'opinion nationale{NBSP};")
+               for line in texts(game))
 
 
 def test_a_crisis_answer_gives_its_lesson_at_once() -> None:
@@ -184,8 +187,7 @@ def test_no_counter_is_planned_by_a_stray_click_and_monitor_is_not_offered_twice
         pilot.app.scene.rebuild()
         pilot.settle()
         options = [text for _, text in pilot.app.scene.selectors["counter_measure"].options]
-        assert "Monitor" not in options and "Monitor — already in place on this narrative" \
-            in options
+        assert "Monitor" not in options and "Monitor (unavailable)" in options
 
 
 def test_the_student_picks_a_wording_and_the_feed_and_the_save_keep_it(start: Start) -> None:

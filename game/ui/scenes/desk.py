@@ -487,8 +487,10 @@ def measure_options(scene: DeskScene, narrative: str) -> list[tuple[str, str]]:
     options = [("", _("Choose…"))]
     for measure, code in viewmodel.counter_menu(scene.game, narrative):
         name = labels.label(labels.MEASURES, measure)
+        # A short marker only: the whole reason would be cut in the selector, and the
+        # message line says it in full (counter_reason).
         options.append((str(measure), name if code is None else _(
-            "{measure} — {why}").format(measure=name, why=unavailable_text(code))))
+            "{measure} (unavailable)").format(measure=name)))
     return options
 
 
@@ -502,10 +504,14 @@ def chosen_unavailable(scene: DeskScene) -> str | None:
 
 def counter_choices(scene: DeskScene) -> dict[str, str]:
     """The counter form's choices.  The measure starts unchosen, and is unchosen again after
-    each plan: one stray click on Plan never plans a counter the student did not pick."""
+    each plan, at each new turn and on each change of narrative: one stray click on Plan
+    never plans a counter the student did not pick."""
     game = scene.game
     s = game.scenario
     mem: dict[str, str] = scene.memory.setdefault("counter", {})
+    if mem.get("turn") != str(game.state.turn):
+        mem["turn"] = str(game.state.turn)
+        mem["measure"] = ""
     live = [run.id for run in game.live_narratives()]
     if mem.get("narrative") not in live and live:
         mem["narrative"] = live[0]
@@ -569,8 +575,12 @@ def counter_blocks(scene: DeskScene) -> list[Block]:
                 Block(labels.label(labels.TECHNIQUE_HELP, narrative.technique),
                       colour="muted"),
                 Block(status, colour="muted")]
-    # A greyed-out measure's reason is the message line's (counter_reason), said once.
-    return [Block(labels.label(labels.MEASURE_HELP, action.measure)),
+    # A greyed-out measure's reason is the message line's (counter_reason), said once.  The
+    # technique's one sentence stays: it is what the chosen measure is weighed against.
+    return [Block(_("This narrative's technique: {technique}.").format(
+                technique=labels.label(labels.TECHNIQUES, narrative.technique)), bold=True),
+            Block(labels.label(labels.TECHNIQUE_HELP, narrative.technique), colour="muted"),
+            Block(labels.label(labels.MEASURE_HELP, action.measure)),
             Block(_("Cost: {points}").format(points=labels.action_points(game.cost(action))),
                   colour="accent"),
             Block(status, colour="muted")]
@@ -588,11 +598,14 @@ def build_counter_tab(scene: DeskScene, area: pygame.Rect) -> None:
 
     def setter(key: str) -> Any:
         def set_value(value: str) -> None:
-            m[key] = value
             scene.message = None
-            if key == "narrative":  # the measures on offer depend on the narrative
+            if key == "narrative":  # the measures on offer depend on the narrative,
+                if m[key] != value:  # and one picked for another narrative is not chosen
+                    m["measure"] = ""
+                m[key] = value
                 scene.rebuild()
             else:
+                m[key] = value
                 refresh_counter(scene)
         return set_value
 

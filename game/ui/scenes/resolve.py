@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine import rules
-from game.engine.badges import earned_now
+from game.engine.badges import answered_narrative, earned_now
+from game.engine.techniques import POST
 from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number, ngettext, pick
 from game.presentation import labels, viewmodel
 from game.presentation.badge_text import badge_entry, earned_line, how_line
+from game.presentation.post_reasons import post_reasons
 from game.presentation.turn_changes import ShownChange, turn_changes
 from game.ui.scenes.common import button_row, text_view
 from game.ui.scenes.turn import TurnScene
@@ -82,22 +83,13 @@ def lesson_blocks(game: Game, outcome: Outcome) -> list[Block]:
                   colour=verdict[1])]
 
 
-def post_reason_blocks(game: Game, outcome: Outcome) -> list[Block]:
-    """Why a post moved the gauges it moved: its tone, and the audience it spoke to."""
-    if outcome.source != "post":
-        return []
-    lines = [labels.label(labels.TONE_REASONS, outcome.ref.get("tone", ""))]
-    audience = game.scenario.audience_by_id.get(str(outcome.ref.get("audience")))
-    if audience is not None:
-        lines.append(labels.label(labels.AUDIENCE_REASONS, audience.kind).format(
-            audience=pick(audience.name)))
-    climbed = [labels.indicator(k) for k, v in outcome.deltas.items()
-               if v > 0 and k not in labels.LOWER_IS_BETTER
-               and game.state.indicators[k] > rules.HEADROOM_FROM]
-    if climbed:
-        lines.append(_("Above {level}, gains come harder: {gauges}.").format(
-            level=fmt_number(rules.HEADROOM_FROM), gauges=", ".join(climbed)))
-    return [Block(line, role="small", colour="text") for line in lines]
+def post_reason_blocks(game: Game, outcome: Outcome,
+                       shown: ShownChange | None = None) -> list[Block]:
+    """Why a post moved the gauges it moved: its tone, and the audience it spoke to, in
+    words that agree with the changes shown beside them (``post_reasons``)."""
+    shown = shown if shown is not None else turn_changes(game).of(outcome)
+    return [Block(line, role="small", colour="text")
+            for line in post_reasons(game, outcome, shown.deltas)]
 
 
 def note_text(game: Game, outcome: Outcome, code: str) -> str:
@@ -108,6 +100,15 @@ def note_text(game: Game, outcome: Outcome, code: str) -> str:
     if template is None or narrative is None:
         return labels.note(code)
     return _(template).format(title=labels.nested(pick(narrative.title)))
+
+
+def no_change_text(outcome: Outcome) -> str:
+    """A player's action that moved nothing visible: a counter says where its effect
+    shows, so « the right answer » never stands unexplained beside « no change »."""
+    measure = str(outcome.ref.get("measure", "")) if outcome.source == "counter" else ""
+    if measure in labels.COUNTER_LATER:
+        return labels.label(labels.COUNTER_LATER, measure)
+    return _("No change you can see on the gauges this turn.")
 
 
 def outcome_blocks(game: Game, outcome: Outcome, shown: ShownChange | None = None) -> list[Block]:
@@ -124,11 +125,10 @@ def outcome_blocks(game: Game, outcome: Outcome, shown: ShownChange | None = Non
     blocks += [Block(line, role="small", colour="muted")
                for line in viewmodel.reach_change_text(game, shown.reach)]
     if mine and not shown.visible:
-        blocks.append(Block(_("No change you can see on the gauges this turn."), role="small",
-                            colour="muted"))
+        blocks.append(Block(no_change_text(outcome), role="small", colour="muted"))
     blocks += lesson_blocks(game, outcome)
     blocks += [Block(note_text(game, outcome, code), bullet=True) for code in outcome.notes]
-    blocks += post_reason_blocks(game, outcome)
+    blocks += post_reason_blocks(game, outcome, shown)
     why = viewmodel.counter_reason(game, outcome)
     if why:
         blocks.append(Block(why, role="small", colour="text"))
@@ -156,6 +156,18 @@ def most_liked_blocks(game: Game) -> list[Block]:
             Block(labels.label(labels.LIKED_BECAUSE, data.get("tone", "")), role="small")]
 
 
+def badge_topic(game: Game, badge: dict[str, object]) -> str | None:
+    """The topic of the post that earned *badge* this turn, or None (a counter earned it)."""
+    if badge.get("counter") != POST:
+        return None
+    for outcome in game.state.outcomes:
+        if outcome.turn == badge.get("turn") and outcome.source == "post" and \
+                answered_narrative(game, outcome) == badge.get("narrative"):
+            topic = game.scenario.topic_by_id.get(str(outcome.ref.get("topic")))
+            return pick(topic.name) if topic is not None else None
+    return None
+
+
 def badge_blocks(game: Game) -> list[Block]:
     """The badges this turn earned, at the top of the results: the named technique and
     why the counter fitted it (the moment the lesson is learnt)."""
@@ -165,6 +177,12 @@ def badge_blocks(game: Game) -> list[Block]:
         blocks += [Block(earned_line(entry), role="heading", bold=True, colour="good",
                          space_before=0.5 if blocks else 0.0),
                    Block(how_line(entry), colour="text")]
+        topic = badge_topic(game, badge)
+        if topic:  # a post earns it by its topic: say which, lest it seem aimed elsewhere
+            blocks.append(Block(_("Your post was about “{topic}”: that topic answers "
+                                  "“{narrative}”.").format(
+                topic=labels.nested(topic), narrative=labels.nested(entry["narrative_title"])),
+                role="small", colour="text"))
         if entry["why"]:
             blocks.append(Block(entry["why"], role="small", colour="text"))
     return blocks
