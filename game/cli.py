@@ -145,6 +145,7 @@ PLAYER_LINES = {
     "topic_posts": N_("answers narratives with calm posts on their topic, not counters"),
     "same_post": N_("sends the same post all game long"),
     "crisis_only": N_("answers crises as taught and does nothing else"),
+    "good_start": N_("plays as taught for the first half, then does nothing"),
     "textbook": N_("upper bound: reads the effect numbers in the file (an answer key)"),
     "empathetic": N_("upper bound: the answers that protect people, empathetic posts"),
     "firm": N_("upper bound: the most credible answers, names names, firm posts"),

@@ -13,6 +13,7 @@ from typing import Any
 
 from game.content.controls import code_point, unsafe_in_name
 from game.content.diagnostics import Diagnostic, Severity
+from game.content.ending_thresholds import check_ending_thresholds
 from game.content.findings import Findings
 from game.content.model import MAX_DRAFT_CHARS, Scenario
 from game.content.reachability import NEVER, Impossible, Reach
@@ -45,6 +46,7 @@ def analyse(scenario: Scenario, doc: YamlDocument, display: str, folder: Path) -
     _check_reachability(scenario, report, calls)
     _check_paths(scenario, report, folder)
     check_teaching(scenario, report, texts)
+    check_ending_thresholds(scenario, report)
     return report.found
 
 

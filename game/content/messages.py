@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from game.content.controls import escaped
-from game.i18n import N_, _, babel_locale, fmt_number, get_language, language_name
+from game.i18n import N_, _, babel_locale, fmt_number, fmt_percent, get_language, language_name
 from game.invocation import command_name
 
 MESSAGES: dict[str, str] = {
@@ -174,6 +174,11 @@ MESSAGES: dict[str, str] = {
                            "{manipulative} manipulative: a student who always answers the "
                            "same way scores well"),
     "duplicate_audience_language": N_("post language “{language}” is not spoken by any audience"),
+    "ending_threshold_differs": N_("the ending “{id}” wants “{narrative}” below {reach} reach, "
+                                   "but every narrative's bar is marked at the disinformation "
+                                   "threshold, {threshold}: the student aims for the number "
+                                   "shown; write {threshold} here or set "
+                                   "rules.disinformation_threshold"),
 }
 
 DID_YOU_MEAN = N_("did you mean “{suggestion}”?")
@@ -251,6 +256,8 @@ def _param(key: str, value: Any) -> Any:
     if key == "missing":  # a language added as data: named by Babel, in lower case
         name = language_name(str(value), babel_locale()).lower()
         return _("version in {language}").format(language=name)
+    if key in ("reach", "threshold") and isinstance(value, int | float):
+        return fmt_percent(value / 100)  # a reach, shown as on the narrative's bar
     if key in ("size", "limit", "games") and isinstance(value, int):
         return fmt_number(value)
     if isinstance(value, list | tuple):

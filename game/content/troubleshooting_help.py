@@ -476,4 +476,16 @@ HELP: dict[str, Help] = {
            "answer."),
         N_("Write as many reliable items as manipulative ones (one more of either at most)."),
         {"reliable": 4, "manipulative": 1}),
+    "ending_threshold_differs": Help(
+        N_("An ending's condition asks a narrative to end below one reach, while the game "
+           "marks every narrative's bar, and the briefing names, another: "
+           "`rules.disinformation_threshold` (30% unless the scenario sets it). A student "
+           "who brings the rumour under the mark shown still misses the ending, and cannot "
+           "tell why until the end. Only conditions every game must meet are compared: "
+           "`narrative_reach_below` directly or inside `all`, and `not` of "
+           "`narrative_reach_at_least`; one inside `any` is an alternative, not a bar."),
+        N_("Write the threshold's number in the condition, or set "
+           "`rules.disinformation_threshold` to the number the ending needs, so the bar "
+           "shows it; then run `{command} simulate FILE --strategy all` again."),
+        {"id": "summit_saved", "narrative": "fake_video", "reach": 20, "threshold": 30}),
 }

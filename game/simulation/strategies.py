@@ -28,6 +28,7 @@ from game.simulation.moves import (
 from game.simulation.newer_measures import try_newer
 from game.simulation.shortcuts import (
     crisis_only,
+    good_start,
     ignore_disinfo,
     longest_label,
     same_post,
@@ -173,12 +174,14 @@ STRATEGIES: dict[str, Strategy] = {
     "topic_posts": topic_posts,
     "same_post": same_post,
     "crisis_only": crisis_only,
+    "good_start": good_start,
     "textbook": textbook,
     "empathetic": empathetic,
     "firm": firm,
 }
 # Players that imitate a shortcut a student finds in a few games: none may win often.
 SHORTCUTS = ("random", "passive", "always_confront", "always_debunk", "longest_label",
-             "sounds_open", "ignore_disinfo", "topic_posts", "same_post", "crisis_only")
+             "sounds_open", "ignore_disinfo", "topic_posts", "same_post", "crisis_only",
+             "good_start")
 # Players that read the effect numbers in the file (an answer key): upper bounds only.
 ANSWER_KEY_READERS = ("textbook", "empathetic", "firm")

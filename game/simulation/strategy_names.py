@@ -26,6 +26,9 @@ STRATEGY_TEXT: dict[str, tuple[str, str]] = {
     "same_post": (N_("Same post"), N_("sends one and the same post all game, answers no "
                                       "crisis")),
     "crisis_only": (N_("Crises only"), N_("good crisis answers, nothing else")),
+    "good_start": (N_("Good start"), N_("plays the lesson for the first half of the game, "
+                                        "then does nothing: later crises unanswered, "
+                                        "narratives left to grow back")),
     "textbook": (N_("Textbook"), N_("reads the effect numbers in the file, which "
                                                  "no student sees: an upper bound, not a "
                                                  "student")),

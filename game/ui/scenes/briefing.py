@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine.vocabulary import EndingTone, Phase
 from game.i18n import _, fmt_number, fmt_percent, ngettext, pick
+from game.presentation.ending_goals import gauge_goals
 from game.presentation.labels import nested, quoted
 from game.reports import sources
 from game.ui.scenes import registry
@@ -32,6 +33,8 @@ def briefing_blocks(scenario: object, seed: int) -> list[Block]:
         if ending.tone is EndingTone.SUCCESS:
             blocks.append(Block(_("Aim for: “{title}”").format(title=nested(pick(ending.title))),
                                 bullet=True, colour="good"))
+            blocks += [Block(goal, indent=20, space_before=0.1)
+                       for goal in gauge_goals(ending.when)]
     days = ngettext("{n} turn", "{n} turns", meta.turns).format(n=fmt_number(meta.turns))
     points = ngettext("{n} action point per turn", "{n} action points per turn",
                       meta.actions_per_turn).format(n=fmt_number(meta.actions_per_turn))
