@@ -16,6 +16,7 @@ import pytest
 from game.paths import ROOT
 from game.ui.pilot import Pilot
 from game.ui.settings import Settings
+from game.ui.widgets.feed import COUNT_STEPS, GROW_SECONDS
 
 Start = Callable[..., AbstractContextManager[Pilot]]
 
@@ -139,8 +140,16 @@ def test_likes_and_shares_count_up_when_the_feed_comes_back(pilot: Pilot) -> Non
     assert feed.animating(), "yesterday's posts kept gathering likes overnight"
     grown = [p for p in feed.posts if feed.seen[p.key] != (p.likes, p.shares)]
     assert grown and feed.counts(grown[0]) != (grown[0].likes, grown[0].shares)
+    drawn: list[tuple[int, int]] = []
+    draw_content = feed.draw_content
+    feed.draw_content = lambda surface, top: (drawn.append(feed.counts(grown[0])),
+                                              draw_content(surface, top))
     pilot.step(60)
     assert not feed.animating() and feed.counts(grown[0]) == (grown[0].likes, grown[0].shares)
+    # The numbers tick COUNT_STEPS times a second, each drawn once, always growing.
+    steps = int(GROW_SECONDS * COUNT_STEPS)
+    assert steps // 2 <= len(drawn) <= steps + 2, drawn
+    assert drawn == sorted(drawn) and drawn[-1] == (grown[0].likes, grown[0].shares)
 
 
 def test_an_unexpected_error_is_reported_not_thrown(tmp_path: Path,
