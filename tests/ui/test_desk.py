@@ -163,3 +163,25 @@ def pick_alert(pilot: Pilot) -> str:
     alerts = [pick(event.alert) for event in fired if event.alert is not None]
     assert alerts, "the tutorial's first turn has a guide text"
     return alerts[0]
+
+
+def test_one_click_on_a_planned_action_selects_it_and_cancels_nothing(start: Start) -> None:
+    """A student clicked a planned action to read it and lost it: a click selects, the
+    button, Enter or a double click cancels."""
+    with start(lang="fr", scenario=SCENARIOS_DIR / "tutorial.yaml") as pilot:
+        to_desk(pilot)
+        pilot.click("tab_post")
+        plan_post(pilot)
+        plan_post(pilot)
+        pilot.click("tab_plan")
+        game = pilot.game
+        assert len(game.state.planned) == 2
+        plan = pilot.widget("plan_list")
+        pilot.click_at(plan.item_rect(1).center)
+        assert len(game.state.planned) == 2 and plan.selected == 1
+        pilot.click("cancel_planned")
+        assert len(game.state.planned) == 1
+        plan = pilot.widget("plan_list")
+        pilot.click_at(plan.item_rect(0).center)
+        pilot.click_at(plan.item_rect(0).center)  # a double click on the selected one
+        assert game.state.planned == []

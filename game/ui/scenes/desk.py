@@ -658,13 +658,15 @@ def build_plan_tab(scene: DeskScene, area: pygame.Rect) -> None:
     items = [Item(str(i), viewmodel.describe_action(game, p),
                   [(_("Cost: {points}").format(points=labels.action_points(
                       game.cost(action))), "muted"),
-                   (_("Enter or click to cancel it."), "muted")])
+                   (_("Enter or a double click cancels it."), "muted")])
              for i, (p, action) in enumerate(zip(game.state.planned, game.planned_actions(),
                                                  strict=True))]
     rest = bottom_with_message(scene, area, "cancel_planned", _("Cancel the selected action"),
                                lambda: _cancel_selected(scene), bool(items), "", primary=False)
     view = ListView(rest, scene.ui, scene.theme, items,
                     lambda item: scene.later(lambda: scene.cancel(int(item.key))),
+                    # A click selects: one click meant to read an action cancelled it.
+                    activate_on_click=False,
                     empty_text=_("Nothing planned yet: use the other tabs to plan actions."))
     scene.canvas("plan_list", view)
 
