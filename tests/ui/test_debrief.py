@@ -177,6 +177,8 @@ def test_questions_before_with_the_keyboard_and_after_with_the_mouse(start: Star
         assert "Rate the headlines after the game first" in text
         assert "In fact" not in text and "not reliable" not in text
         assert pilot.enabled("post_questions") and pilot.shows("Rate the headlines after the game")
+        # The report holds the answers too: it waits for the ratings.
+        assert not pilot.enabled("export") and "once they are rated" in text
         pilot.click("post_questions")
         post_ids = [q.id for q in pilot.app.session.questions("post")]
         assert set(post_ids).isdisjoint(ids), "other headlines after the game"
@@ -197,7 +199,7 @@ def test_questions_before_with_the_keyboard_and_after_with_the_mouse(start: Star
         assert "your rating: 7" in text and "before the game, " in text
         assert "on a scale from -6 to 6" in text
         assert "In fact: not reliable" in text and "Rate the headlines after" not in text
-        assert pilot.shows("Change my ratings")
+        assert pilot.shows("Change my ratings") and pilot.enabled("export")
         pilot.click("post_questions")  # every item rated: it starts over, ratings shown
         assert pilot.scene == "questions" and pilot.focused == "questions_start"
 

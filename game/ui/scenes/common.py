@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -83,7 +83,8 @@ def page(scene: Scene, title: str, *, toggle: bool = True) -> pygame.Rect:
 
 
 def button_row(scene: Scene, specs: Sequence[ButtonSpec], area: pygame.Rect, *,
-               align: str = "right", group: str | None = "actions") -> pygame.Rect:
+               align: str = "right", group: str | None = "actions",
+               disabled: Collection[str] = ()) -> pygame.Rect:
     """Buttons side by side at the bottom of *area*, wrapping onto more rows if needed;
     returns what is left of *area* above them."""
     t = scene.theme
@@ -106,7 +107,8 @@ def button_row(scene: Scene, specs: Sequence[ButtonSpec], area: pygame.Rect, *,
         for index in row:
             ident, text, action, primary = specs[index]
             rect = pygame.Rect(x, top + n * (h + t.gap), min(widths[index], area.width), h)
-            scene.button(ident, text, rect, action, primary=primary, group=group)
+            scene.button(ident, text, rect, action, primary=primary, group=group,
+                         enabled=ident not in disabled)
             x += widths[index] + t.gap
     return pygame.Rect(area.x, area.y, area.width, max(0, top - t.gap - area.y))
 

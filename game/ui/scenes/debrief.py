@@ -175,7 +175,8 @@ def pending_questions_section(report: Report) -> list[Block]:
     return [heading(_("How reliable? Your ratings before and after")),
             Block(_("Rate the headlines after the game first: which ones were reliable, and "
                     "how your ratings changed, are shown here once you have rated them."),
-                  colour="muted")]
+                  colour="muted"),
+            Block(_("The report can be exported once they are rated."), colour="muted")]
 
 
 def rating_text(value: int | None) -> str:
@@ -254,7 +255,9 @@ class DebriefScene(Scene):
 
     def build(self) -> None:
         area = page(self, _("Debrief"))
-        rest = button_row(self, self.buttons(), area)
+        # The report holds which headlines were reliable: not before the ratings after.
+        rest = button_row(self, self.buttons(), area,
+                          disabled={"export"} if self.post_questions_due() else ())
         report = self.report()
         sections = SECTIONS
         if self.post_questions_due():
