@@ -214,3 +214,26 @@ def test_the_technique_sentence_stays_once_a_measure_is_picked(start: Start) -> 
         texts = [b.text for b in pilot.widget("counter_help").blocks]
         assert help_text in texts
         assert labels.label(labels.MEASURE_HELP, "report") in texts
+
+
+def test_a_narrative_that_appeared_today_is_the_one_the_form_shows(start: Start) -> None:
+    """Shot 117: the form kept the old narrative when a new one had just appeared."""
+    with start(lang="en", scenario=SCENARIOS_DIR / "deepfake_summit.yaml") as pilot:
+        pilot.click("new_game")
+        game = None
+        for _ in range(80):
+            if pilot.scene == "decide":
+                game = pilot.game
+                today = [r for r in game.live_narratives()
+                         if r.launched_turn == game.state.turn]
+                if today and len(game.live_narratives()) > 1:
+                    break
+                pilot.click("tab_counter")  # the form remembers a narrative turn after turn
+                pilot.click("end_turn")
+                if pilot.modal == "confirm_end":
+                    pilot.click("confirm_end_turn")
+            else:
+                pilot.press(pygame.K_RETURN)
+        assert game is not None and today, "no turn with a new narrative beside an old one"
+        pilot.click("tab_counter")
+        assert desk.counter_choices(pilot.app.scene)["narrative"] == today[-1].id

@@ -512,6 +512,10 @@ def counter_choices(scene: DeskScene) -> dict[str, str]:
     if mem.get("turn") != str(game.state.turn):
         mem["turn"] = str(game.state.turn)
         mem["measure"] = ""
+        # A narrative that appeared today is the one to look at (the oldest was kept).
+        new = [run.id for run in game.live_narratives() if run.launched_turn == game.state.turn]
+        if new:
+            mem["narrative"] = new[-1]
     live = [run.id for run in game.live_narratives()]
     if mem.get("narrative") not in live and live:
         mem["narrative"] = live[0]
