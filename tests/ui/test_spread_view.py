@@ -198,6 +198,22 @@ def test_the_legend_shows_a_sample_of_every_mark_the_view_draws() -> None:
     assert "Une chambre d'écho (double paroi)" in french
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_legend_explains_the_echo_chamber_only_where_there_is_one_and_shows_no_data(
+        start: Start, lang: str) -> None:
+    """The legend's figure is a placeholder ("n %": a "12 %" was read as data), and the
+    echo chamber's entry appears only in a scenario that has one."""
+    with start(scenario=MINIMAL, lang=lang) as pilot:
+        pilot.press(pygame.K_RETURN)
+        pilot.settle()
+        _results(pilot)
+        view = pilot.widget("spread")
+        kinds = [kind for kind, *_rest in view.legend]
+        assert ("chamber" in kinds) == any(a.chamber for a in view.model.audiences)
+        assert "figure" in kinds
+        assert view._sample().get_width() > 0
+
+
 def test_the_circles_keep_one_scale_over_the_game(start: Start) -> None:
     """Sized for every narrative of the scenario: the same radius on a turn with one live
     narrative as on one with three, the view only shorter."""

@@ -16,7 +16,7 @@ from typing import Any
 
 import pygame
 
-from game.i18n import _
+from game.i18n import _, fmt_number
 from game.presentation import labels
 from game.presentation.viewmodel import reach_text
 from game.ui.spread_model import SpreadModel, spread_lines
@@ -157,8 +157,11 @@ class SpreadView(Canvas):
         small = t.line("small")
         self.legend: list[tuple[str, int, int, list[pygame.Surface]]] = []
         x = y = line_h = 0
+        chambers = any(a.chamber for a in self.model.audiences)
         for kind, text in legend_entries():
-            icon = self._value(12).get_width() if kind == "figure" else small
+            if kind == "chamber" and not chambers:
+                continue  # no double wall in this scenario: nothing to explain
+            icon = self._sample().get_width() if kind == "figure" else small
             lines = self._wrapped(f"legend:{kind}", text, width - icon - t.gap,
                                   colour="muted")
             w = icon + t.gap + max(line.get_width() for line in lines)
@@ -188,7 +191,7 @@ class SpreadView(Canvas):
                 self._diamond(layer, centre, r - 1, STRIKE_MOODS[kind])
             icon = small
             if kind == "figure":
-                value = self._value(12)
+                value = self._sample()
                 layer.blit(value, (x, y))
                 icon = value.get_width()
             for n_line, line in enumerate(lines):
@@ -279,6 +282,12 @@ class SpreadView(Canvas):
             self._draw_scrollbar(frame)
         self.image = frame
         self._dirty = False
+
+    def _sample(self) -> pygame.Surface:
+        """The legend's figure: "n %" as a placeholder (a real-looking "12 %" was read as
+        data and matched an audience on the same screen)."""
+        text = reach_text(0).replace(fmt_number(0), "n", 1)
+        return self.theme.font("small").render(text, True, self.theme.colour("muted"))
 
     def _value(self, percent: int) -> pygame.Surface:
         surface = self._values.get(percent)
