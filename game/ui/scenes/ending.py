@@ -95,8 +95,8 @@ def part_line(game: Game, part: ScorePart, points: str) -> str:
             gauge=labels.indicator(part.key), level=level, points=points,
             weight=fmt_percent(part.weight))
     if part.kind == "residual":
-        return _("Every narrative launched, threshold or not (mean reach {reach} × "
-                 "{factor}): {points}").format(reach=labels.percent_exact(part.level),
+        return _("Every narrative launched, above the threshold or below it (mean reach "
+                 "{reach} × {factor}): {points}").format(reach=labels.percent_exact(part.level),
                                     factor=fmt_number(part.weight, 2), points=points)
     if part.kind == "leftover":
         return _("“{title}”, reach still above {threshold} at the end ({reach}): "
