@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import pygame
 
@@ -13,6 +14,8 @@ from game.ui import images
 from game.ui.theme import Theme, font_file
 from game.ui.widgets.canvas import Canvas
 from game.ui.widgets.textlayout import wrap
+
+T = TypeVar("T")
 
 GROW_SECONDS = 0.8  # likes and shares count up to their new value in this time
 # Steps of the count-up a second: numbers ticking faster cannot be read, and every step
@@ -37,6 +40,19 @@ def _text_x(theme: Theme) -> int:
 
 # Wrapped cards remembered across screens, least recently used dropped first: a full feed
 # (300 cards) at the two feed widths, with room for the cards whose counts grew this turn.
+def _kept(cache: OrderedDict[Any, T], key: Any, bound: int, make: Callable[[], T]) -> T:
+    """*cache*[*key*], made by *make* if missing; at most *bound* entries, the least
+    recently used dropped first."""
+    value = cache.get(key)
+    if value is None:
+        value = cache[key] = make()
+        if len(cache) > bound:
+            cache.popitem(last=False)
+    else:
+        cache.move_to_end(key)
+    return value
+
+
 # Emptying the whole cache when full made memory rise and fall over a long game.
 ROWS_KEPT = 800
 _rows: OrderedDict[tuple[object, ...], list[tuple[str, str]]] = OrderedDict()
@@ -47,14 +63,7 @@ def card_rows(theme: Theme, post: PostView, width: int) -> list[tuple[str, str]]
     of a turn lays out the whole feed again, 300 cards in a long game (do not modify)."""
     key = (theme.base, font_file(False), width, get_language(), post.name, post.handle,
            post.when, post.tag, post.text, post.likes, post.shares)
-    rows = _rows.get(key)
-    if rows is None:
-        rows = _rows[key] = _card_rows(theme, post, width)
-        if len(_rows) > ROWS_KEPT:
-            _rows.popitem(last=False)
-    else:
-        _rows.move_to_end(key)
-    return rows
+    return _kept(_rows, key, ROWS_KEPT, lambda: _card_rows(theme, post, width))
 
 
 def _card_rows(theme: Theme, post: PostView, width: int) -> list[tuple[str, str]]:
@@ -98,15 +107,8 @@ def cached_card(theme: Theme, post: PostView, width: int) -> pygame.Surface:
     """:func:`render_card` at the post's final counts, drawn once per look of the card
     (everything it shows is in the key: text size, contrast, font, language, the post,
     and the images as last loaded)."""
-    key = _look(theme, post, width)
-    card = _cards.get(key)
-    if card is None:
-        card = _cards[key] = render_card(theme, post, width, post.likes, post.shares)
-        if len(_cards) > CARDS_KEPT:
-            _cards.popitem(last=False)
-    else:
-        _cards.move_to_end(key)
-    return card
+    return _kept(_cards, _look(theme, post, width), CARDS_KEPT,
+                 lambda: render_card(theme, post, width, post.likes, post.shares))
 
 
 def post_picture(theme: Theme, post: PostView, width: int) -> pygame.Surface | None:
@@ -191,15 +193,8 @@ _bodies: OrderedDict[tuple[object, ...], tuple[pygame.Surface, int]] = OrderedDi
 
 
 def _cached_body(theme: Theme, post: PostView, width: int) -> tuple[pygame.Surface, int]:
-    key = _look(theme, post, width)
-    body = _bodies.get(key)
-    if body is None:
-        body = _bodies[key] = _card_body(theme, post, width)
-        if len(_bodies) > CARDS_KEPT:
-            _bodies.popitem(last=False)
-    else:
-        _bodies.move_to_end(key)
-    return body
+    return _kept(_bodies, _look(theme, post, width), CARDS_KEPT,
+                 lambda: _card_body(theme, post, width))
 
 
 def _draw_row(surface: pygame.Surface, t: Theme, post: PostView, kind: str, text: str,
