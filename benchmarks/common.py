@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import platform
 import statistics
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -105,3 +109,16 @@ def generated_scenario(events: int, folder: Path) -> Path:
     path = folder / f"generated_{events}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@contextlib.contextmanager
+def private_pilot(**start: Any) -> Iterator[Any]:
+    """The game through its pilot (``Pilot.start(**start)``), its settings and saves in a
+    temporary folder of its own, never the user's."""
+    from game.ui.pilot import Pilot  # only the window benchmarks need pygame
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        os.environ["XDG_DATA_HOME"] = str(folder / "d")
+        with Pilot.start(config_dir=folder / "c", data_dir=folder / "d", **start) as pilot:
+            yield pilot

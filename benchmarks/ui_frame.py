@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, emit, percentile
+from common import ROOT, emit, percentile, private_pilot
 
 sys.path.insert(0, str(ROOT))
 IN_X = os.environ.get("HD_BENCH_IN_X") == "1"
@@ -95,16 +95,12 @@ def frame_times(pilot: Pilot, scroll: bool) -> tuple[list[float], list[float]]:
 
 
 def measure(text_size: str, tab: str, scroll: bool = False) -> tuple[dict[str, float], int]:
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        os.environ["XDG_DATA_HOME"] = str(folder / "d")
-        with Pilot.start(lang="fr", scenario=SCENARIO, config_dir=folder / "c",
-                         data_dir=folder / "d",
-                         settings=Settings("fr", text_size, False, 0)) as pilot:
-            busy_game(pilot)
-            pilot.click(tab)
-            posts = len(pilot.game.state.feed)
-            cpu, wall = frame_times(pilot, scroll)
+    with private_pilot(lang="fr", scenario=SCENARIO,
+                       settings=Settings("fr", text_size, False, 0)) as pilot:
+        busy_game(pilot)
+        pilot.click(tab)
+        posts = len(pilot.game.state.feed)
+        cpu, wall = frame_times(pilot, scroll)
     stats = {"cpu": statistics.median(cpu), "cpu_p95": percentile(cpu, 0.95),
              "cpu_worst": max(cpu), "wall": statistics.median(wall),
              "wall_p95": percentile(wall, 0.95), "wall_worst": max(wall)}

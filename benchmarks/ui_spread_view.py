@@ -17,11 +17,9 @@ from __future__ import annotations
 import os
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-from common import ROOT, emit
+from common import ROOT, emit, percentile, private_pilot
 
 sys.path.insert(0, str(ROOT))
 os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -89,35 +87,28 @@ def redraws(view: SpreadView) -> list[float]:
     return out
 
 
-def p95(values: list[float]) -> float:
-    return sorted(values)[int(len(values) * 0.95)]
-
-
 def main() -> None:
     load = os.getloadavg()[0]
     for text_size in ("normal", "largest"):
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp)
-            os.environ["XDG_DATA_HOME"] = str(folder / "d")
-            with Pilot.start(lang="fr", scenario=SCENARIO, config_dir=folder / "c",
-                             data_dir=folder / "d",
-                             settings=Settings("fr", text_size, False, 0)) as pilot:
-                view = results_screen(pilot)
-                moving_cpu, moving_wall = frames(pilot, view, moving=True)
-                still_cpu, _still_wall = frames(pilot, view, moving=False)
-                widget = redraws(view)
+        with private_pilot(lang="fr", scenario=SCENARIO,
+                           settings=Settings("fr", text_size, False, 0)) as pilot:
+            view = results_screen(pilot)
+            moving_cpu, moving_wall = frames(pilot, view, moving=True)
+            still_cpu, _still_wall = frames(pilot, view, moving=False)
+            widget = redraws(view)
         ms = 1000.0
         where = f"{text_size} text, 1280x720, dummy video"
         emit(f"spread_view_frame_cpu[{where}, moving]", statistics.median(moving_cpu) * ms,
-             "ms", "busiest < 3", p95=round(p95(moving_cpu) * ms, 4),
+             "ms", "busiest < 3", p95=round(percentile(moving_cpu, 0.95) * ms, 4),
              worst=round(max(moving_cpu) * ms, 4),
              wall_median=round(statistics.median(moving_wall) * ms, 4),
              frames=FRAMES, load=round(load, 2))
         emit(f"spread_view_frame_cpu[{where}, still baseline]",
-             statistics.median(still_cpu) * ms, "ms", p95=round(p95(still_cpu) * ms, 4),
+             statistics.median(still_cpu) * ms, "ms",
+             p95=round(percentile(still_cpu, 0.95) * ms, 4),
              worst=round(max(still_cpu) * ms, 4), frames=FRAMES)
         emit(f"spread_view_redraw_cpu[{where}, widget alone]", statistics.median(widget) * ms,
-             "ms", p95=round(p95(widget) * ms, 4), worst=round(max(widget) * ms, 4),
+             "ms", p95=round(percentile(widget, 0.95) * ms, 4), worst=round(max(widget) * ms, 4),
              frames=FRAMES)
     print(f"load average before {load:.2f}, after {os.getloadavg()[0]:.2f}", file=sys.stderr)
 

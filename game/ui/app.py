@@ -195,6 +195,10 @@ class App:
 
     def clear_ui(self) -> None:
         self.ui.clear_and_reset()
+        self.release_dead_widgets()
+
+    def release_dead_widgets(self) -> None:
+        """After widgets were killed (a whole screen, or the desk's panel)."""
         # pygame_gui's sprite group keeps the rect of every killed element as a dirty rect
         # and never reads or empties the list: it grew a little at every rebuild.
         self.ui.get_sprite_group().lostsprites.clear()

@@ -17,13 +17,13 @@ from game.content.loader import LoadedScenario, load_scenario
 from game.content.model import Scenario, scenario_json_schema
 from game.engine import measures, techniques
 from game.engine.actions import Counter, action_from_dict, action_to_dict
-from game.engine.game import Game
 from game.engine.measures import Landing
 from game.engine.techniques import Fit, judge
 from game.engine.vocabulary import Measure, Technique
 from game.simulation.newer_measures import newer_fitting
 from game.simulation.runner import game_seed, play_game
 from tests.conftest import MINIMAL, load_text
+from tests.engine.test_techniques import at_turn
 
 
 class Extra(StrEnum):
@@ -52,20 +52,9 @@ def hotline(monkeypatch: pytest.MonkeyPatch) -> Scenario:
     return loaded.scenario
 
 
-def _at_turn_two(scenario: Scenario) -> Game:
-    game = Game(scenario, 4)
-    game.start()
-    game.open_desk()
-    game.pass_turn()
-    game.resolve()
-    game.next_turn()
-    game.open_desk()
-    return game
-
-
 def test_a_registered_measure_is_offered_costs_and_lands(hotline: Scenario) -> None:
     assert Extra.HOTLINE in hotline.measures
-    game = _at_turn_two(hotline)
+    game = at_turn(hotline, 2, seed=4)
     assert Extra.HOTLINE in game.measures_for("fake")
     run = game.state.narratives["fake"]
     game.state.budget = budget = 5  # room for the check below to reach its own rule
@@ -157,12 +146,12 @@ def test_the_simulators_players_try_it(hotline: Scenario, tmp_path: Path) -> Non
 
 def test_the_lesson_player_reaches_for_it_where_it_fits(hotline: Scenario,
                                                         tmp_path: Path) -> None:
-    game = _at_turn_two(hotline)
+    game = at_turn(hotline, 2, seed=4)
     run = game.state.narratives["fake"]
     assert newer_fitting(game, run) == [Extra.HOTLINE]  # the built-in ones have their rules
     _path, trolls = _variant(tmp_path, technique="trolling")
     assert trolls.scenario is not None
-    assert newer_fitting(_at_turn_two(trolls.scenario), run) == []  # it backfires there
+    assert newer_fitting(at_turn(trolls.scenario, 2, seed=4), run) == []  # it backfires there
     weak = "".join(f"      {m}: {{fit: weak, reason: {_REASON}}}\n"
                    for m in ("report", "factcheck", "debunk", "prebunk"))
     _path, alone = _variant(tmp_path, weak, name="alone.yaml")

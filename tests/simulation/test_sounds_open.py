@@ -77,15 +77,17 @@ def test_the_player_takes_the_open_sounding_trap_where_the_lesson_does_not(
     assert dict(results["lesson"].choices) == {("tweet", "calm"): 12}
 
 
+# The crisis's open-sounding answer is the one its author recommends.
+OPEN_IS_RECOMMENDED = ("""        - id: calm
+          lesson: recommended
+          label: {fr: "Tout publier", en: "Publish everything"}""",
+                       HIT + "\n          lesson: poor")
+
+
 def test_outside_crises_the_player_plays_the_lesson_game_for_game(tmp_path: Path) -> None:
     # The open-sounding answer is the recommended one: both players answer alike, so any
     # difference would come from the rest of the game.
-    scenario = crafted(
-        tmp_path,
-        """        - id: calm
-          lesson: recommended
-          label: {fr: "Tout publier", en: "Publish everything"}""",
-        HIT + "\n          lesson: poor")
+    scenario = crafted(tmp_path, *OPEN_IS_RECOMMENDED)
     results = simulate(scenario, None, 12, ["lesson", "sounds_open"], 5, workers=1)
     assert results["sounds_open"].scores == results["lesson"].scores
     assert results["sounds_open"].endings == results["lesson"].endings
@@ -94,12 +96,7 @@ def test_outside_crises_the_player_plays_the_lesson_game_for_game(tmp_path: Path
 def test_the_verdict_says_so_when_sounding_transparent_wins(tmp_path: Path) -> None:
     # The open-sounding answer is the recommended one and the lesson wins: so does the
     # player who never learnt it.
-    scenario = crafted(
-        tmp_path,
-        """        - id: calm
-          lesson: recommended
-          label: {fr: "Tout publier", en: "Publish everything"}""",
-        HIT + "\n          lesson: poor")
+    scenario = crafted(tmp_path, *OPEN_IS_RECOMMENDED)
     results = simulate(scenario, None, 20, list(STRATEGIES), 1, workers=1)
     summary = report(scenario, 20, 1, results)
     verdict = summary["verdict"]

@@ -23,10 +23,7 @@ def test_after_planning_a_counter_the_ring_is_on_the_next_choice_not_the_tab(
         game = pilot.game
         game.start()
         while game.state.turn < 2:
-            game.open_desk()
-            game.pass_turn()
-            game.resolve()
-            game.advance()
+            game.play_turn(lambda _game: None)  # turn 1 passed
         game.open_desk()
         pilot.settle()
         assert pilot.scene == "decide" and game.live_narratives()

@@ -341,13 +341,8 @@ def finished_game(pilot: Pilot, rated_after: bool) -> None:
     session = pilot.app.session
     game = session.new_game(session.default_entry())
     game.start()
-    while not game.is_over():
-        game.open_desk()
-        game.pass_turn()
-        game.resolve()
-        if not game.is_over():
-            game.next_turn()
-    game.finish()
+    while game.play_turn(lambda _game: None):  # every turn passed, to the debrief
+        pass
     session.answers["pre"] = {q.id: 4 for q in session.questions("pre")}
     if rated_after:
         session.answers["post"] = {q.id: 5 for q in session.questions("post")}

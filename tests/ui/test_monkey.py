@@ -102,13 +102,8 @@ def to_ending(pilot: Pilot) -> None:
     session = pilot.app.session
     game = session.new_game(session.default_entry())
     game.start()
-    while not game.is_over():
-        game.open_desk()
-        game.pass_turn()
-        game.resolve()
-        if not game.is_over():
-            game.next_turn()
-    game.finish()
+    while game.play_turn(lambda _game: None):  # every turn passed, to the debrief
+        pass
     pilot.app.enter_game()
     pilot.settle()
 

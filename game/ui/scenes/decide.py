@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from dataclasses import astuple
 from typing import Any
 
@@ -123,10 +122,7 @@ class DecideScene(desk.DeskScene):
         self.build_panel(side)
         if not self.focus.focus(keep) and not self.focus.focus(self.default_focus):
             self.focus.focus_first()
-        # As a whole rebuild does (app.clear_ui): pygame_gui never empties its list of dead
-        # sprites' rects, and dead widgets sit in cycles that hold their surfaces.
-        self.ui.get_sprite_group().lostsprites.clear()
-        gc.collect()
+        self.app.release_dead_widgets()  # as a whole rebuild does (app.clear_ui)
         return True
 
     def tab_title(self, tab: str) -> str:
