@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game import collector
 from game.content import cache as checked_cache
 from game.content.controls import code_point
 from game.content.diagnostics import Diagnostic, ProblemError, Severity
@@ -101,7 +102,7 @@ def _gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            if gc.get_freeze_count() == 0:
+            if not collector.anything_frozen():
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()

@@ -29,7 +29,7 @@ import pygame_gui  # noqa: E402
 from pygame_gui.core.surface_cache import SurfaceCache  # noqa: E402
 from pygame_gui.core.ui_appearance_theme import UIAppearanceTheme  # noqa: E402
 
-from game import i18n  # noqa: E402
+from game import collector, i18n  # noqa: E402
 from game.ui.memory import release_freed_memory  # noqa: E402
 from game.ui.scenes import registry  # noqa: E402
 from game.ui.scenes.base import Scene  # noqa: E402
@@ -213,7 +213,7 @@ class App:
         only the new objects (~1 ms instead of ~80 ms)."""
         gc.collect()
         if not self._frozen and self.session.entries is not None:
-            gc.freeze()
+            collector.freeze()
             self._frozen = True
 
     def apply_settings(self, new: Settings) -> None:
@@ -458,7 +458,7 @@ class App:
         _keep_first_screen_shapes()
         self.scene.leave()
         if self._frozen:
-            gc.unfreeze()  # another app in this process (tests) must not inherit it
+            collector.unfreeze()  # another app in this process (tests) must not inherit it
         pygame.display.quit()
 
 

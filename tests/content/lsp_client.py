@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import threading
+import time
 from pathlib import Path
 from queue import Empty, Queue
 from typing import Any
@@ -20,6 +21,7 @@ CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / \
     "hashtag-diplomacy" / "yaml-language-server"
 BIN = CACHE / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
 WAIT = 60.0  # seconds for one answer: generous, a loaded machine is slow to start node
+QUIET = 0.5  # seconds without a new diagnostic: the server has finished its burst
 
 
 def find_server() -> tuple[Path | None, str]:
@@ -127,13 +129,22 @@ class Server:
 
     def diagnostics_of(self, uri: str) -> list[dict[str, Any]]:
         """The diagnostics published for *uri* after it was opened (the last of a burst)."""
-        queue = self._queue(self.diagnostics, uri)
-        found = queue.get(timeout=WAIT)
-        try:
-            while True:
-                found = queue.get(timeout=0.5)
-        except Empty:
-            return found
+        return self.diagnostics_of_all([uri])[uri]
+
+    def diagnostics_of_all(self, uris: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """The last diagnostics published for each of *uris*: once each has some, until
+        none came for QUIET seconds (files opened together wait for one quiet spell)."""
+        queues = {uri: self._queue(self.diagnostics, uri) for uri in uris}
+        found = {uri: queue.get(timeout=WAIT) for uri, queue in queues.items()}
+        fresh = True
+        while fresh:
+            time.sleep(QUIET)
+            fresh = False
+            for uri, queue in queues.items():
+                while not queue.empty():
+                    found[uri] = queue.get_nowait()
+                    fresh = True
+        return found
 
     def close(self) -> None:
         try:

@@ -98,7 +98,7 @@ class XSession:
             if self.game is not None and self.game.poll() is not None:
                 raise RuntimeError(f"the game exited: {self.game.stderr.read().decode()}"
                                    if self.game.stderr else "the game exited")
-            time.sleep(0.05)
+            time.sleep(0.01)
         raise TimeoutError(f"status never matched; last: {self.status().get('scene')}, "
                            f"focus {self.status().get('focused')}")
 

@@ -26,7 +26,7 @@ class Backdrop(Canvas):
         # pygame_gui blends premultiplied colours: scale the shade's RGB by its alpha.
         surface.fill((shade.r * shade.a // 255, shade.g * shade.a // 255,
                       shade.b * shade.a // 255, shade.a))
-        self._set_image(surface)
+        self.show_drawn(surface)
         self._dirty = False
 
     def process_event(self, event: pygame.event.Event) -> bool:

@@ -100,5 +100,5 @@ class TextBox(TextEntry):
             x = t.pad + font.size(self.text[start:self.caret])[0]
             y = top + n * step
             pygame.draw.line(surface, t.colour("text"), (x, y + 2), (x, y + step - 2), 2)
-        self._set_image(surface)
+        self.show_drawn(surface)
         self._dirty = False

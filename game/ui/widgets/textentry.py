@@ -153,7 +153,7 @@ class TextEntry(Canvas):
             x = t.pad + caret_x - self._shift
             pygame.draw.line(surface, t.colour("text"), (x, y + 2),
                              (x, y + font.get_linesize() - 2), 2)
-        self._set_image(surface)
+        self.show_drawn(surface)
         self._dirty = False
 
     def texts(self) -> list[str]:
