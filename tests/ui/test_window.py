@@ -179,3 +179,27 @@ def test_rebuilding_a_screen_leaves_nothing_behind_in_pygame_guis_sprite_group(
         pilot.step(2)
     assert group.lostsprites == []
     assert len(group.sprites()) < 200  # the title screen's widgets, not twenty copies
+
+
+def test_a_buttons_other_looks_are_drawn_when_first_shown_as_pygame_gui_draws_them(
+        pilot: Pilot) -> None:
+    """Buttons do not draw their hovered, selected and pressed looks ahead of time (the UI's
+    main cost); drawn when shown, they are what pygame_gui draws ahead for its own."""
+    button = pilot.widget("new_game")
+    pilot.step(10)
+    assert not button.drawable_shape.states["hovered"].generated
+    reference = pilot.app.scene.button("reference", button.text, button.relative_rect.copy(),
+                                       None, primary=True)
+    reference.drawable_shape.redraw_all_states()  # pygame_gui's own way: all ahead
+    pilot.step(10)
+    assert reference.drawable_shape.states["hovered"].generated
+    for look, show in (("hovered", button.on_hovered), ("selected", button.select),
+                       ("active", lambda: button.drawable_shape.set_active_state("active"))):
+        show()
+        ours = button.drawable_shape.states[look]
+        theirs = reference.drawable_shape.states[look]
+        assert ours.generated
+        assert pygame.image.tobytes(ours.surface, "RGBA") == \
+            pygame.image.tobytes(theirs.surface, "RGBA"), look
+    assert pygame.image.tobytes(button.drawable_shape.states["hovered"].surface, "RGBA") != \
+        pygame.image.tobytes(button.drawable_shape.states["normal"].surface, "RGBA")

@@ -179,6 +179,11 @@ class Scene:
         element = UIButton(rect, text, self.ui, starting_height=self.layer,
                            object_id=pygame_gui.core.ObjectID(object_id=oid, class_id=None)
                            if oid else None, tool_tip_text=drawable(tooltip) if tooltip else None)
+        # pygame_gui goes on to draw the hovered, selected and active looks over the next
+        # frames, text included, shown or not (~3/4 of a button's cost; most buttons are
+        # rebuilt before any is hovered): each is drawn when first shown instead, as
+        # pygame_gui already does for the disabled look.
+        element.drawable_shape.states_to_redraw_queue.clear()
         if not enabled:
             element.disable()
         self._own(ident, element)
