@@ -230,7 +230,9 @@ KEYS: dict[str, str] = {
     "Rules.score_weights": N_("Indicator → its weight in the final score."),
     "Rules.measures": N_("The counter-measures offered (all of them if left out)."),
     "Rules.disinformation_threshold": N_("Reach above which a narrative left standing at "
-                                         "the end costs points."),
+                                         "the end costs points. Every narrative's bar is "
+                                         "marked at it: an ending that wants a narrative "
+                                         "below some reach should use this number."),
     "Rules.disinformation_cost": N_("Points lost per reach point above the threshold, for "
                                     "each narrative."),
     "Rules.disinformation_bars_success": N_("Whether a narrative left above the threshold "

@@ -174,6 +174,10 @@ MESSAGES: dict[str, str] = {
                            "{manipulative} manipulative: a student who always answers the "
                            "same way scores well"),
     "duplicate_audience_language": N_("post language “{language}” is not spoken by any audience"),
+    "open_answer_always_best": N_("in every crisis ({count}), the recommended answer is the "
+                                  "one that sounds most open, as “{id}” here: students who "
+                                  "pick the most transparent-sounding answer win without the "
+                                  "lesson"),
     "ending_threshold_differs": N_("the ending “{id}” wants “{narrative}” below {reach} reach, "
                                    "but every narrative's bar is marked at the disinformation "
                                    "threshold, {threshold}: the student aims for the number "

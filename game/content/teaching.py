@@ -7,6 +7,7 @@ from game.content.diagnostics import Severity
 from game.content.findings import Findings
 from game.content.item_cues import cue_in, unbalanced
 from game.content.model import Choice, Crisis, Scenario
+from game.content.openness import most_open
 from game.content.text import Text
 from game.content.validation import Loc
 from game.engine.vocabulary import INDICATORS, Indicator
@@ -33,6 +34,7 @@ def check_teaching(scenario: Scenario, report: Findings,
     _texts_fit(report, texts)
     _dilemmas(scenario, report)
     _lesson_marks(scenario, report)
+    _open_answers(scenario, report)
     _items(scenario, report)
 
 
@@ -153,6 +155,23 @@ def _lesson_marks(scenario: Scenario, report: Findings) -> None:
                 if other.lesson == "poor" and _change_value(other) > _change_value(choices[j]):
                     report.add(WARNING, here + (j, "lesson"), "lesson_contradicts_effects",
                                id=choices[j].id, other=other.id)
+
+
+def _open_answers(scenario: Scenario, report: Findings) -> None:
+    """Once per scenario: in every crisis (two or more) the recommended answer is the one
+    whose label sounds most open, the answer the ``sounds_open`` shortcut picks.  One such
+    crisis is fair (the seeds often recommend transparency); all of them teach students to
+    reach for the most transparent-sounding words instead of weighing the situation."""
+    marked = [(i, event.crisis.choices) for i, event in enumerate(scenario.events)
+              if event.crisis is not None and len(event.crisis.choices) > 1
+              and any(c.lesson == "recommended" for c in event.crisis.choices)]
+    if len(marked) < 2:
+        return
+    picked = [(i, choices, most_open(c.label for c in choices)) for i, choices in marked]
+    if all(choices[j].lesson == "recommended" for _i, choices, j in picked):
+        i, choices, j = picked[0]
+        report.add(WARNING, ("events", i, "crisis", "choices", j, "label"),
+                   "open_answer_always_best", id=choices[j].id, count=len(marked))
 
 
 def _clearly_longest(choices: list[Choice], j: int) -> bool:

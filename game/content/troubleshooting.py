@@ -56,7 +56,8 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
                     "path_not_image", "path_too_large")),
     (N_("Teaching"), ("concept_unused", "event_no_debrief", "text_too_long_screen",
                       "dominant_choice", "longest_label_best", "lesson_contradicts_effects",
-                      "no_lesson_marks", "item_cue", "items_unbalanced",
+                      "no_lesson_marks", "open_answer_always_best", "item_cue",
+                      "items_unbalanced",
                       "ending_threshold_differs")),
 ]
 

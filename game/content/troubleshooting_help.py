@@ -448,6 +448,19 @@ HELP: dict[str, Help] = {
         N_("Make the labels about the same length: give the other choices the same detail, "
            "or say the recommended one more briefly."),
         {"id": "apologise_fix"}),
+    "open_answer_always_best": Help(
+        N_("In every crisis of the scenario, the answer marked `lesson: recommended` is the "
+           "one whose label sounds most open: the most words like publish, confirm, name, "
+           "everything or transparency, the fewest like quietly, wait, nothing or accuse. "
+           "The simulator's `sounds_open` player, a student who always reaches for the most "
+           "transparent-sounding answer, then answers every crisis as the lesson wants "
+           "without weighing the situation."),
+        N_("Write at least one crisis where the open-sounding answer is the trap, as the "
+           "source documents teach it (naming a culprit before the evidence, confirming "
+           "what is not verified, exposing people at risk), or word the recommended answer "
+           "plainly; then run `python main.py simulate FILE --strategy all`: `sounds_open` "
+           "must not win."),
+        {"id": "publish_everything", "count": 3}),
     "lesson_contradicts_effects": Help(
         N_("A choice marked `lesson: recommended` has worse effects than a choice marked "
            "`lesson: poor` (credibility, low tension, soft power, support and security "

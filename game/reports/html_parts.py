@@ -95,6 +95,18 @@ def mark_line(card: dict[str, Any]) -> str:
 MARK_CLASS = {"well": "good", "poor": "bad", "missed": "muted"}
 
 
+def concepts_note() -> str:
+    """How the concept cards are marked (reports/mastery.py), above the cards in the report
+    and on the debrief screen."""
+    return _("Each concept is marked by your decisions: handled well (the answer the lesson "
+             "recommends, a counter-measure that fits, a practice done well: monitoring a "
+             "narrative before it spreads for early warning, a post to a foreign public for "
+             "public diplomacy), handled poorly (another answer, no answer in time, a "
+             "counter-measure that backfires or does little, a practice done badly: "
+             "monitoring too late, a confrontational post), or missed (no decision of yours "
+             "about it: reading a message is not enough).")
+
+
 def concepts(report: Report) -> str:
     data = report["concepts"]
     cards = []
@@ -106,11 +118,8 @@ def concepts(report: Report) -> str:
                      f"<p>{e(card['text'])}</p><cite>{e(card['source']['line'])}</cite></div>")
     if not cards:
         cards.append(p(_("This scenario has no concept card.")))
-    note = _("Each concept is marked by your decisions: handled well (the answer the lesson "
-             "recommends, a counter-measure that fits), handled poorly (another answer, no "
-             "answer in time, a counter-measure that backfires or does little), or missed "
-             "(no decision of yours about it).")
-    return (f"<section>{h2(_('Concepts: what you mastered'))}<p class=note>{e(note)}</p>"
+    return (f"<section>{h2(_('Concepts: what you mastered'))}"
+            f"<p class=note>{e(concepts_note())}</p>"
             f"{''.join(cards)}</section>")
 
 

@@ -62,7 +62,10 @@ def replay(scenario: Scenario, seed: int, turns: Sequence[TurnLog],
     result = Replayed(game)
     game.start()
     for number, actions in enumerate(turns, start=1):
-        if not game.play_turn(lambda g, n=number, a=actions: _plan(result, n, a)):
+        def plan(_game: Game, n: int = number, a: Sequence[dict[str, Any]] = actions) -> None:
+            _plan(result, n, a)
+
+        if not game.play_turn(plan):
             return result
     if stop_at_decide and game.phase is Phase.FEED:
         game.open_desk()

@@ -125,3 +125,44 @@ def test_no_verdict_without_both_the_lesson_and_the_shortcuts(tmp_path: Path) ->
         verdict = report(loaded.scenario, 5, 1, results)["verdict"]
         assert verdict["judged"] is False and verdict["teaches"] is None, players
         assert "--strategy all" in simulation_text(report(loaded.scenario, 5, 1, results))
+
+
+OPEN = """        - id: calm
+          lesson: recommended
+          label: {fr: "Publier tous les détails", en: "Publish every detail"}"""
+SECOND_CRISIS = """  - id: followup
+    when: {choice_made: {event: tweet, choice: hit}}"""
+
+
+def _second_crisis(recommended: str) -> str:
+    return SECOND_CRISIS + f"""
+    crisis:
+      prompt: {{fr: "Encore ?", en: "Again?"}}
+      deadline: 1
+      choices:
+        - id: confirm
+          label: {{fr: "Confirmer publiquement", en: "Confirm it publicly"}}
+          lesson: {"recommended" if recommended == "confirm" else "poor"}
+        - id: verify
+          label: {{fr: "Vérifier d'abord", en: "Verify first"}}
+          lesson: {"recommended" if recommended == "verify" else "poor"}"""
+
+
+def test_a_scenario_whose_open_sounding_answer_always_wins_is_flagged(tmp_path: Path) -> None:
+    """What the sounds_open shortcut exploits: in every crisis the recommended answer is
+    the most open-sounding one.  Once in the scenario, at the first crisis's answer."""
+    always = crafted(tmp_path, (CALM, OPEN), (HIT, HIT + "\n          lesson: poor"),
+                     (SECOND_CRISIS, _second_crisis("confirm")))
+    found = [d for d in always.diagnostics if d.code == "open_answer_always_best"]
+    assert len(found) == 1
+    assert found[0].params == {"id": "calm", "count": 2}
+    assert found[0].severity.value == "warning"
+    line = always.path.read_text("utf-8").split("\n")[found[0].line - 1]
+    assert "Publier tous les détails" in line
+    # One crisis where the open-sounding answer is the trap: the lesson is not "sound open".
+    once = crafted(tmp_path, (CALM, OPEN), (HIT, HIT + "\n          lesson: poor"),
+                   (SECOND_CRISIS, _second_crisis("verify")))
+    assert "open_answer_always_best" not in codes(once)
+    # A single crisis that recommends openness is fair.
+    single = crafted(tmp_path, (CALM, OPEN), (HIT, HIT + "\n          lesson: poor"))
+    assert "open_answer_always_best" not in codes(single)

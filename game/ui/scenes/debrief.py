@@ -13,7 +13,13 @@ from typing import Any
 from game.i18n import _, fmt_number, fmt_percent, ngettext
 from game.presentation import labels
 from game.reports.html import shown_values
-from game.reports.html_parts import card_title, discernment_sentence, mark_line, soft_power_note
+from game.reports.html_parts import (
+    card_title,
+    concepts_note,
+    discernment_sentence,
+    mark_line,
+    soft_power_note,
+)
 from game.ui.scenes import debrief_dialogs as dialogs
 from game.ui.scenes import registry
 from game.ui.scenes.base import Scene
@@ -191,11 +197,7 @@ def concepts_section(report: Report) -> list[Block]:
     if not cards:
         return []
     blocks = [heading(_("Concepts: what you mastered")),
-              Block(_("Each concept is marked by your decisions: handled well (the answer "
-                      "the lesson recommends, a counter-measure that fits), handled poorly "
-                      "(another answer, no answer in time, a counter-measure that backfires "
-                      "or does little), or missed (no decision of yours about it)."),
-                    colour="muted")]
+              Block(concepts_note(), colour="muted")]
     for card in cards:
         blocks.append(Block(card_title(card), bold=True, space_before=0.8))
         blocks.append(Block(mark_line(card), bold=True,
