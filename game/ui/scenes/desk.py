@@ -572,22 +572,23 @@ def counter_blocks(scene: DeskScene) -> list[Block]:
         title=labels.nested(pick(narrative.title)),
         phase=viewmodel.phase_label(run.phase, run.weighted),
         reach=viewmodel.reach_text(run.weighted))
+    # The status comes first: it names the narrative in full, which its selector may cut.
     if action is None:
-        return [Block(_("Choose a counter-measure: each suits some techniques and backfires "
+        return [Block(status, colour="muted"),
+                Block(_("Choose a counter-measure: each suits some techniques and backfires "
                         "against others. This narrative's technique: {technique}.").format(
                     technique=labels.label(labels.TECHNIQUES, narrative.technique))),
                 Block(labels.label(labels.TECHNIQUE_HELP, narrative.technique),
-                      colour="muted"),
-                Block(status, colour="muted")]
+                      colour="muted")]
     # A greyed-out measure's reason is the message line's (counter_reason), said once.  The
     # technique's one sentence stays: it is what the chosen measure is weighed against.
-    return [Block(_("This narrative's technique: {technique}.").format(
+    return [Block(status, colour="muted"),
+            Block(_("This narrative's technique: {technique}.").format(
                 technique=labels.label(labels.TECHNIQUES, narrative.technique)), bold=True),
             Block(labels.label(labels.TECHNIQUE_HELP, narrative.technique), colour="muted"),
             Block(labels.label(labels.MEASURE_HELP, action.measure)),
             Block(_("Cost: {points}").format(points=labels.action_points(game.cost(action))),
-                  colour="accent"),
-            Block(status, colour="muted")]
+                  colour="accent")]
 
 
 def build_counter_tab(scene: DeskScene, area: pygame.Rect) -> None:
