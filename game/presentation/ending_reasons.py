@@ -16,7 +16,7 @@ from game.engine.conditions import CONDITIONS
 from game.engine.rulebook import compile_condition
 from game.engine.score import leftover_costs
 from game.engine.vocabulary import EndingTone
-from game.i18n import _, fmt_number, fmt_percent, pick
+from game.i18n import _, pick
 from game.presentation import labels
 from game.presentation.viewmodel import crisis_title
 
@@ -31,14 +31,6 @@ if TYPE_CHECKING:
 class Reason:
     held: bool
     text: str
-
-
-def _value(level: float) -> str:
-    return fmt_number(labels.whole(level))
-
-
-def _reach(level: float) -> str:
-    return fmt_percent(labels.whole(level) / 100)
 
 
 def _holds(call: Call, state: GameState) -> bool:
@@ -122,16 +114,18 @@ def _indicators(game: Game, bounds: dict[Any, float], at_least: bool) -> list[Re
         need = _("at least {n}") if at_least else _("below {n}")
         held = level >= bound if at_least else level < bound
         out.append(Reason(held, _("{gauge} {level} (needed: {need})").format(
-            gauge=labels.indicator(key), level=_value(level),
-            need=need.format(n=fmt_number(bound)))))
+            gauge=labels.indicator(key), level=labels.beside_bound(level, bound, at_least),
+            need=need.format(n=labels.tenth(bound)))))
     return out
 
 
 def _reach_reason(game: Game, args: Any, at_least: bool, held: bool) -> Reason:
     narrative = game.scenario.narrative_by_id[args.narrative]
     run = game.state.narratives[args.narrative]
-    need = (_("at least {n}") if at_least else _("below {n}")).format(n=_reach(args.reach))
-    level = _reach(run.weighted) if run.live else _("not started")
+    need = (_("at least {n}") if at_least else _("below {n}")).format(
+        n=labels.percent_tenth(args.reach))
+    level = labels.beside_bound(run.weighted, args.reach, at_least, percent=True) \
+        if run.live else _("not started")
     return Reason(held, _("Reach of “{title}”: {level} (needed: {need})").format(
         title=labels.nested(pick(narrative.title)), level=level, need=need))
 

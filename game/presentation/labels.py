@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -594,6 +595,50 @@ def signed_points(value: float) -> str:
     shown = round(value, 1)
     count = abs(shown) if abs(shown) == int(abs(shown)) else (2 if abs(shown) > 1 else 0)
     return ngettext("{n} point", "{n} points", int(count)).format(n=fmt_delta(shown, 1))
+
+
+def tenth(value: float) -> str:
+    """*value* to a tenth, without ",0" when whole: the figures the score breakdown
+    computes with (a gauge shows 63.6 as "64"; "64 × 25 %: +15.9" would not add up)."""
+    rounded = round(value, 1)
+    return i18n.fmt_number(rounded, 0 if rounded.is_integer() else 1)
+
+
+def percent_tenth(value: float) -> str:
+    """A reach as a percentage to a tenth, without ",0" when whole (a bound: 15 %, 22,5 %)."""
+    return i18n.fmt_percent(0).replace("0", tenth(value), 1)
+
+
+def whole_and_exact(value: float) -> str:
+    """*value* as the gauges show it and, when that hides a tenth, the exact value a sum
+    uses: "83 (82.5 exactly)" (the gauge read 83; "82.5 × 25 %" is what adds up)."""
+    shown = i18n.fmt_number(whole(value))
+    exact = tenth(value)
+    if exact == shown:
+        return shown
+    # More decimals when the tenth would round, as taught at school, to another whole
+    # number than the one shown (59.46 shown 59: "59 (59.5)" would read as a mistake).
+    decimals = 1
+    while decimals < 4 and math.floor(round(value, decimals) + 0.5) != whole(value):
+        decimals += 1
+    if decimals > 1:
+        exact = i18n.fmt_number(value, decimals)
+    return _("{shown} ({exact} exactly)").format(shown=shown, exact=exact)
+
+
+def beside_bound(value: float, bound: float, at_least: bool, percent: bool = False) -> str:
+    """*value* whole, as the gauges and bars show it, or to as many decimals as it takes
+    for the number shown to fall on the same side of *bound* as the value itself: 57.6
+    against "at least 58" shows 57.6, not a "58" marked as missed."""
+    held = value >= bound if at_least else value < bound
+    decimals = 0
+    while decimals < 4:
+        shown = round(value, decimals)
+        if (shown >= bound if at_least else shown < bound) == held:
+            break
+        decimals += 1
+    number = i18n.fmt_number(value, decimals)
+    return i18n.fmt_percent(0).replace("0", number, 1) if percent else number
 
 
 def percent_exact(value: float) -> str:

@@ -4,13 +4,18 @@ the game; shown on the ending screen, the debrief and the student report."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from game import i18n
 from game.content.loader import load_scenario
 from game.content.model import Scenario
 from game.engine.vocabulary import EndingTone
 from game.paths import SCENARIOS_DIR
+from game.presentation import labels
 from game.presentation.ending_reasons import ending_reasons
 from game.reports.content import build_report
 from game.reports.html import page
@@ -72,3 +77,57 @@ def test_the_report_carries_the_reasons(deepfake: Scenario) -> None:
     html = page(report)
     for m in reasons["missed"]:
         assert m["lines"][0]["text"].replace("'", "&#x27;").split("“")[0] in html
+
+
+@given(value=st.floats(0, 100), bound=st.integers(0, 1000).map(lambda n: n / 10),
+       at_least=st.booleans())
+def test_a_level_shown_beside_its_bound_falls_on_the_same_side(value: float, bound: float,
+                                                              at_least: bool) -> None:
+    """The ending's lines never show "58 (needed: at least 58)" as missed: the number shown
+    is on the same side of the bound as the level itself (to a tenth, or more decimals)."""
+    assume(abs(value - bound) > 1e-4)
+    i18n.set_language("en")
+    shown = float(labels.beside_bound(value, bound, at_least))
+    assert (shown >= bound if at_least else shown < bound) == \
+        (value >= bound if at_least else value < bound), (value, bound, shown)
+    assert abs(shown - value) <= 0.5 + 1e-9
+
+
+def test_a_level_is_shown_whole_and_more_precisely_only_near_its_bound() -> None:
+    i18n.set_language("en")
+    assert labels.beside_bound(82.54, 58, True) == "83"
+    assert labels.beside_bound(57.6, 58, True) == "57.6"
+    assert labels.beside_bound(57.96, 58, True) == "57.96"
+    assert labels.beside_bound(58.0, 58, True) == "58"
+    assert labels.beside_bound(14.96, 15, False, percent=True) == "14.96%"
+    assert labels.whole_and_exact(82.54) == "83 (82.5 exactly)"
+    assert labels.whole_and_exact(43.02) == "43"
+    assert labels.whole_and_exact(59.46) == "59 (59.46 exactly)"  # "59 (59.5)" reads wrong
+    i18n.set_language("fr")
+    assert labels.beside_bound(14.96, 15, False, percent=True) == "14,96\u00a0%"
+    assert labels.whole_and_exact(82.54) == "83 (82,5 exactement)"
+
+
+_GAUGE_REASON = re.compile(r"^(?P<gauge>.+?) (?P<level>[\d.]+) \(needed: (?:at least|below) ")
+_GAUGE_PART = re.compile(r"^(?P<gauge>.+?) (?P<level>\d+)(?: \([\d.]+ exactly\))?"
+                         r"(?:, counted as [\d.]+ \(lower is better\))? × ")
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_the_ending_screen_shows_each_gauge_as_its_score_breakdown_does(path: object) -> None:
+    """A gauge named by the ending's lines and by the breakdown below them shows the same
+    figure in both, as the gauges showed it (a playtest read "Credibility 83" above
+    "Credibility 82.5 × 25 %"); the lines say more only to stay true beside a bound."""
+    i18n.set_language("en")
+    s = _scenario(path.name)  # type: ignore[attr-defined]
+    compared = 0
+    for strategy, seed in (("lesson", 2), ("random", 3), ("passive", 1)):
+        texts = [b.text for b in ending_blocks(play_game(s, strategy, seed))]
+        parts = {m["gauge"]: m["level"] for t in texts if (m := _GAUGE_PART.match(t))}
+        for text in texts:
+            reason = _GAUGE_REASON.match(text)
+            if reason and reason["gauge"] in parts:
+                assert labels.whole(float(reason["level"])) == int(parts[reason["gauge"]]), \
+                    (text, parts)
+                compared += 1
+    assert compared, "no gauge named by both the ending's lines and the breakdown"

@@ -84,20 +84,20 @@ def shown_total(raw: float, score: int) -> int:
 def part_line(game: Game, part: ScorePart, points: str) -> str:
     s = game.scenario
     if part.kind == "gauge":
-        # The exact value the score used, to a tenth (the gauge shows it rounded: 63.6 is
-        # "64" there, and "64 × 25 %: +15.9" would not add up for a student checking it).
-        level = fmt_number(round(part.level, 1), 0 if round(part.level, 1).is_integer() else 1)
+        # The gauge as shown ("64") and the exact value the score used when they differ
+        # ("64 (63.6 exactly)": "64 × 25 %: +15.9" would not add up for a student).
+        level = labels.whole_and_exact(part.level)
         if part.key in labels.LOWER_IS_BETTER:
-            level = _("{level} (counted as {counted}: lower is better)").format(
-                level=level, counted=fmt_number(round(100 - part.level, 1),
-                                                0 if round(part.level, 1).is_integer() else 1))
+            level = _("{level}, counted as {counted} (lower is better)").format(
+                level=level, counted=labels.tenth(100 - part.level))
         return _("{gauge} {level} × {weight}: {points}").format(
             gauge=labels.indicator(part.key), level=level, points=points,
             weight=fmt_percent(part.weight))
     if part.kind == "residual":
         return _("Every narrative launched, above the threshold or below it (mean reach "
-                 "{reach} × {factor}): {points}").format(reach=labels.percent_exact(part.level),
-                                    factor=fmt_number(part.weight, 2), points=points)
+                 "{reach} × {factor} per point of reach): {points}").format(
+                     reach=labels.percent_exact(part.level), factor=fmt_number(part.weight, 2),
+                     points=points)
     if part.kind == "leftover":
         return _("“{title}”, reach still above {threshold} at the end ({reach}): "
                  "{points}").format(
