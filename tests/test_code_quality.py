@@ -14,7 +14,7 @@ def test_ruff_finds_nothing() -> None:
     assert done.returncode == 0, done.stdout[-3000:]
 
 
-def test_mypy_strict_on_engine_and_content() -> None:
+def test_mypy_strict_on_engine_content_and_simulation() -> None:
     done = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True,
                           text=True, check=False)
     assert done.returncode == 0, done.stdout[-3000:]
