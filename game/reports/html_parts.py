@@ -77,7 +77,8 @@ def discernment_sentence(data: dict[str, Any]) -> str:
 
 
 def card_title(card: dict[str, Any]) -> str:
-    if card["official_term"]:
+    term = card["official_term"]
+    if term and term.casefold() not in card["title"].casefold():  # "Hypertrucage (deepfake)"
         return _("{title} (official term: {term})").format(title=card["title"],
                                                            term=card["official_term"])
     return str(card["title"])
@@ -118,7 +119,7 @@ def concepts(report: Report) -> str:
                      f"<p>{e(card['text'])}</p><cite>{e(card['source']['line'])}</cite></div>")
     if not cards:
         cards.append(p(_("This scenario has no concept card.")))
-    return (f"<section>{h2(_('Concepts: what you mastered'))}"
+    return (f"<section>{h2(_('Concepts: how you handled them'))}"
             f"<p class=note>{e(concepts_note())}</p>"
             f"{''.join(cards)}</section>")
 

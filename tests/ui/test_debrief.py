@@ -80,8 +80,8 @@ def every_section_shown(pilot: Pilot, lang: str) -> None:
     fr = lang == "fr"
     for heading in (("Indicateurs, tour par tour", "Indicators, turn by turn"),
                     ("Vos décisions, tour par tour", "Your decisions, turn by turn"),
-                    ("Notions\u00a0: ce que vous avez maîtrisé",
-                     "Concepts: what you mastered")):
+                    ("Notions\u00a0: comment vous les avez gérées",
+                     "Concepts: how you handled them")):
         assert heading[0 if fr else 1] in text
     assert str(game.state.seed) in text and str(game.state.score) in text
     charts = [b.figure for b in pilot.widget("debrief_text").blocks

@@ -66,7 +66,11 @@ def leftover_rule(scenario: object) -> str:
     else:
         text = _("At the end, every narrative still above {threshold} overall reach costs "
                  "points: its line is marked on its bar.")
-    return text.format(threshold=threshold)
+    # The score also takes off a little for every narrative launched, below the line too
+    # (engine/score.py, "residual"): said here, or the ending's breakdown surprises.
+    below = _("Every narrative launched also costs a little below that line: the lower its "
+              "reach, the better.")
+    return f"{text.format(threshold=threshold)} {below}"
 
 
 class BriefingScene(Scene):

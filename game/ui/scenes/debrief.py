@@ -196,7 +196,7 @@ def concepts_section(report: Report) -> list[Block]:
     cards = report["concepts"].get("cards", [])
     if not cards:
         return []
-    blocks = [heading(_("Concepts: what you mastered")),
+    blocks = [heading(_("Concepts: how you handled them")),
               Block(concepts_note(), colour="muted")]
     for card in cards:
         blocks.append(Block(card_title(card), bold=True, space_before=0.8))
