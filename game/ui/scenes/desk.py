@@ -586,7 +586,10 @@ def counter_blocks(scene: DeskScene) -> list[Block]:
             Block(_("This narrative's technique: {technique}.").format(
                 technique=labels.label(labels.TECHNIQUES, narrative.technique)), bold=True),
             Block(labels.label(labels.TECHNIQUE_HELP, narrative.technique), colour="muted"),
-            Block(labels.label(labels.MEASURE_HELP, action.measure)),
+            # Named in full: the selector cuts long names (« Pré-réfuter auprès d'un pub… »).
+            Block(_("{measure}: {help}").format(
+                measure=labels.label(labels.MEASURES, action.measure),
+                help=labels.label(labels.MEASURE_HELP, action.measure))),
             Block(_("Cost: {points}").format(points=labels.action_points(game.cost(action))),
                   colour="accent")]
 
