@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.i18n import _, fmt_number, semicolons
+from game.i18n import _, fmt_number, ngettext, semicolons
 from game.reports.markup import e, h2, p
 
 Report = dict[str, Any]
@@ -89,8 +89,15 @@ def mark_line(card: dict[str, Any]) -> str:
     if card["mark"] == "missed":
         return _("{mark}: {reason}").format(mark=card["mark_label"],
                                             reason=card.get("missed_reason", ""))
-    return _("{mark} — turn {turn}: {decision}").format(
+    line = _("{mark} — turn {turn}: {decision}").format(
         mark=card["mark_label"], turn=card["turn"], decision=card["decision"])
+    well, poor = card.get("well", 0), card.get("poor", 0)
+    if well and poor:  # a mixed record: the decision quoted is not the whole story
+        tally = _("your decisions about it: {well}, {poor}").format(
+            well=ngettext("{n} handled well", "{n} handled well", well).format(n=well),
+            poor=ngettext("{n} handled poorly", "{n} handled poorly", poor).format(n=poor))
+        line = _("{line} ({tally})").format(line=line, tally=tally)
+    return line
 
 
 MARK_CLASS = {"well": "good", "poor": "bad", "missed": "muted"}

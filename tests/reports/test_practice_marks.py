@@ -95,3 +95,20 @@ def test_answering_the_deepfake_crises_practises_crisis_communication() -> None:
     assert game.state.answers, "the lesson player answers crises"
     card = cards(game)["crisis_communication"]
     assert card["mark"] == "well" and card["decision"].startswith("Answer to")
+
+
+def test_a_card_with_a_mixed_record_says_so_beside_the_decision_it_quotes() -> None:
+    """A playtester read « Mal gérée — tour 4 : Pré-réfuter… » on the card whose right
+    counter, the same turn, had earned a badge: a mixed record is told as one."""
+    from game import i18n
+    from game.reports.html_parts import mark_line
+
+    card = {"mark": "poor", "mark_label": "Handled poorly", "turn": 4,
+            "decision": "Prebunk an audience", "well": 1, "poor": 1}
+    i18n.set_language("en")
+    assert mark_line(card) == ("Handled poorly — turn 4: Prebunk an audience (your decisions "
+                               "about it: 1 handled well, 1 handled poorly)")
+    i18n.set_language("fr")
+    assert mark_line(dict(card, well=2)).endswith(
+        "(vos décisions à ce sujet\u00a0: 2 bien gérées, 1 mal gérée)")
+    assert "décisions" not in mark_line(dict(card, well=0))  # one-sided: the quote says it
