@@ -9,6 +9,7 @@ registries, never code.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -337,6 +338,20 @@ class Scenario(Strict):
 
     def channel_spec(self, channel: Channel) -> ChannelSpec | None:
         return next((c for c in self.channels if c.id == channel), None)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None,
+                   deep: bool = False) -> Scenario:
+        """A copy whose lookups are computed again: pydantic copies the instance's
+        ``__dict__``, where the cached lookups live (a copy given other topics kept
+        answering with the old ones)."""
+        copy = super().model_copy(update=update, deep=deep)
+        for name in _LOOKUPS:
+            copy.__dict__.pop(name, None)
+        return copy
+
+
+_LOOKUPS = tuple(name for name, value in vars(Scenario).items()
+                 if isinstance(value, cached_property))
 
 
 def validate_scenario(data: Any) -> Scenario:

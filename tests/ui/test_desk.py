@@ -185,3 +185,47 @@ def test_one_click_on_a_planned_action_selects_it_and_cancels_nothing(start: Sta
         pilot.click_at(plan.item_rect(0).center)
         pilot.click_at(plan.item_rect(0).center)  # a double click on the selected one
         assert game.state.planned == []
+
+
+def form_mode(pilot: Pilot, ident: str) -> str:
+    """How a selector is laid out: captions inside the buttons, beside them, or above."""
+    selector = pilot.app.scene.selectors[ident]
+    if selector.caption is not None:
+        return "inline"
+    caption = pilot.widget(f"{ident}_caption")
+    return "stacked" if caption.rect.bottom <= selector.value_button.rect.top else "side"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("scenario", ["tutorial.yaml", "deepfake_summit.yaml"])
+def test_the_forms_keep_one_layout_through_the_game(start: Start, scenario: str,
+                                                    lang: str) -> None:
+    """A playtester saw the post form's captions move into its buttons between two turns
+    (a topic with a long name had appeared): each form is laid out for every topic and
+    narrative of the scenario, so it keeps one layout."""
+    import random
+
+    from game.simulation.strategies import STRATEGIES
+
+    post, counter = set(), set()
+    with start(lang=lang, scenario=SCENARIOS_DIR / scenario) as pilot:
+        to_desk(pilot)
+        game, rng = pilot.game, random.Random(4)
+        while True:
+            pilot.click("tab_post")
+            post.add(form_mode(pilot, "post_channel"))
+            if game.live_narratives():
+                pilot.click("tab_counter")
+                counter.add(form_mode(pilot, "counter_narrative"))
+            STRATEGIES["lesson"](game, rng)  # the rest of the turn through the engine
+            if not game.budget_done():
+                game.pass_turn()
+            game.resolve()
+            game.advance()
+            if game.is_over():
+                break
+            game.open_desk()
+            pilot.app.enter_game()
+            pilot.settle()
+    assert len(post) == 1, post
+    assert len(counter) == 1, counter

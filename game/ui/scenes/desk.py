@@ -245,9 +245,14 @@ def build_post_tab(scene: DeskScene, area: pygame.Rect) -> None:
     ]
     t = scene.theme
     reason = post_reason(scene)
-    # The wordings' long texts never change how the other rows are laid out (its caption
-    # takes its part in the caption column).
-    layout = selector_layout(scene, area.width, [*rows, ("", _("Wording"), [], "", None)])
+    # Laid out for every topic of the scenario, not only those offered today: the form
+    # keeps one layout through the game (a topic that appeared with a long name moved the
+    # captions into the buttons between two turns).  The wordings' long texts never change
+    # the layout either (the wording's caption takes its part in the caption column).
+    topic = rows[3]
+    sizing = [*rows[:3], (topic[0], topic[1], [(x.id, pick(x.name)) for x in s.topics],
+                          topic[3], topic[4]), *rows[4:]]
+    layout = selector_layout(scene, area.width, [*sizing, ("", _("Wording"), [], "", None)])
     step = Selector.height(scene.theme, layout[0]) + t.gap // 2
     own = own_entry_height(scene) if writes_own(scene) else 0
     under = t.button_height + 2 * t.gap + message_height(scene, area.width, reason)
@@ -257,7 +262,7 @@ def build_post_tab(scene: DeskScene, area: pygame.Rect) -> None:
     if in_form:
         rows.append(wording_row(scene))
     else:
-        layout = selector_layout(scene, area.width, rows)
+        layout = selector_layout(scene, area.width, sizing)
     y = place_selectors(scene, area, rows, layout)
     if in_form and own:
         y = place_own_entry(scene, pygame.Rect(area.x, y, area.width, own))
@@ -631,7 +636,10 @@ def build_counter_tab(scene: DeskScene, area: pygame.Rect) -> None:
     # whole).
     names = [(key, labels.label(labels.MEASURES, key) if key else text)
              for key, text in rows[1][2]]
-    sized = [rows[0], (rows[1][0], rows[1][1], names, rows[1][3], rows[1][4]), rows[2]]
+    # And for every narrative of the scenario: one layout through the game.
+    every = [(n.id, pick(n.title)) for n in s.narratives]
+    sized = [(rows[0][0], rows[0][1], every, rows[0][3], rows[0][4]),
+             (rows[1][0], rows[1][1], names, rows[1][3], rows[1][4]), rows[2]]
     y = place_selectors(scene, area, rows, selector_layout(scene, area.width, sized))
     reason = counter_reason(scene)
     rest = bottom_with_message(scene, pygame.Rect(area.x, y, area.width, area.bottom - y),
