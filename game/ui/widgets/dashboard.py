@@ -216,8 +216,10 @@ class NarrativesView(Canvas):
             draw_bar(surface, t, bar, value, colour if colour != "muted" else "warn")
             if threshold is not None:  # the line above which it costs points at the end
                 tick = bar.x + round(bar.width * threshold / 100.0)
-                pygame.draw.line(surface, t.colour("text"), (tick, bar.y - 2),
-                                 (tick, bar.bottom + 1), 2)
+                # Standing out below the bar, not above: the name's descenders sit there
+                # (the mark cut through « globale »).
+                pygame.draw.line(surface, t.colour("text"), (tick, bar.y),
+                                 (tick, bar.bottom + 3), 2)
             text = small.render(reach_text(value), True, t.colour("text"))
             surface.blit(text, (x + width - text.get_width(), y))
 
