@@ -609,21 +609,26 @@ def percent_tenth(value: float) -> str:
     return i18n.fmt_percent(0).replace("0", tenth(value), 1)
 
 
-def whole_and_exact(value: float) -> str:
+def whole_and_exact(value: float, decimals: int = 1) -> str:
     """*value* as the gauges show it and, when that hides a tenth, the exact value a sum
-    uses: "83 (82.5 exactly)" (the gauge read 83; "82.5 × 25 %" is what adds up)."""
+    uses, to at least *decimals*: "83 (82.5 exactly)" (the gauge read 83; "82.5 × 25 %"
+    is what adds up)."""
     shown = i18n.fmt_number(whole(value))
-    exact = tenth(value)
-    if exact == shown:
+    if tenth(value) == shown and decimals == 1:
         return shown
     # More decimals when the tenth would round, as taught at school, to another whole
     # number than the one shown (59.46 shown 59: "59 (59.5)" would read as a mistake).
-    decimals = 1
     while decimals < 4 and math.floor(round(value, decimals) + 0.5) != whole(value):
         decimals += 1
-    if decimals > 1:
-        exact = i18n.fmt_number(value, decimals)
-    return _("{shown} ({exact} exactly)").format(shown=shown, exact=exact)
+    exact = trimmed(value, decimals)
+    return shown if exact == shown else _("{shown} ({exact} exactly)").format(shown=shown,
+                                                                               exact=exact)
+
+
+def trimmed(value: float, decimals: int) -> str:
+    """*value* to *decimals*, without them when it is whole at that precision."""
+    rounded = round(value, decimals)
+    return i18n.fmt_number(rounded, 0 if rounded.is_integer() else decimals)
 
 
 def beside_bound(value: float, bound: float, at_least: bool, percent: bool = False) -> str:

@@ -4,6 +4,7 @@ the game; shown on the ending screen, the debrief and the student report."""
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -131,3 +132,33 @@ def test_the_ending_screen_shows_each_gauge_as_its_score_breakdown_does(path: ob
                     (text, parts)
                 compared += 1
     assert compared, "no gauge named by both the ending's lines and the breakdown"
+
+
+_BREAKDOWN = re.compile(r"^(?P<gauge>.+?) (?P<shown>\d+)(?: \((?P<exact>[\d.]+) exactly\))?"
+                        r"(?:, counted as (?P<counted>[\d.]+) \(lower is better\))? × "
+                        r"(?P<weight>[\d.]+)%: (?P<points>[+-][\d.]+) points?$")
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_each_gauge_line_of_the_breakdown_can_be_checked_by_hand(path: object) -> None:
+    """A student multiplying the figures of a line, rounding as at school, finds its
+    points (a playtester got 18.55 from « 74,2 × 25 % » beside +18,5); only a line nudged
+    by a tenth so that the lines add up to the total may differ, by that tenth."""
+    i18n.set_language("en")
+    s = _scenario(path.name)  # type: ignore[attr-defined]
+    lines = 0
+    for strategy, seed in (("lesson", 2), ("random", 3), ("passive", 1), ("random", 8)):
+        nudged = 0
+        for block in ending_blocks(play_game(s, strategy, seed)):
+            m = _BREAKDOWN.match(block.text)
+            if m is None:
+                continue
+            value = float(m["counted"] or m["exact"] or m["shown"])
+            by_hand = math.floor(value * float(m["weight"]) / 100 * 10 + 0.5) / 10
+            points = float(m["points"])
+            lines += 1
+            if abs(by_hand - points) > 1e-9:
+                assert abs(by_hand - points) <= 0.1 + 1e-9, block.text
+                nudged += 1
+        assert nudged <= 1, strategy
+    assert lines >= 12

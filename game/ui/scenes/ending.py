@@ -81,18 +81,37 @@ def shown_total(raw: float, score: int) -> int:
     return total
 
 
-def part_line(game: Game, part: ScorePart, points: str) -> str:
+def product_decimals(value: float, weight: float, tenths_shown: int) -> int:
+    """How many decimals of *value* a student needs for *value* × *weight*, rounded as at
+    school, to give the points shown (74.17 × 25 %: "74.2" gives 18.55, read 18.6, beside
+    18.5; "74.17" gives 18.54).  One when no precision does (a line nudged by a tenth so
+    that the lines add up to the total)."""
+    for decimals in (1, 2, 3):
+        if math.floor(round(value, decimals) * weight * 10 + 0.5) == tenths_shown:
+            return decimals
+    return 1
+
+
+def part_line(game: Game, part: ScorePart, share: int) -> str:
+    """One line of the breakdown; *share* is its points in tenths, as shown."""
     s = game.scenario
+    points = labels.signed_points(share / 10)
     if part.kind == "gauge":
         # The gauge as shown ("64") and the exact value the score used when they differ
         # ("64 (63.6 exactly)": "64 × 25 %: +15.9" would not add up for a student).
-        level = labels.whole_and_exact(part.level)
-        if part.key in labels.LOWER_IS_BETTER:
+        lower = part.key in labels.LOWER_IS_BETTER
+        counted = 100 - part.level if lower else part.level
+        # A weight that is no whole percent (1/6) shown to a hundredth of a percent,
+        # and the products checked with the weight as shown.
+        weight = round(part.weight * 100, 2)
+        decimals = product_decimals(counted, weight / 100, share)
+        level = labels.whole_and_exact(part.level, decimals)
+        if lower:
             level = _("{level}, counted as {counted} (lower is better)").format(
-                level=level, counted=labels.tenth(100 - part.level))
+                level=level, counted=labels.trimmed(counted, decimals))
         return _("{gauge} {level} × {weight}: {points}").format(
             gauge=labels.indicator(part.key), level=level, points=points,
-            weight=fmt_percent(part.weight))
+            weight=fmt_percent(0).replace("0", labels.trimmed(weight, 2), 1))
     if part.kind == "residual":
         return _("Every narrative launched, above the threshold or below it (mean reach "
                  "{reach} × {factor} per point of reach): {points}").format(
@@ -121,8 +140,7 @@ def breakdown_blocks(game: Game) -> list[Block]:
     shares = tenths([p.points for p in parts], total)
     blocks = [Block(_("How the score is made"), bold=True, space_before=0.6)]
     for part, share in zip(parts, shares, strict=True):
-        blocks.append(Block(part_line(game, part, labels.signed_points(share / 10)),
-                            bullet=True, role="small"))
+        blocks.append(Block(part_line(game, part, share), bullet=True, role="small"))
     if 0 <= raw <= 100:
         text = _("Total: {total}, rounded to {score} / 100.")
     else:
