@@ -80,9 +80,12 @@ class QuestionsScene(Scene):
             why = _("Before the game, how reliable do these {n} headlines or posts look to "
                     "you? After the game you will rate other headlines of the same kinds, "
                     "to see what changed.")
-        else:
+        elif self.app.session.rated("pre"):
             why = _("{n} other headlines or posts, of the same kinds as before the game: how "
                     "reliable do they look to you now?")
+        else:  # the questions before the game were skipped: nothing to compare them with
+            why = _("Now that you have played, how reliable do these {n} headlines or posts "
+                    "look to you?")
         text_view(self, "questions_intro", rest, [
             Block(_("How reliable is it?"), role="heading", bold=True),
             Block(why.format(n=fmt_number(n))),
