@@ -14,6 +14,8 @@ import pytest
 from game.paths import SCENARIOS_DIR
 from game.ui.pilot import Pilot
 from game.ui.settings import Settings
+from game.ui.widgets.listview import Item, ListView
+from game.ui.widgets.textentry import TextEntry
 
 Start = Callable[..., AbstractContextManager[Pilot]]
 EARTHQUAKE = SCENARIOS_DIR / "earthquake_72h.yaml"  # a crisis is open on the first turn
@@ -122,3 +124,24 @@ def test_list_items_light_up_under_the_pointer_and_only_redraw_on_change(
         assert redraws == 0, "moving within one item draws nothing again"
         move_to(pilot, (2, 2))  # off the list: the highlight goes
         assert choices.hovered_index == -1 and redraws == 1
+
+
+@pytest.mark.parametrize("contrast", [False, True])
+def test_focused_widgets_leave_the_focus_colour_to_the_ring(start: Start,
+                                                            contrast: bool) -> None:
+    """The ring is drawn around the focused widget; a widget drawing its own frame in the
+    focus colour made two rings (the crisis answers, text fields)."""
+    with start(settings=Settings("en", "normal", contrast, 0)) as pilot:
+        app = pilot.app
+        rect = pygame.Rect(0, 0, 300, 120)
+        widgets = [TextEntry(rect, app.ui, app.theme, "Zoé"),
+                   ListView(rect, app.ui, app.theme, [Item("a", "An answer"),
+                                                      Item("b", "Another")])]
+        try:
+            for widget in widgets:
+                widget.has_focus = True
+                widget.redraw()
+                assert ring_pixels(pilot, widget.image) == 0, type(widget).__name__
+        finally:
+            for widget in widgets:
+                widget.kill()
