@@ -364,7 +364,9 @@ def event_title(event: Event, scenario: Scenario | None = None) -> str:
     if scenario is not None and event.posts:
         actor = scenario.actor_by_id.get(event.posts[0].actor)
         if actor is not None:
-            return _("Message {from_name}").format(from_name=labels.from_name(pick(actor.name)))
+            # Not "Message from {actor}": French needs « du », « des », « de la »… as the
+            # name asks, which no rule gets right for every name.
+            return _("Message — {actor}").format(actor=pick(actor.name))
     return ""
 
 

@@ -353,6 +353,8 @@ class App:
             return
         if self.scene.handle_event(event):
             return
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.scene.on_mouse_down(event.pos)  # first: what the click does may move it on
         self.ui.process_events(event)
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             self.scene.on_button(event.ui_element)

@@ -245,6 +245,11 @@ class Session:
         given = self.answers.get(when, {})
         return any(q.id not in given for q in self.questions(when))
 
+    def rated(self, when: str) -> bool:
+        """True when at least one item of the form *when* was rated (not skipped): the
+        words "as before the game" and "Change my ratings" need ratings to refer to."""
+        return any(value is not None for value in self.answers.get(when, {}).values())
+
     def questions_due(self) -> bool:
         """True before the briefing of a game whose questions have not all been answered."""
         game = self.game

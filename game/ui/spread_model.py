@@ -140,6 +140,6 @@ def spread_lines(model: SpreadModel) -> list[str]:
         for strike in n.strikes:
             where = _("every audience") if len(strike.audiences) == len(model.audiences) \
                 and len(model.audiences) > 1 else ", ".join(names[a] for a in strike.audiences)
-            lines.append(_("Struck by: {counter}, in {where}.").format(counter=strike.label,
-                                                                      where=where))
+            lines.append(_("Hit: {counter} ({where}).").format(counter=strike.label,
+                                                                where=where))
     return lines

@@ -204,6 +204,43 @@ def test_questions_before_with_the_keyboard_and_after_with_the_mouse(start: Star
         assert pilot.scene == "questions" and pilot.focused == "questions_start"
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_after_skipping_the_questions_before_nothing_refers_to_them(start: Start,
+                                                                     lang: str) -> None:
+    """Skipped before the game: the questions after it are not "other headlines, as before",
+    the debrief does not say they differ from those before, and with every item skipped
+    after the game too, it offers to rate them, not to "change my ratings"."""
+    with start(lang=lang, seed=5, questions=True) as pilot:
+        pilot.press(pygame.K_RETURN)
+        assert pilot.scene == "questions"
+        pilot.click("questions_skip")
+        assert pilot.scene == "briefing"
+        play_recording_from_briefing(pilot)
+        assert pilot.scene == "questions"
+        intro = " ".join(pilot.widget("questions_intro").texts())
+        before = "qu'avant la partie" if lang == "fr" else "as before the game"
+        assert before not in intro and ("Maintenant" in intro or "Now that" in intro), intro
+        pilot.click("questions_skip")
+        assert pilot.scene == "debrief"
+        change = "Modifier mes notes" if lang == "fr" else "Change my ratings"
+        rate = "Noter les titres d'après la partie" if lang == "fr" else \
+            "Rate the headlines after the game"
+        assert not pilot.shows(change) and pilot.shows(rate)
+        assert pilot.enabled("export"), "skipping is an answer: the report is not held back"
+        pilot.click("post_questions")
+        assert pilot.scene == "questions" and pilot.focused == "questions_start"
+        pilot.click("questions_start")
+        pilot.click("rating_3")
+        pilot.click("question_next")
+        while pilot.scene == "questions" and pilot.has("question_skip"):
+            pilot.click("question_skip")
+        # No "What changed" page: with no ratings before, there is nothing to compare.
+        assert pilot.scene == "debrief" and pilot.shows(change), "now there is a rating"
+        text = debrief_texts(pilot)
+        kinds = "du même genre" if lang == "fr" else "of the same kinds"
+        assert kinds not in text
+
+
 def test_ratings_survive_a_quit_in_the_middle_of_the_questions(start: Start) -> None:
     """Each rating is saved as it is given: Continue goes on at the next unrated item."""
     with start(seed=5, questions=True) as pilot:

@@ -124,10 +124,12 @@ def test_the_last_action_point_is_confirmed_and_the_focus_goes_to_end_the_turn(
             pilot.press(pygame.K_RIGHT)
         plan_post(pilot)
         assert game.state.budget == 0
-        planned = "Prévu" if lang == "fr" else "Planned"
+        planned = "Au programme de ce tour" if lang == "fr" else "Planned for this turn"
         no_points = "Plus de points" if lang == "fr" else "No action points left"
         shown = " ".join(pilot.widget("message").texts())
         assert planned in shown and no_points in shown
+        first = shown.split(no_points)[0]
+        assert first.count(":") == 1, f"one colon, the post's own: {first!r}"
         assert ("assez de points" if lang == "fr" else "Not enough") not in shown
         assert pilot.widget("message").max_scroll == 0
         assert pilot.focused == "end_turn"

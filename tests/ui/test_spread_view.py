@@ -68,10 +68,11 @@ def test_the_view_in_words_says_each_audience_before_and_after(minimal: object) 
     assert lines[0].startswith("“Fake video”: reach from 40% to ")
     assert "Domestic public from 40% to " in lines[1]
     assert "Foreign public (echo chamber) from 40%" in lines[1]
-    assert lines[2] == "Struck by: Debunk with evidence, in every audience."
+    assert lines[2] == "Hit: Debunk with evidence (every audience)."
     i18n.set_language("fr")
     lines = spread_lines(model)  # the model's titles were picked in English; the words are
     assert "(chambre d'écho)" in lines[1] and "tous les publics" in lines[2]
+    assert lines[2].count(":") == 1 and "auprès de" not in lines[2], lines[2]
     texts = [b.text for b in results_blocks(game)]
     assert "Comment les récits se sont propagés ce tour-ci" in texts
 

@@ -169,8 +169,8 @@ def test_a_crisis_without_headline_is_named_after_who_raised_it() -> None:
     untitled = event.model_copy(update={"headline": None})
     actor = s.actor_by_id[event.posts[0].actor]
     i18n.set_language("fr")
-    assert viewmodel.crisis_title(untitled, s) == "Message " + labels.from_name(
-        i18n.pick(actor.name))
+    # No preposition: « de Gouvernement de Kordavie » needed « du », as names ask.
+    assert viewmodel.crisis_title(untitled, s) == "Message — " + i18n.pick(actor.name)
 
 
 # -- what the player plans --------------------------------------------------------------------
@@ -259,7 +259,7 @@ def test_changes_of_an_event_without_headline_have_a_label_of_their_own() -> Non
     changes = next(i for i, b in enumerate(blocks) if b.text == "Crédibilité +1")
     label = blocks[changes - 1]
     actor = i18n.pick(s.actor_by_id[event.posts[0].actor].name)
-    assert label.bold and label.text == "Message " + labels.from_name(actor)
+    assert label.bold and label.text == "Message — " + actor
 
 
 def test_an_early_ending_does_not_say_it_was_the_last_turn() -> None:

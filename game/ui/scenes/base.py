@@ -283,13 +283,23 @@ class Scene:
         self.app.show_help(self)
 
     def on_button(self, element: Any) -> None:
-        """pygame_gui reported a click on *element*: focus follows the mouse, then act."""
+        """pygame_gui reported a click on *element*: focus follows the mouse, then act.
+        A button that takes no focus may name the one that does (a selector's arrows)."""
         if self.modal is not None and element not in self.modal.elements:
             return
-        self.ring.focus_element(element)
+        self.ring.focus_element(getattr(element, "focus_target", element))
         action = self._presses.get(id(element))
         if action is not None:
             self.later(action)
+
+    def on_mouse_down(self, pos: tuple[int, int]) -> None:
+        """A left click on one of our canvases (a list, a text, a field) moves the keyboard
+        focus to it, as a click on a button does; pygame_gui tells only of buttons."""
+        for item in self.ring.items:
+            element = item.element
+            if isinstance(element, Canvas) and item.reachable and element.hover_point(*pos):
+                self.ring.focus_element(element)
+                return
 
     def _modal_number(self, n: int) -> bool:
         """Number keys in a dialog pick the n-th item of its list (crisis answers)."""

@@ -152,10 +152,13 @@ def questions_section(report: Report) -> list[Block]:
     rows = report["questions"]
     if not rows or not any(r["before"] is not None or r["after"] is not None for r in rows):
         return []
+    rated_before = any(r["before"] is not None for r in rows if r.get("when", "pre") == "pre")
+    scale = _("From 1 (not reliable at all) to 7 (very reliable).")
+    if rated_before:  # "different from those before": only if there were ratings before
+        scale = _("From 1 (not reliable at all) to 7 (very reliable). The headlines after "
+                  "the game were different from those before it, of the same kinds.")
     blocks = [heading(_("How reliable? Your ratings before and after")),
-              Block(_("From 1 (not reliable at all) to 7 (very reliable). The headlines after "
-                      "the game were different from those before it, of the same kinds."),
-                    colour="muted")]
+              Block(scale, colour="muted")]
     sentence = discernment_sentence(report["question_summary"])
     if sentence:
         blocks.append(Block(sentence, colour="accent", bold=True, space_before=0.6))
@@ -278,7 +281,9 @@ class DebriefScene(Scene):
                  ("replay", _("Replay from a turn…"), lambda: dialogs.open_replay(self), False),
                  ("play_again", _("Play again"), self.play_again, False)]
         if self.app.session.questions("post"):
-            text = _("Rate the headlines after the game") if due else _("Change my ratings")
+            # "Change" only what was rated: every item skipped leaves nothing to change.
+            change = not due and self.app.session.rated("post")
+            text = _("Change my ratings") if change else _("Rate the headlines after the game")
             specs.append(("post_questions", text, self.questions, due))
         specs.append(("export", _("Export report…"), lambda: dialogs.open_export(self),
                       not due))

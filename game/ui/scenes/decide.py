@@ -176,7 +176,8 @@ class DecideScene(desk.DeskScene):
             self.message = (labels.reason(refused.reason), "warn")
             self.rebuild()
             return False
-        self.message = (_("Planned: {action}").format(
+        # The action's own line has a colon ("Monitor: “…”"): none before it.
+        self.message = (_("Planned for this turn — {action}").format(
             action=viewmodel.describe_action(self.game, self.game.state.planned[-1])), "good")
         if self.game.state.budget <= 0:
             self.message = (self.message[0] + "\n" + _("No action points left: end the turn."),

@@ -5,7 +5,8 @@ An introduction says why, then one question per page: the headline, its source, 
 buttons and the meaning of both ends of the scale.  The items before and after the game
 are two parallel forms (``game.reports.forms``).  Every rating is kept in the session (and
 the save) as it is given, so a student who quits half-way goes on from the next unrated
-item.  After the last rating after the game, a page shows the discernment before and after.
+item.  After the last rating after the game, a page shows the discernment before and after
+(when some headlines were rated before the game: else there is nothing to compare).
 """
 
 from __future__ import annotations
@@ -80,9 +81,12 @@ class QuestionsScene(Scene):
             why = _("Before the game, how reliable do these {n} headlines or posts look to "
                     "you? After the game you will rate other headlines of the same kinds, "
                     "to see what changed.")
-        else:
+        elif self.app.session.rated("pre"):
             why = _("{n} other headlines or posts, of the same kinds as before the game: how "
                     "reliable do they look to you now?")
+        else:  # the questions before the game were skipped: nothing to compare them with
+            why = _("Now that you have played, how reliable do these {n} headlines or posts "
+                    "look to you?")
         text_view(self, "questions_intro", rest, [
             Block(_("How reliable is it?"), role="heading", bold=True),
             Block(why.format(n=fmt_number(n))),
@@ -222,7 +226,7 @@ class QuestionsScene(Scene):
         self.app.autosave()
         if self.when == "pre":
             self.app.enter_game()
-        elif show_result:
+        elif show_result and session.rated("pre"):  # else nothing to compare: the debrief
             self.index = len(self.questions)
             self.rebuild()
         else:

@@ -64,6 +64,7 @@ class ListView(Canvas):
         self.activate_on_click = activate_on_click
         self.empty_text = empty_text
         self.placed: list[_Placed] = []
+        self.hovered_index = -1  # the item under the mouse pointer, -1 for none
         super().__init__(rect, manager, theme, object_id=object_id,
                          starting_height=starting_height)
 
@@ -97,9 +98,13 @@ class ListView(Canvas):
                 continue
             box = pygame.Rect(t.gap, placed.top - top, width, placed.bottom - placed.top)
             chosen = index == self.selected
-            pygame.draw.rect(surface, t.colour("card_new" if chosen else "card"), box,
-                             border_radius=6)
-            edge = "focus" if chosen and self.has_focus else "accent" if chosen else "border"
+            # Under the mouse, a clickable item lights up as a button does.
+            hovered = index == self.hovered_index and self.items[index].enabled
+            fill = "card_new" if chosen else "button_hover" if hovered else "card"
+            pygame.draw.rect(surface, t.colour(fill), box, border_radius=6)
+            # The chosen item in the accent colour, focused or not: the focus ring around
+            # the whole list says where the keyboard is (one ring on screen, never two).
+            edge = "accent" if chosen else "muted" if hovered else "border"
             pygame.draw.rect(surface, t.colour(edge), box, width=3 if chosen else t.border,
                              border_radius=6)
             y = box.y + t.pad
@@ -160,6 +165,28 @@ class ListView(Canvas):
                 self.select(index)
                 return True
         return False
+
+    # -- the mouse pointer -------------------------------------------------------------
+    # pygame_gui calls these from its update (topmost element only: not under a dialog);
+    # the list is redrawn only when the item under the pointer changes.
+
+    def item_at(self, screen_y: int) -> int:
+        """The index of the item at *screen_y*, or -1."""
+        y = screen_y - self.rect.y + self.scroll
+        return next((n for n, p in enumerate(self.placed) if p.top <= y <= p.bottom), -1)
+
+    def while_hovering(self, time_delta: float, mouse_pos: Any) -> None:
+        super().while_hovering(time_delta, mouse_pos)
+        self._hover(self.item_at(int(mouse_pos[1])))
+
+    def on_unhovered(self) -> None:
+        super().on_unhovered()
+        self._hover(-1)
+
+    def _hover(self, index: int) -> None:
+        if index != self.hovered_index:
+            self.hovered_index = index
+            self.mark_dirty()
 
     def item_rect(self, index: int) -> pygame.Rect | None:
         """Screen rectangle of an item, if it is visible (for the pilot's clicks)."""

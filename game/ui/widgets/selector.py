@@ -74,6 +74,9 @@ class Selector:
         self.value_button.full_text = self.full_text
         self.next = maker.button(f"{ident}_next", "›", pygame.Rect(row.right - h, row.y, h, h),
                                  lambda: self.change(1), focusable=False, enabled=many)
+        # A click on an arrow moves the keyboard focus to the value (the arrows take none):
+        # else it stays where it was — on "End the turn", for Enter to end it unawares.
+        self.prev.focus_target = self.next.focus_target = self.value_button
 
     @staticmethod
     def layout(theme: Theme, width: int,

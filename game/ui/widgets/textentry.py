@@ -126,11 +126,12 @@ class TextEntry(Canvas):
     # -- drawing -----------------------------------------------------------------------
 
     def _field(self) -> pygame.Surface:
-        """The field's card and frame (thicker and in the focus colour when focused)."""
+        """The field's card and frame (thicker and in the accent colour when focused: the
+        focus ring drawn around it is the one mark in the focus colour on screen)."""
         t = self.theme
         surface = pygame.Surface(self.rect.size, pygame.SRCALPHA)
         surface.fill(t.colour("card"))
-        edge = "focus" if self.has_focus else "border"
+        edge = "accent" if self.has_focus else "border"
         pygame.draw.rect(surface, t.colour(edge), surface.get_rect(),
                          width=3 if self.has_focus else max(1, t.border), border_radius=4)
         return surface
