@@ -499,41 +499,6 @@ def source_title(source: str, title: str) -> str:
     return _("{source} — “{title}”").format(source=source, title=nested(title))
 
 
-# « de » elides before a vowel sound: a vowel, a mute h (« d'Hélène », « d'Horizon Info »),
-# a y sounded as a vowel (« d'Yves ») but not a y sounded as a consonant (« de Yara »).
-_FR_VOWELS = "aeiouàâäéèêëîïôöûüœæ"
-# Names are too many to know, so the h is taken as mute unless the first word is one of
-# these common words with an aspirated h (« du Haut Conseil », « de Hongrie »).
-_FR_H_ASPIRATED = frozenset({"haut", "haute", "hauts", "hautes", "hashtag", "hasard",
-                             "hollande", "hongrie", "honduras", "hambourg", "hanovre",
-                             "héros", "honte", "hall", "halle", "hangar", "harcèlement"})
-_FR_CONTRACTIONS = ((re.compile(r"^de les ", re.IGNORECASE), "des "),
-                    (re.compile(r"^de le ", re.IGNORECASE), "du "))
-
-
-def _elides(name: str) -> bool:
-    """Whether French elides « de » before *name* (see ``_FR_H_ASPIRATED``)."""
-    first = name.split(" ", 1)[0].lower()
-    head, second = first[:1], first[1:2]
-    if head == "y":
-        return bool(second) and second not in _FR_VOWELS
-    if head == "h":
-        return bool(second) and second in _FR_VOWELS and first not in _FR_H_ASPIRATED
-    return bool(head) and head in _FR_VOWELS
-
-
-def from_name(name: str) -> str:
-    """"from Léa Brandt": in French the preposition contracts or elides as the name asks
-    (« de Léa Brandt », « du Rempart », « des Valmériens », « d'Association… », « d'Hugo »)."""
-    text = _("from {name}").format(name=name)
-    if i18n.get_language() == "fr":
-        for pattern, replacement in _FR_CONTRACTIONS:
-            text = pattern.sub(replacement, text, count=1)
-        if text.startswith("de ") and _elides(name):
-            text = "d'" + text.removeprefix("de ")
-    return text
-
-
 def fold(text: str) -> str:
     """*text* without case and accents, to compare two names."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

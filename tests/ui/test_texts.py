@@ -70,21 +70,6 @@ def test_titles_are_quoted_the_way_each_language_quotes() -> None:
     assert labels.quoted('The "hacked" machines') == "“The ‘hacked’ machines”"
 
 
-def test_the_french_preposition_contracts_and_elides_before_a_name() -> None:
-    i18n.set_language("fr")
-    assert labels.from_name("Léa Brandt") == "de Léa Brandt"
-    assert labels.from_name("Le Rempart") == "du Rempart"
-    assert labels.from_name("Les Échos de Lisière") == "des Échos de Lisière"
-    assert labels.from_name("Association des Valmériens") == "d'Association des Valmériens"
-    assert labels.from_name("Hugo Marteau") == "d'Hugo Marteau"  # mute h
-    assert labels.from_name("Horizon Info") == "d'Horizon Info"
-    assert labels.from_name("Haut Conseil") == "de Haut Conseil"  # aspirated h
-    assert labels.from_name("Yara Stein") == "de Yara Stein"  # y as a consonant
-    assert labels.from_name("Yves Noël") == "d'Yves Noël"
-    i18n.set_language("en")
-    assert labels.from_name("Le Rempart") == "from Le Rempart"
-
-
 # -- numbers ----------------------------------------------------------------------------------
 
 def test_a_change_is_the_difference_of_the_rounded_values() -> None:
