@@ -239,6 +239,8 @@ def test_after_skipping_the_questions_before_nothing_refers_to_them(start: Start
         text = debrief_texts(pilot)
         kinds = "du même genre" if lang == "fr" else "of the same kinds"
         assert kinds not in text
+        both = "avant et après" if lang == "fr" else "before and after"
+        assert both not in text  # the heading names only the ratings there are
 
 
 def test_ratings_survive_a_quit_in_the_middle_of_the_questions(start: Start) -> None:

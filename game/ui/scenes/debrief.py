@@ -157,8 +157,7 @@ def questions_section(report: Report) -> list[Block]:
     if rated_before:  # "different from those before": only if there were ratings before
         scale = _("From 1 (not reliable at all) to 7 (very reliable). The headlines after "
                   "the game were different from those before it, of the same kinds.")
-    blocks = [heading(_("How reliable? Your ratings before and after")),
-              Block(scale, colour="muted")]
+    blocks = [heading(ratings_heading(rated_before)), Block(scale, colour="muted")]
     sentence = discernment_sentence(report["question_summary"])
     if sentence:
         blocks.append(Block(sentence, colour="accent", bold=True, space_before=0.6))
@@ -181,11 +180,21 @@ def pending_questions_section(report: Report) -> list[Block]:
     reliable is not shown before they are rated (it would give the answers away)."""
     if not report["questions"]:
         return []
-    return [heading(_("How reliable? Your ratings before and after")),
+    rated_before = any(r["before"] is not None for r in report["questions"]
+                       if r.get("when", "pre") == "pre")
+    return [heading(ratings_heading(rated_before)),
             Block(_("Rate the headlines after the game first: which ones were reliable, and "
                     "how your ratings changed, are shown here once you have rated them."),
                   colour="muted"),
             Block(_("The report can be exported once they are rated."), colour="muted")]
+
+
+def ratings_heading(rated_before: bool) -> str:
+    """"before and after" only when there are ratings from before the game (the student
+    may have skipped them)."""
+    if rated_before:
+        return _("How reliable? Your ratings before and after")
+    return _("How reliable? Your ratings after the game")
 
 
 def rating_text(value: int | None) -> str:
