@@ -148,14 +148,14 @@ class NarrativesView(Canvas):
                                  *n.tags])
             colour = PHASE_COLOURS.get(n.phase, "muted")
             rows += [("small", line, colour) for line in wrap(status, t.font("small"), width)]
-            for i, (name, value, colour) in enumerate(
-                    [(_("Overall reach"), n.weighted, "narrative")]
-                    + [(name, value, "muted") for name, value in n.audiences]):
+            for i, (name, value, colour, shown) in enumerate(
+                    [(_("Overall reach"), n.weighted, "narrative", n.reach_shown)]
+                    + [(name, value, "muted", reach_text(value)) for name, value in n.audiences]):
                 # One row per bar: a name too long even so is cut, not wrapped.
                 name = ellipsize(name, t.font("small"), self.name_width(width))
                 if i == 0 and n.threshold is not None:
                     self.ticks[len(rows)] = n.threshold
-                rows.append(("bar", (name, value), colour))
+                rows.append(("bar", (name, value, shown), colour))
         self.rows = rows
         self.content_height = sum(self._row_height(kind) for kind, *_rest in rows) + t.pad
         self.focusable = self.content_height > self.rect.height
@@ -203,7 +203,7 @@ class NarrativesView(Canvas):
             font = t.font("body", True) if kind == "bold" else t.font("small")
             surface.blit(font.render(payload, True, t.colour(colour)), (x, y))
         elif kind == "bar":
-            name, value = payload
+            name, value, shown = payload
             small = t.font("small")
             surface.blit(small.render(name, True, t.colour("text")), (x, y))
             if self.bars_under:
@@ -218,7 +218,7 @@ class NarrativesView(Canvas):
                 tick = bar.x + round(bar.width * threshold / 100.0)
                 pygame.draw.line(surface, t.colour("text"), (tick, bar.y - 2),
                                  (tick, bar.bottom + 1), 2)
-            text = small.render(reach_text(value), True, t.colour("text"))
+            text = small.render(shown, True, t.colour("text"))
             surface.blit(text, (x + width - text.get_width(), y))
 
     def texts(self) -> list[str]:
