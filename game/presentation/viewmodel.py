@@ -12,6 +12,7 @@ from game import i18n
 from game.engine import actions, measures, rules
 from game.engine.actions import Counter, post_words
 from game.engine.techniques import POST, judge
+from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number, fmt_percent, ngettext, pick
 from game.presentation import labels
 from game.presentation.turn_changes import turn_changes
@@ -312,6 +313,16 @@ def gauges(game: Game) -> list[GaugeView]:
     return [GaugeView(key, labels.indicator(key), value, labels.change(start[key], value),
                       key in labels.LOWER_IS_BETTER)
             for key, value in game.state.indicators.items()]
+
+
+def gauges_since(game: Game) -> str:
+    """What the gauges' changes (:func:`gauges`) are counted from, said beside them: the
+    desk's « +2 » and the results' « +4 » are different steps, not the same one twice."""
+    if game.phase in (Phase.RESOLVE, Phase.DEBRIEF):
+        return _("Changes: since your desk")
+    if game.phase in (Phase.FEED, Phase.DECIDE):
+        return _("Changes: this morning's news")
+    return ""
 
 
 def trend(delta: float) -> int:

@@ -55,8 +55,13 @@ class Dashboard(Canvas):
     arrow still shows the direction), then puts its name on a line of its own."""
 
     def __init__(self, rect: pygame.Rect, manager: Any, theme: Theme,
-                 gauges: list[GaugeView], *, object_id: str | None = None) -> None:
+                 gauges: list[GaugeView], *, since: str = "",
+                 object_id: str | None = None) -> None:
         self.gauges = gauges
+        # What the changes are counted from ("Changes: since your desk"), beside the
+        # heading, or under it when it does not fit; "" for none.
+        self.since = since if any(trend(g.delta) for g in gauges) else ""
+        self.since_under = False
         self.layouts: list[tuple[int, str, bool]] = []  # (top, right-hand text, own line)
         super().__init__(rect, manager, theme, object_id=object_id)
 
@@ -68,6 +73,11 @@ class Dashboard(Canvas):
         t = self.theme
         width, arrow = self.inner_width, t.line("body") // 2
         y = t.line("heading") + t.gap
+        heading = t.font("heading", True).size(_("Indicators"))[0]
+        self.since_under = bool(self.since) and \
+            heading + 2 * t.gap + t.font("small").size(self.since)[0] > width
+        if self.since_under:
+            y += t.line("small")
         self.layouts = []
         for gauge in self.gauges:
             value = fmt_number(gauge.value)
@@ -90,6 +100,14 @@ class Dashboard(Canvas):
         t = self.theme
         surface.blit(t.font("heading", True).render(_("Indicators"), True, t.colour("text")),
                      (t.pad, t.gap // 2 - top))
+        if self.since:
+            since = t.font("small").render(self.since, True, t.colour("muted"))
+            if self.since_under:
+                at = (t.pad, t.gap // 2 + t.line("heading") - top)
+            else:  # on the heading's baseline, at the right, above the changes it explains
+                at = (t.pad + self.inner_width - since.get_width(),
+                      t.gap // 2 + t.line("heading") - t.line("small") - top)
+            surface.blit(since, at)
         for gauge, (y, right, own_line) in zip(self.gauges, self.layouts, strict=True):
             self._draw_gauge(surface, gauge, y - top, right, own_line)
 
@@ -111,7 +129,8 @@ class Dashboard(Canvas):
         draw_bar(surface, t, bar, gauge.value, "warn" if hot else "accent")
 
     def texts(self) -> list[str]:
-        return [_("Indicators")] + [f"{g.label} {fmt_number(g.value)}" for g in self.gauges]
+        return [_("Indicators"), *([self.since] if self.since else [])] + [
+            f"{g.label} {fmt_number(g.value)}" for g in self.gauges]
 
 
 class NarrativesView(Canvas):
