@@ -125,9 +125,11 @@ def narrative_part(game_: Game) -> list[dict[str, Any]]:
                   for snap in st.history if snap["turn"] >= launched]
         # A morning surge the player then cut back is in no end-of-turn snapshot: plotted
         # half-way into its turn, so the caption's peak is a point of the curve drawn.
+        if values and values[-1][0] == st.turn:  # the curve ends on the final figure
+            values[-1][1] = round(run.weighted, 1)  # (the snapshot is rounded already)
         values = sorted(values + [[turn - 0.5, value]
                                   for turn, value in morning_values(game_, run.id)])
-        peak = max([v for _turn, v in values] + [round(run.weighted, 1)])
+        peak = max([v for _turn, v in values], default=round(run.weighted, 1))
         out.append({
             "id": run.id, "title": pick(narrative.title), "claim": pick(narrative.claim),
             "technique": str(narrative.technique),

@@ -53,7 +53,7 @@ class Strike:
 class NarrativeSpread:
     id: str
     title: str
-    before: dict[str, float]     # audience -> reach at the start of the turn (0-100)
+    before: dict[str, float]     # audience -> reach at the desk, before the actions (0-100)
     after: dict[str, float]      # audience -> reach now
     weighted_before: float
     weighted_after: float

@@ -38,7 +38,7 @@ def legend_entries() -> list[tuple[str, str]]:
     return [("audience", _("An audience, sized by its share of the population")),
             ("chamber", _("An echo chamber (double wall)")),
             ("reach", _("The narrative's reach now")),
-            ("before", _("Its reach at the start of the turn")),
+            ("before", _("Its reach at your desk")),
             ("figure", _("Share of the audience reached")),
             ("fits", _("A counter that fitted")),
             ("weak", _("A counter that did little")),
@@ -60,8 +60,8 @@ def ease(t: float) -> float:
 
 def moving(before: float, after: float, k: float) -> float:
     """A reach *k* of the way (0-1) from *before* to *after*.  At the end, *after* itself,
-    the very value the panel shows: "before + (after - before) * 1" can land a hair over
-    a rounding boundary and show 8 % beside the panel's 7 %."""
+    the very value the panel shows: "before + (after - before) * 1" can land a hair off
+    (50.846… to 7.499999999999999 gives 7.5, drawn as 8 % beside the panel's 7 %)."""
     return after if k >= 1.0 else before + (after - before) * k
 
 
@@ -151,11 +151,9 @@ class SpreadView(Canvas):
             y += title + 2 * t.gap + 2 * self.radius + WALL_MAX
         self.content_height = y + t.pad
         self._static: pygame.Surface | None = None
-        for n in m.narratives:  # every figure the move will show, rendered now, not mid-move
+        for n in m.narratives:  # every figure the view shows, rendered now, not mid-move
             for a in m.audiences:
-                ends = sorted((n.before.get(a.id, 0.0), n.after.get(a.id, 0.0)))
-                for percent in range(labels.whole(ends[0]), labels.whole(ends[1]) + 1):
-                    self._value(percent)
+                self._value(n.after.get(a.id, 0.0))
         self._frame: pygame.Surface | None = None
 
     def _legend_layout(self, width: int) -> int:
@@ -267,7 +265,9 @@ class SpreadView(Canvas):
                     pygame.draw.circle(surface, text, (cx, cy), ring, 2)
                 if a.id in struck:
                     self._strike(surface, (cx + r, cy - r), struck[a.id], pulse)
-                value = self._value(now)  # right of the circle, on its bottom
+                # The figure is the panel's from the first frame: only the circle moves (a
+                # figure counting down beside the panel's was read as a contradiction).
+                value = self._value(after)  # right of the circle, on its bottom
                 surface.blit(value, (cx + self.radius + WALL_MAX // 2 + t.gap // 2,
                                      cy + self.radius - value.get_height()))
 
@@ -307,16 +307,9 @@ class SpreadView(Canvas):
         return surface
 
     def shown_values(self) -> list[list[str]]:
-        """The figure beside each audience's circle, per narrative, as drawn now."""
-        k = ease(self.age / DURATION)
-        out = []
-        for n in self.model.narratives:
-            row = []
-            for a in self.model.audiences:
-                before, after = n.before.get(a.id, 0.0), n.after.get(a.id, 0.0)
-                row.append(reach_text(moving(before, after, k)))
-            out.append(row)
-        return out
+        """The figure beside each audience's circle, per narrative, as drawn."""
+        return [[reach_text(n.after.get(a.id, 0.0)) for a in self.model.audiences]
+                for n in self.model.narratives]
 
     def _audience(self, surface: pygame.Surface, centre: tuple[int, int], r: int,
                   echo: float, chamber: bool) -> None:
