@@ -596,15 +596,22 @@ def trimmed(value: float, decimals: int) -> str:
     return i18n.fmt_number(rounded, 0 if rounded.is_integer() else decimals)
 
 
-def beside_bound(value: float, bound: float, at_least: bool, percent: bool = False) -> str:
+def beside_bound(value: float, bound: float, at_least: bool, percent: bool = False, *,
+                 strict: bool = False) -> str:
     """*value* whole, as the gauges and bars show it, or to as many decimals as it takes
     for the number shown to fall on the same side of *bound* as the value itself: 57.6
-    against "at least 58" shows 57.6, not a "58" marked as missed."""
-    held = value >= bound if at_least else value < bound
+    against "at least 58" shows 57.6, not a "58" marked as missed.  With *strict*, the
+    bound is "above" rather than "at least" (a reach of 20.3 tagged "above 20 %" shows
+    20.3 %, not 20 %)."""
+    def side(x: float) -> bool:
+        if at_least:
+            return x > bound if strict else x >= bound
+        return x <= bound if strict else x < bound
+
+    held = side(value)
     decimals = 0
     while decimals < 4:
-        shown = round(value, decimals)
-        if (shown >= bound if at_least else shown < bound) == held:
+        if side(round(value, decimals)) == held:
             break
         decimals += 1
     number = i18n.fmt_number(value, decimals)

@@ -14,11 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from game.engine.vocabulary import Phase
 from game.presentation.labels import whole
 
 if TYPE_CHECKING:
     from game.engine.game import Game
     from game.engine.state import Outcome
+
+
+MORNING = "event"  # the outcome source of the morning's news (``Game.fire``)
 
 
 @dataclass
@@ -40,8 +44,8 @@ class TurnChanges:
     where each gauge and reach stood before the first of them."""
 
     lines: list[ShownChange]
-    start: dict[str, float]         # indicator -> value before this turn's first outcome
-    reach_start: dict[str, float]   # narrative -> reach before (after its launch, if new)
+    start: dict[str, float]         # indicator -> value before the first outcome listed
+    reach_start: dict[str, float]   # narrative -> reach then (after its launch, if new)
     _by_outcome: dict[int, ShownChange] = field(default_factory=dict, repr=False)
 
     def of(self, outcome: Outcome) -> ShownChange:
@@ -67,13 +71,23 @@ def _steps(end: float, exact: list[tuple[int, float]]) -> tuple[float, list[tupl
 
 
 def turn_changes(game: Game, *, every_turn: bool = False) -> TurnChanges:
-    """The current turn's changes as the screens list them, ending at the values now: at
-    the news and the desk that is the morning's news, at the results the whole turn.
+    """The current turn's changes as the screens list them, ending at the values now, and
+    starting where the screen before left the player: at the news and the desk, what the
+    morning's news did since the last results; at the results, what happened since the
+    desk (the actions and the world, not the morning's news again: the desk showed it, and
+    counted it in the figures the results start from).  Each screen's change is then the
+    step from the figure the student just saw (desk « 63 +2 », results « 67 +4 »), and
+    the lines it lists add up to it.  The morning's events all fire before the desk opens
+    (``Game._enter_feed``), so leaving them out steps the rest through the same values.
     With *every_turn*, every outcome of the game stepped the same way (the debrief and the
     report list each decision with the very numbers its results screen showed)."""
     st = game.state
-    outcomes = list(st.outcomes) if every_turn else [o for o in st.outcomes
-                                                      if o.turn == st.turn]
+    if every_turn:
+        outcomes = list(st.outcomes)
+    else:
+        after_desk = game.phase in (Phase.RESOLVE, Phase.DEBRIEF)
+        outcomes = [o for o in st.outcomes if o.turn == st.turn
+                    and not (after_desk and o.source == MORNING)]
     lines = [ShownChange(o) for o in outcomes]
     start: dict[str, float] = {}
     for key, value in st.indicators.items():

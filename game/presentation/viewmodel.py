@@ -12,6 +12,7 @@ from game import i18n
 from game.engine import actions, measures, rules
 from game.engine.actions import Counter, post_words
 from game.engine.techniques import POST, judge
+from game.engine.vocabulary import Phase
 from game.i18n import _, fmt_number, fmt_percent, ngettext, pick
 from game.presentation import labels
 from game.presentation.turn_changes import turn_changes
@@ -66,6 +67,11 @@ class NarrativeView:
     audiences: list[tuple[str, float]] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     threshold: float | None = None  # the reach above which it costs points at the end
+
+    @property
+    def reach_shown(self) -> str:
+        """The overall reach beside its "above 20 %" tag (``overall_reach_text``)."""
+        return overall_reach_text(self.weighted, self.threshold)
 
 
 def initials(name: str) -> str:
@@ -299,13 +305,24 @@ def post_image(s: Scenario, post: FeedPost) -> str | None:
 
 
 def gauges(game: Game) -> list[GaugeView]:
-    """The six indicators and their change this turn: on the news and at the desk, what the
-    morning's news changed; on the results, the whole turn (the news, the actions and the
-    world), so that the change is the sum of the lines the screen lists."""
+    """The six indicators and their change since the screen before: on the news and at the
+    desk, what the morning's news changed; on the results, what happened since the desk
+    (the actions and the world), so that the change is the sum of the lines the screen
+    lists and the step from the figure the desk showed (``turn_changes``)."""
     start = turn_changes(game).start
     return [GaugeView(key, labels.indicator(key), value, labels.change(start[key], value),
                       key in labels.LOWER_IS_BETTER)
             for key, value in game.state.indicators.items()]
+
+
+def gauges_since(game: Game) -> str:
+    """What the gauges' changes (:func:`gauges`) are counted from, said beside them: the
+    desk's « +2 » and the results' « +4 » are different steps, not the same one twice."""
+    if game.phase in (Phase.RESOLVE, Phase.DEBRIEF):
+        return _("Changes: since your desk")
+    if game.phase in (Phase.FEED, Phase.DECIDE):
+        return _("Changes: this morning's news")
+    return ""
 
 
 def trend(delta: float) -> int:
@@ -355,6 +372,16 @@ def reach_text(value: float) -> str:
     """A reach as the panels show it: a whole percentage, rounded as every change line is
     (``labels.whole``), so that the lines add up to the figures."""
     return fmt_percent(labels.whole(max(0.0, min(100.0, value))) / 100.0)
+
+
+def overall_reach_text(value: float, threshold: float | None) -> str:
+    """A narrative's overall reach, shown beside the threshold it is tagged above or not:
+    whole as :func:`reach_text`, with a decimal only when the whole figure would sit on
+    the wrong side of the tag (20.3 tagged "above 20 %" shows 20.3 %, never 20 %)."""
+    if threshold is None:
+        return reach_text(value)
+    return labels.beside_bound(max(0.0, min(100.0, value)), threshold, True, percent=True,
+                               strict=True)
 
 
 def event_title(event: Event, scenario: Scenario | None = None) -> str:

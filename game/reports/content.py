@@ -123,6 +123,13 @@ def narrative_part(game_: Game) -> list[dict[str, Any]]:
         launched = run.launched_turn or 0
         values = [[snap["turn"], round(float(snap["narratives"].get(run.id, 0.0)), 1)]
                   for snap in st.history if snap["turn"] >= launched]
+        # A morning surge the player then cut back is in no end-of-turn snapshot: plotted
+        # half-way into its turn, so the caption's peak is a point of the curve drawn.
+        if values and values[-1][0] == st.turn:  # the curve ends on the final figure
+            values[-1][1] = round(run.weighted, 1)  # (the snapshot is rounded already)
+        values = sorted(values + [[turn - 0.5, value]
+                                  for turn, value in morning_values(game_, run.id)])
+        peak = max([v for _turn, v in values], default=round(run.weighted, 1))
         out.append({
             "id": run.id, "title": pick(narrative.title), "claim": pick(narrative.claim),
             "technique": str(narrative.technique),
@@ -130,8 +137,8 @@ def narrative_part(game_: Game) -> list[dict[str, Any]]:
             "phase": str(run.phase),
             "phase_label": viewmodel.phase_label(run.phase, run.weighted),
             "launched_turn": launched, "final": round(run.weighted, 1),
-            "peak": max([v for _turn, v in values] + [round(run.weighted, 1)]
-                        + [v for _turn, v in morning_values(game_, run.id)]),
+            "peak": peak, "peak_text": viewmodel.reach_text(peak),
+            "final_text": viewmodel.reach_text(run.weighted),
             "values": values, "explanation": pick(narrative.debrief)})
     return out
 
@@ -227,7 +234,7 @@ def timeline_entry(game_: Game, outcome: Outcome,
         "action": dict(outcome.ref), "text": text, "result": scenario_result(s, outcome),
         "changes": {k: round(v, 1) for k, v in outcome.deltas.items() if abs(v) >= 0.05},
         "changes_text": viewmodel.deltas_text(shown.deltas if shown else outcome.deltas),
-        "reach": viewmodel.reach_change_text(game_, outcome.reach),
+        "reach": viewmodel.reach_change_text(game_, shown.reach if shown else outcome.reach),
         "notes": [{"code": code, "text": labels.note(code)} for code in outcome.notes],
         "concepts": [{"id": c.id, "title": pick(c.title)} for c in concepts],
         "explanation": choice_explanation(s, outcome),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from game.i18n import _, fmt_datetime, fmt_number, fmt_percent, ngettext
+from game.i18n import _, fmt_datetime, fmt_number, ngettext
 from game.presentation import labels
 from game.reports.html_parts import concepts, footer, questions, soft_power_note
 from game.reports.markup import e, h2, h3, p, tag
@@ -120,7 +120,7 @@ def narratives(report: Report) -> str:
     for n in items:
         facts = _("{technique} · {phase} · peak {peak}, at the end {final}").format(
             technique=n["technique_label"], phase=n["phase_label"],
-            peak=fmt_percent(n["peak"] / 100), final=fmt_percent(n["final"] / 100))
+            peak=n["peak_text"], final=n["final_text"])
         chart = line_chart([(t, v) for t, v in n["values"]], first, last, NARRATIVE_COLOUR,
                            e(n["title"]))
         cards.append(f"<figure><figcaption><strong>{e(n['title'])}</strong><br>{e(facts)}"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from game.i18n import _, pick
 from game.presentation import labels
 from game.presentation.badge_text import counter_label
+from game.presentation.turn_changes import turn_changes
 from game.presentation.viewmodel import reach_text
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class Strike:
 class NarrativeSpread:
     id: str
     title: str
-    before: dict[str, float]     # audience -> reach at the start of the turn (0-100)
+    before: dict[str, float]     # audience -> reach at the desk, before the actions (0-100)
     after: dict[str, float]      # audience -> reach now
     weighted_before: float
     weighted_after: float
@@ -66,6 +67,7 @@ class SpreadModel:
     # Every narrative's title in the scenario: the view is sized for all of them, so its
     # scale is the same at every turn, however many are live yet.
     every_title: tuple[str, ...] = ()
+    threshold: float | None = None  # the overall reach tagged "above" on the panel
 
 
 def _weighted(reach: dict[str, float], audiences: tuple[AudienceSpot, ...]) -> float:
@@ -104,6 +106,9 @@ def spread_model(game: Game) -> SpreadModel | None:
     audiences = tuple(AudienceSpot(a.id, pick(a.name), a.size / total, a.echo_chamber)
                       for a in s.audiences)
     outcomes = [o for o in st.outcomes if o.turn == st.turn]
+    # The overall reach before: where the results' change lines start (the desk's figure),
+    # so "from 28 % to 16 %" is the sum of the lines listed below it.
+    starts = turn_changes(game).reach_start
     narratives = []
     for narrative in s.narratives:
         run = st.narratives[narrative.id]
@@ -114,9 +119,10 @@ def spread_model(game: Game) -> SpreadModel | None:
                         if (strike := _strike(game, o, narrative.id)) is not None)
         narratives.append(NarrativeSpread(
             narrative.id, pick(narrative.title), before, dict(run.reach),
-            _weighted(before, audiences), _weighted(run.reach, audiences), strikes))
+            starts.get(narrative.id, _weighted(before, audiences)), run.weighted, strikes))
     every_title = tuple(pick(n.title) for n in s.narratives)
-    return SpreadModel(audiences, tuple(narratives), every_title) if narratives else None
+    return SpreadModel(audiences, tuple(narratives), every_title,
+                       s.rules.disinformation_threshold) if narratives else None
 
 
 def audience_text(spot: AudienceSpot) -> str:

@@ -16,6 +16,7 @@ from game import i18n
 from game.content.loader import load_scenario
 from game.engine.game import Game
 from game.engine.score import final_score, raw_score, score_breakdown
+from game.i18n import pick
 from game.paths import SCENARIOS_DIR
 from game.presentation import labels, viewmodel
 from game.presentation.turn_changes import turn_changes
@@ -102,10 +103,17 @@ def play(path: Path, player: str, seed: int) -> None:
         strategy(game, rng)
         if not game.budget_done():
             game.pass_turn()
+        # What the desk showed, the figures the results start from (playtest: the desk said
+        # « 63 +2 », the results « 67 +6 » over actions adding to +4).
+        on_desk = {g.key: labels.whole(g.value) for g in viewmodel.gauges(game)}
+        desk_reach = {n.id: viewmodel.reach_text(n.weighted) for n in viewmodel.narratives(game)}
         game.resolve()
         blocks = results_blocks(game)
         check_screen(game, texts(blocks), where + " results")
-        on_results += [viewmodel.deltas_text(line.deltas) for line in turn_changes(game).lines
+        check_results_start(game, on_desk, desk_reach, texts(blocks), where)
+        on_results += [(viewmodel.deltas_text(line.deltas),
+                        viewmodel.reach_change_text(game, line.reach))
+                       for line in turn_changes(game).lines
                        if line.outcome.source in labels.PLAYER_SOURCES]
         no_empty_heading(blocks, where)
         shown_before = {k: labels.whole(v) for k, v in game.state.indicators.items()}
@@ -116,9 +124,27 @@ def play(path: Path, player: str, seed: int) -> None:
         game.advance()
     check_ending(game, path.name)
     # The debrief and the report list each decision with the numbers its results showed.
-    in_debrief = [entry["changes_text"] for entry in timeline(game)
+    # (Playtest: « Démentir … -8 points » on the results, « -7 points » in the debrief.)
+    in_debrief = [(entry["changes_text"], entry["reach"]) for entry in timeline(game)
                   if entry["kind"] in labels.PLAYER_SOURCES]
     assert in_debrief == on_results, path.name
+
+
+def check_results_start(game: Game, on_desk: dict[str, int], desk_reach: dict[str, str],
+                        blocks_text: list[str], where: str) -> None:
+    """The results start from the figures the desk showed: each gauge's change is the step
+    from the desk's figure, each narrative's "reach from X to Y" starts at the desk's X, and
+    the morning's news (already in those figures) is not listed again."""
+    for gauge in viewmodel.gauges(game):
+        assert labels.whole(gauge.value) - gauge.delta == on_desk[gauge.key], (where, gauge.key)
+    changes = turn_changes(game)
+    assert all(line.outcome.source != "event" for line in changes.lines), where
+    for narrative_id, shown in desk_reach.items():
+        run = game.state.narratives[narrative_id]
+        title = labels.nested(pick(game.scenario.narrative_by_id[narrative_id].title))
+        line = i18n._("“{title}”: reach from {before} to {after}").format(
+            title=title, before=shown, after=viewmodel.reach_text(run.weighted))
+        assert line in blocks_text, (where, line)
 
 
 def check_ending(game: Game, where: str) -> None:

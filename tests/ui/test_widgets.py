@@ -134,10 +134,10 @@ def test_long_audience_names_never_push_a_bar_onto_a_line_of_its_own(largest: Pi
         bars = [payload for kind, payload, _ in view.rows if kind == "bar"]
         smalls = [payload for kind, payload, _ in view.rows if kind == "small"]
         width = 300 - 2 * theme.pad - view.scrollbar_width
-        assert len(bars) == 3 and all(name for name, _ in bars)  # a name with every bar
-        assert view.bars_under and "Public" in [name for name, _ in bars]
+        assert len(bars) == 3 and all(name for name, *_ in bars)  # a name with every bar
+        assert view.bars_under and "Public" in [name for name, *_ in bars]
         assert all(theme.text_width(name, "small") <= view.name_width(width)
-                   for name, _ in bars)
+                   for name, *_ in bars)
         assert bars[1][0].endswith("…") and long_name not in smalls
         assert long_name in view.texts()
     finally:

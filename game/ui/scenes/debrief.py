@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.i18n import _, fmt_number, fmt_percent, ngettext
+from game.i18n import _, fmt_number, ngettext
 from game.presentation import labels
 from game.reports.html import shown_values
 from game.reports.html_parts import (
@@ -107,7 +107,7 @@ def narratives_section(report: Report) -> list[Block]:
 def narrative_facts(n: dict[str, Any]) -> str:
     return _("{technique} · {phase} · peak {peak}, at the end {final}").format(
         technique=n["technique_label"], phase=n["phase_label"],
-        peak=fmt_percent(n["peak"] / 100), final=fmt_percent(n["final"] / 100))
+        peak=n["peak_text"], final=n["final_text"])
 
 
 def timeline_section(report: Report) -> list[Block]:

@@ -204,15 +204,14 @@ def _worth_showing(game: Game, line: ShownChange) -> bool:
 
 
 def results_blocks(game: Game) -> list[Block]:
-    """This turn's outcomes: the player's actions first, then the world's (the morning's
-    news first): every change the gauges show this turn is listed, and the lines add up."""
+    """What happened since the desk: the player's actions first, then the world's.  Every
+    change the gauges and the reaches show since the desk is listed, and the lines add up
+    (the morning's news is in the figures they start from: ``turn_changes``)."""
     st = game.state
     changes = turn_changes(game)
     mine = [line for line in changes.lines if line.outcome.source in labels.PLAYER_SOURCES]
     world = [line for line in changes.lines if line.outcome.source not in labels.PLAYER_SOURCES
-             and (line.outcome.source != "event" or line.visible)
              and _worth_showing(game, line)]
-    world.sort(key=lambda line: line.outcome.source != "event")  # stable: the news first
     blocks = badge_blocks(game)
     blocks.append(Block(_("Because of what you did"), role="heading", bold=True,
                         space_before=1.2 if blocks else 0.0))
@@ -226,14 +225,7 @@ def results_blocks(game: Game) -> list[Block]:
     if not world:
         blocks.append(Block(_("A quiet day."), colour="muted"))
     for line in world:
-        if line.outcome.source == "event":  # already told on the news: its changes only
-            blocks.append(Block(outcome_title(game, line.outcome), bold=True,
-                                space_before=0.7, colour="accent"))
-            blocks += [Block(text, role="small", colour="muted") for text in
-                       [viewmodel.deltas_text(line.deltas)]
-                       + viewmodel.reach_change_text(game, line.reach) if text]
-        else:
-            blocks += outcome_blocks(game, line.outcome, line)
+        blocks += outcome_blocks(game, line.outcome, line)
     blocks += spread_blocks(spread_model(game))
     if game.is_over():
         text = _("This was the last turn: see how it ends.") if st.turn >= game.turns else \

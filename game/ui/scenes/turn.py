@@ -102,7 +102,8 @@ class TurnScene(Scene):
     def build_indicators(self, rect: pygame.Rect) -> None:
         """Dashboard on top (as tall as it needs, up to 60 %), narratives under it."""
         t = self.theme
-        dashboard = Dashboard(rect, self.ui, t, viewmodel.gauges(self.game))
+        dashboard = Dashboard(rect, self.ui, t, viewmodel.gauges(self.game),
+                              since=viewmodel.gauges_since(self.game))
         height = min(dashboard.content_height + t.gap, round(rect.height * 0.6))
         dashboard.set_dimensions((rect.width, height))
         dashboard.mark_dirty(relayout=True)

@@ -55,8 +55,13 @@ class Dashboard(Canvas):
     arrow still shows the direction), then puts its name on a line of its own."""
 
     def __init__(self, rect: pygame.Rect, manager: Any, theme: Theme,
-                 gauges: list[GaugeView], *, object_id: str | None = None) -> None:
+                 gauges: list[GaugeView], *, since: str = "",
+                 object_id: str | None = None) -> None:
         self.gauges = gauges
+        # What the changes are counted from ("Changes: since your desk"), beside the
+        # heading, or under it when it does not fit; "" for none.
+        self.since = since if any(trend(g.delta) for g in gauges) else ""
+        self.since_under = False
         self.layouts: list[tuple[int, str, bool]] = []  # (top, right-hand text, own line)
         super().__init__(rect, manager, theme, object_id=object_id)
 
@@ -68,6 +73,11 @@ class Dashboard(Canvas):
         t = self.theme
         width, arrow = self.inner_width, t.line("body") // 2
         y = t.line("heading") + t.gap
+        heading = t.font("heading", True).size(_("Indicators"))[0]
+        self.since_under = bool(self.since) and \
+            heading + 2 * t.gap + t.font("small").size(self.since)[0] > width
+        if self.since_under:
+            y += t.line("small")
         self.layouts = []
         for gauge in self.gauges:
             value = fmt_number(gauge.value)
@@ -90,6 +100,14 @@ class Dashboard(Canvas):
         t = self.theme
         surface.blit(t.font("heading", True).render(_("Indicators"), True, t.colour("text")),
                      (t.pad, t.gap // 2 - top))
+        if self.since:
+            since = t.font("small").render(self.since, True, t.colour("muted"))
+            if self.since_under:
+                at = (t.pad, t.gap // 2 + t.line("heading") - top)
+            else:  # on the heading's baseline, at the right, above the changes it explains
+                at = (t.pad + self.inner_width - since.get_width(),
+                      t.gap // 2 + t.line("heading") - t.line("small") - top)
+            surface.blit(since, at)
         for gauge, (y, right, own_line) in zip(self.gauges, self.layouts, strict=True):
             self._draw_gauge(surface, gauge, y - top, right, own_line)
 
@@ -111,7 +129,8 @@ class Dashboard(Canvas):
         draw_bar(surface, t, bar, gauge.value, "warn" if hot else "accent")
 
     def texts(self) -> list[str]:
-        return [_("Indicators")] + [f"{g.label} {fmt_number(g.value)}" for g in self.gauges]
+        return [_("Indicators"), *([self.since] if self.since else [])] + [
+            f"{g.label} {fmt_number(g.value)}" for g in self.gauges]
 
 
 class NarrativesView(Canvas):
@@ -148,14 +167,14 @@ class NarrativesView(Canvas):
                                  *n.tags])
             colour = PHASE_COLOURS.get(n.phase, "muted")
             rows += [("small", line, colour) for line in wrap(status, t.font("small"), width)]
-            for i, (name, value, colour) in enumerate(
-                    [(_("Overall reach"), n.weighted, "narrative")]
-                    + [(name, value, "muted") for name, value in n.audiences]):
+            for i, (name, value, colour, shown) in enumerate(
+                    [(_("Overall reach"), n.weighted, "narrative", n.reach_shown)]
+                    + [(name, value, "muted", reach_text(value)) for name, value in n.audiences]):
                 # One row per bar: a name too long even so is cut, not wrapped.
                 name = ellipsize(name, t.font("small"), self.name_width(width))
                 if i == 0 and n.threshold is not None:
                     self.ticks[len(rows)] = n.threshold
-                rows.append(("bar", (name, value), colour))
+                rows.append(("bar", (name, value, shown), colour))
         self.rows = rows
         self.content_height = sum(self._row_height(kind) for kind, *_rest in rows) + t.pad
         self.focusable = self.content_height > self.rect.height
@@ -203,7 +222,7 @@ class NarrativesView(Canvas):
             font = t.font("body", True) if kind == "bold" else t.font("small")
             surface.blit(font.render(payload, True, t.colour(colour)), (x, y))
         elif kind == "bar":
-            name, value = payload
+            name, value, shown = payload
             small = t.font("small")
             surface.blit(small.render(name, True, t.colour("text")), (x, y))
             if self.bars_under:
@@ -220,7 +239,7 @@ class NarrativesView(Canvas):
                 # (the mark cut through « globale »).
                 pygame.draw.line(surface, t.colour("text"), (tick, bar.y),
                                  (tick, bar.bottom + 3), 2)
-            text = small.render(reach_text(value), True, t.colour("text"))
+            text = small.render(shown, True, t.colour("text"))
             surface.blit(text, (x + width - text.get_width(), y))
 
     def texts(self) -> list[str]:

@@ -18,7 +18,7 @@ import pygame
 
 from game.i18n import _, fmt_number
 from game.presentation import labels
-from game.presentation.viewmodel import reach_text
+from game.presentation.viewmodel import overall_reach_text, reach_text
 from game.ui.spread_model import SpreadModel, spread_lines
 from game.ui.theme import Theme
 from game.ui.widgets.canvas import Canvas
@@ -38,23 +38,31 @@ def legend_entries() -> list[tuple[str, str]]:
     return [("audience", _("An audience, sized by its share of the population")),
             ("chamber", _("An echo chamber (double wall)")),
             ("reach", _("The narrative's reach now")),
-            ("before", _("Its reach at the start of the turn")),
+            ("before", _("Its reach at your desk")),
             ("figure", _("Share of the audience reached")),
             ("fits", _("A counter that fitted")),
             ("weak", _("A counter that did little")),
             ("backfires", _("A counter that backfired"))]
 
 
-def row_title(title: str, reach: float) -> str:
-    """A narrative's row: its title and its reach over the whole population."""
-    return _("“{title}”: {reach} of the population").format(title=labels.nested(title),
-                                                            reach=reach_text(reach))
+def row_title(title: str, reach: float, threshold: float | None = None) -> str:
+    """A narrative's row: its title and its reach over the whole population, the figure
+    the panel shows beside it (``overall_reach_text``)."""
+    return _("“{title}”: {reach} of the population").format(
+        title=labels.nested(title), reach=overall_reach_text(reach, threshold))
 
 
 def ease(t: float) -> float:
     """Fast, then settling (ease-out)."""
     t = min(1.0, max(0.0, t))
     return 1.0 - (1.0 - t) ** 2
+
+
+def moving(before: float, after: float, k: float) -> float:
+    """A reach *k* of the way (0-1) from *before* to *after*.  At the end, *after* itself,
+    the very value the panel shows: "before + (after - before) * 1" can land a hair off
+    (50.846… to 7.499999999999999 gives 7.5, drawn as 8 % beside the panel's 7 %)."""
+    return after if k >= 1.0 else before + (after - before) * k
 
 
 class SpreadView(Canvas):
@@ -114,14 +122,14 @@ class SpreadView(Canvas):
         self.col = width // max(1, len(m.audiences))
         small = t.line("small")
         self._texts.clear()
-        self._values: dict[int, pygame.Surface] = {}
+        self._values: dict[str, pygame.Surface] = {}
         self.legend_height = self._legend_layout(width) + t.gap
         tallest = 0
         for a in m.audiences:  # the double wall says echo chamber (the legend shows it)
             tallest = max(tallest, len(self._wrapped(f"name:{a.id}", a.name,
                                                      self.col - t.gap)))
         self.names_top = t.pad + self.legend_height
-        titles = [len(self._wrapped(f"title{i}", row_title(n.title, n.weighted_after),
+        titles = [len(self._wrapped(f"title{i}", row_title(n.title, n.weighted_after, m.threshold),
                                     width, bold=True)) * small
                   for i, n in enumerate(m.narratives)]
         # One scale all game: the circles are sized for every narrative of the scenario
@@ -143,11 +151,9 @@ class SpreadView(Canvas):
             y += title + 2 * t.gap + 2 * self.radius + WALL_MAX
         self.content_height = y + t.pad
         self._static: pygame.Surface | None = None
-        for n in m.narratives:  # every figure the move will show, rendered now, not mid-move
+        for n in m.narratives:  # every figure the view shows, rendered now, not mid-move
             for a in m.audiences:
-                ends = sorted((round(n.before.get(a.id, 0.0)), round(n.after.get(a.id, 0.0))))
-                for percent in range(ends[0], ends[1] + 1):
-                    self._value(percent)
+                self._value(n.after.get(a.id, 0.0))
         self._frame: pygame.Surface | None = None
 
     def _legend_layout(self, width: int) -> int:
@@ -250,7 +256,7 @@ class SpreadView(Canvas):
             for (cx, cy, r), a in zip(self._centres(i), m.audiences, strict=True):
                 cy -= top
                 before, after = n.before.get(a.id, 0.0), n.after.get(a.id, 0.0)
-                now = before + (after - before) * k
+                now = moving(before, after, k)
                 if now > 0.5:
                     pygame.draw.circle(surface, narrative, (cx, cy),
                                        max(1, round(r * math.sqrt(now / 100.0))))
@@ -259,7 +265,9 @@ class SpreadView(Canvas):
                     pygame.draw.circle(surface, text, (cx, cy), ring, 2)
                 if a.id in struck:
                     self._strike(surface, (cx + r, cy - r), struck[a.id], pulse)
-                value = self._value(round(now))  # right of the circle, on its bottom
+                # The figure is the panel's from the first frame: only the circle moves (a
+                # figure counting down beside the panel's was read as a contradiction).
+                value = self._value(after)  # right of the circle, on its bottom
                 surface.blit(value, (cx + self.radius + WALL_MAX // 2 + t.gap // 2,
                                      cy + self.radius - value.get_height()))
 
@@ -289,13 +297,19 @@ class SpreadView(Canvas):
         text = reach_text(0).replace(fmt_number(0), "n", 1)
         return self.theme.font("small").render(text, True, self.theme.colour("muted"))
 
-    def _value(self, percent: int) -> pygame.Surface:
-        surface = self._values.get(percent)
+    def _value(self, percent: float) -> pygame.Surface:
+        """*percent* as the panels show a reach (``reach_text``: the same rounding)."""
+        text = reach_text(percent)
+        surface = self._values.get(text)
         if surface is None:
-            surface = self.theme.font("small").render(reach_text(percent), True,
-                                                      self.theme.colour("muted"))
-            self._values[percent] = surface
+            surface = self.theme.font("small").render(text, True, self.theme.colour("muted"))
+            self._values[text] = surface
         return surface
+
+    def shown_values(self) -> list[list[str]]:
+        """The figure beside each audience's circle, per narrative, as drawn."""
+        return [[reach_text(n.after.get(a.id, 0.0)) for a in self.model.audiences]
+                for n in self.model.narratives]
 
     def _audience(self, surface: pygame.Surface, centre: tuple[int, int], r: int,
                   echo: float, chamber: bool) -> None:
