@@ -10,12 +10,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from game import i18n
 from game.content.loader import load_scenario
 from game.content.model import Scenario
 from game.engine.actions import AnswerCrisis, Counter, PostMessage
 from game.engine.game import Game
 from game.engine.vocabulary import Channel, Measure, Tone
 from game.reports.content import build_report
+from game.reports.html_parts import mark_line
 from game.simulation.runner import play_game
 
 SCENARIOS = Path(__file__).parents[2] / "scenarios"
@@ -100,9 +102,6 @@ def test_answering_the_deepfake_crises_practises_crisis_communication() -> None:
 def test_a_card_with_a_mixed_record_says_so_beside_the_decision_it_quotes() -> None:
     """A playtester read « Mal gérée — tour 4 : Pré-réfuter… » on the card whose right
     counter, the same turn, had earned a badge: a mixed record is told as one."""
-    from game import i18n
-    from game.reports.html_parts import mark_line
-
     card = {"mark": "poor", "mark_label": "Handled poorly", "turn": 4,
             "decision": "Prebunk an audience", "well": 1, "poor": 1}
     i18n.set_language("en")

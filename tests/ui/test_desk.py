@@ -3,6 +3,7 @@ after the last action point, today's news."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -11,6 +12,7 @@ import pygame
 import pytest
 
 from game.paths import SCENARIOS_DIR
+from game.simulation.strategies import STRATEGIES
 from game.ui.pilot import Pilot
 from game.ui.settings import Settings
 
@@ -205,10 +207,6 @@ def test_the_forms_keep_one_layout_through_the_game(start: Start, scenario: str,
     """A playtester saw the post form's captions move into its buttons between two turns
     (a topic with a long name had appeared): each form is laid out for every topic and
     narrative of the scenario, so it keeps one layout."""
-    import random
-
-    from game.simulation.strategies import STRATEGIES
-
     post, counter = set(), set()
     with start(lang=lang, scenario=SCENARIOS_DIR / scenario) as pilot:
         to_desk(pilot)
