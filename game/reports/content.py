@@ -326,7 +326,7 @@ def concept_part(game_: Game) -> dict[str, list[dict[str, Any]]]:
         c = s.concept_by_id[mark["id"]]
         cards.append({**mark, "official_term": official_term(c), "text": pick(c.text),
                       "source": source_part(c),
-                      "missed_reason": missed_reason(mark["shown"])
+                      "missed_reason": missed_reason(mark["shown"], mark["watched"])
                       if mark["mark"] == "missed" else ""})
     return {
         "met": [{"id": c.id, "title": pick(c.title), "official_term": official_term(c),

@@ -309,6 +309,7 @@ def mastery(game: Game) -> list[dict[str, Any]]:
     for item in evidence(game):
         for concept in dict.fromkeys(item.concepts):
             by_concept.setdefault(concept, []).append(item)
+    watched = _watched_concepts(game)
     out = []
     for concept in game.scenario.concepts:
         mark, earned, counts = card_mark(by_concept.get(concept.id, []))
@@ -317,12 +318,27 @@ def mastery(game: Game) -> list[dict[str, Any]]:
                     "turn": earned.turn if earned else None,
                     "decision": earned.decision if earned else "",
                     "why": earned.why if earned else "",
-                    "shown": concept.id in game.state.concepts})
+                    "shown": concept.id in game.state.concepts,
+                    "watched": concept.id in watched})
     return out
 
 
-def missed_reason(shown: bool) -> str:
-    """Why a card is "missed": it came up and nothing was done, or it never came up."""
+def _watched_concepts(game: Game) -> set[str]:
+    """The cards of the narratives the student monitored: a decision about them that earns
+    no mark (watching is neither), which the timeline lists under the card's name."""
+    s = game.scenario
+    return {concept for o in game.state.outcomes
+            if o.source == "counter" and o.ref.get("measure") == "monitor"
+            and (n := s.narrative_by_id.get(str(o.ref.get("narrative")))) is not None
+            for concept in n.concepts}
+
+
+def missed_reason(shown: bool, watched: bool = False) -> str:
+    """Why a card is "missed": the student only watched what it is about, it came up and
+    nothing was done, or it never came up."""
+    if watched:
+        return _("you monitored what it is about, and watching alone is marked neither well "
+                 "nor poorly: an answer or a counter-measure is.")
     if shown:
         return _("it came up in the game, but none of your decisions was about it.")
     return _("it did not come up in this game.")

@@ -111,3 +111,17 @@ def test_a_card_with_a_mixed_record_says_so_beside_the_decision_it_quotes() -> N
     assert mark_line(dict(card, well=2)).endswith(
         "(vos décisions à ce sujet\u00a0: 2 bien gérées, 1 mal gérée)")
     assert "décisions" not in mark_line(dict(card, well=0))  # one-sided: the quote says it
+
+
+def test_a_card_only_watched_is_not_said_to_be_about_no_decision() -> None:
+    """Playtest: the timeline listed « Surveiller : « La rumeur de l'annulation » » under
+    « Notion : Mésinformation et rumeur », and the card said none of the student's
+    decisions was about it.  Monitoring earns no mark; the card says so."""
+    i18n.set_language("en")
+    game = play("tutorial", {3: lambda g: g.act(Counter("cancel_rumour", Measure.MONITOR))})
+    card = cards(game)["misinformation"]
+    assert card["mark"] == "missed" and card["watched"]
+    assert "you monitored" in card["missed_reason"]
+    assert "none of your decisions" not in card["missed_reason"]
+    untouched = cards(play("tutorial", {}))["misinformation"]
+    assert not untouched["watched"] and "you monitored" not in untouched["missed_reason"]
