@@ -94,7 +94,9 @@ def fitting_counters(game: Game, technique: str) -> list[str]:
 
 def how_to_earn(game: Game, technique: str) -> str:
     """One line: what earns *technique*'s badge in this scenario."""
-    counters = [labels.quoted(counter_label(c)) for c in fitting_counters(game, technique)]
+    # A post is no counter-measure of the Counter tab: say where it is made.
+    counters = [_(labels.COUNTER_POST_WHERE) if c == POST else labels.quoted(counter_label(c))
+                for c in fitting_counters(game, technique)]
     name = labels.label(labels.TECHNIQUES, technique)
     if not counters:
         return _("No counter-measure of this scenario fits a narrative of the technique "

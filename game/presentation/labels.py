@@ -165,6 +165,7 @@ BADGES = {
     "rumour": N_("Rumour calmed"),
 }
 COUNTER_POST = N_("A calm post on the topic")
+COUNTER_POST_WHERE = N_("a calm post on the narrative's topic (Post tab)")
 
 PHASES = {
     "briefing": N_("Briefing"),

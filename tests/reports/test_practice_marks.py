@@ -16,6 +16,7 @@ from game.content.model import Scenario
 from game.engine.actions import AnswerCrisis, Counter, PostMessage
 from game.engine.game import Game
 from game.engine.vocabulary import Channel, Measure, Tone
+from game.presentation.badge_text import how_to_earn
 from game.reports.content import build_report
 from game.reports.html_parts import mark_line
 from game.simulation.runner import play_game
@@ -125,3 +126,11 @@ def test_a_card_only_watched_is_not_said_to_be_about_no_decision() -> None:
     assert "none of your decisions" not in card["missed_reason"]
     untouched = cards(play("tutorial", {}))["misinformation"]
     assert not untouched["watched"] and "you monitored" not in untouched["missed_reason"]
+
+
+def test_a_badge_earned_by_a_post_says_where_posts_are_made() -> None:
+    """Playtest: « Rumeur apaisée » asked for « Une publication calme sur le sujet », which
+    the student looked for in vain among the Counter tab's measures."""
+    i18n.set_language("fr")
+    text = how_to_earn(Game(scenario("tutorial"), 1), "rumour")
+    assert "(onglet Publier)" in text and "« Une publication calme" not in text
