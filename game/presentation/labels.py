@@ -600,20 +600,22 @@ def trimmed(value: float, decimals: int) -> str:
 def beside_bound(value: float, bound: float, at_least: bool, percent: bool = False, *,
                  strict: bool = False) -> str:
     """*value* whole, as the gauges and bars show it, or to as many decimals as it takes
-    for the number shown to fall on the same side of *bound* as the value itself: 57.6
-    against "at least 58" shows 57.6, not a "58" marked as missed.  With *strict*, the
-    bound is "above" rather than "at least" (a reach of 20.3 tagged "above 20 %" shows
-    20.3 %, not 20 %)."""
+    for the number shown to fall on the same side of *bound* as the value itself, and off
+    the bound: 57.6 against "at least 58" shows 57.6, not a "58" marked as missed.  With
+    *strict*, the bound is "above" rather than "at least" (a reach of 20.3 tagged "above
+    20 %" shows 20.3 %, not 20 %)."""
     def side(x: float) -> bool:
         if at_least:
             return x > bound if strict else x >= bound
         return x <= bound if strict else x < bound
 
+    # Nor on the bound itself unless it is the bound: 14.8 against 15 shows 14.8 whether
+    # the bound is read "below" (an ending) or "above" (a narrative's tag), so the ending
+    # and the narrative's bar show the same figure.
     held = side(value)
     decimals = 0
-    while decimals < 4:
-        if side(round(value, decimals)) == held:
-            break
+    while decimals < 4 and (side(round(value, decimals)) != held
+                            or round(value, decimals) == bound != value):
         decimals += 1
     number = i18n.fmt_number(value, decimals)
     return i18n.fmt_percent(0).replace("0", number, 1) if percent else number

@@ -138,7 +138,8 @@ def narrative_part(game_: Game) -> list[dict[str, Any]]:
             "phase_label": viewmodel.phase_label(run.phase, run.weighted),
             "launched_turn": launched, "final": round(run.weighted, 1),
             "peak": peak, "peak_text": viewmodel.reach_text(peak),
-            "final_text": viewmodel.reach_text(run.weighted),
+            "final_text": viewmodel.overall_reach_text(
+                run.weighted, s.rules.disinformation_threshold),
             "values": values, "explanation": pick(narrative.debrief)})
     return out
 

@@ -15,8 +15,9 @@ from game import i18n
 from game.content.loader import load_scenario
 from game.content.model import Scenario
 from game.engine.vocabulary import EndingTone
+from game.i18n import pick
 from game.paths import SCENARIOS_DIR
-from game.presentation import labels
+from game.presentation import labels, viewmodel
 from game.presentation.ending_reasons import ending_reasons
 from game.reports.content import build_report
 from game.reports.html import page
@@ -162,3 +163,41 @@ def test_each_gauge_line_of_the_breakdown_can_be_checked_by_hand(path: object) -
                 nudged += 1
         assert nudged <= 1, strategy
     assert lines >= 12
+
+
+def test_a_narratives_reach_at_the_ending_is_the_figure_its_bar_showed() -> None:
+    """Playtest: the bar and the debrief said « 15 % », the ending « 14,8 % (il fallait :
+    moins de 15 %) ».  Where the ending's bound is the threshold the bar marks, both show
+    the same figure (a decimal in both when the whole one would sit on the line)."""
+    i18n.set_language("en")
+    line = re.compile(r"^Reach of “(?P<title>.+)”: (?P<level>[\d.]+%) \(needed: "
+                      r"(?:at least|below) (?P<bound>[\d.]+)%\)$")
+    compared = 0
+    for path, strategy, seed in [(p, *play) for p in BUNDLED for play in (
+            ("lesson", 2), ("random", 3), ("passive", 1), ("random", 8))]:
+        s = _scenario(path.name)
+        titles = {pick(n.title): n.id for n in s.narratives}
+        threshold = s.rules.disinformation_threshold
+        game = play_game(s, strategy, seed)
+        held, missed = ending_reasons(game)
+        for reason in held + [r for m in missed for r in m.lines]:
+            m = line.match(reason.text)
+            if m is None or float(m["bound"]) != threshold:
+                continue
+            run = game.state.narratives[titles[m["title"]]]
+            assert m["level"] == viewmodel.overall_reach_text(run.weighted, threshold)
+            compared += 1
+    assert compared
+
+
+@given(value=st.floats(0, 100), threshold=st.integers(1, 99).map(float))
+def test_the_bar_and_the_ending_write_a_reach_alike(value: float, threshold: float) -> None:
+    """The narrative's bar (tagged "above" the threshold) and an ending that wants it below
+    that threshold show one figure for one reach, never the threshold itself for a reach
+    that is not it."""
+    assume(abs(value - threshold) > 1e-4)
+    i18n.set_language("en")
+    bar = viewmodel.overall_reach_text(value, threshold)
+    ending = labels.beside_bound(value, threshold, False, percent=True)
+    assert bar == ending, (value, threshold)
+    assert float(bar.rstrip("%")) != threshold
