@@ -617,7 +617,7 @@ def beside_bound(value: float, bound: float, at_least: bool, percent: bool = Fal
     while decimals < 4 and (side(round(value, decimals)) != held
                             or round(value, decimals) == bound != value):
         decimals += 1
-    number = i18n.fmt_number(value, decimals)
+    number = i18n.fmt_number(round(value, decimals), decimals)  # the value tested above
     return i18n.fmt_percent(0).replace("0", number, 1) if percent else number
 
 

@@ -201,3 +201,20 @@ def test_the_bar_and_the_ending_write_a_reach_alike(value: float, threshold: flo
     ending = labels.beside_bound(value, threshold, False, percent=True)
     assert bar == ending, (value, threshold)
     assert float(bar.rstrip("%")) != threshold
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_the_mean_reach_in_the_breakdown_is_the_mean_of_the_reaches_it_lists(
+        path: object) -> None:
+    """Playtest: « portée moyenne 6,3 % » beside bars that read 10 % and 3 % (6,5 %): the
+    line lists the reaches its mean is taken over, to a tenth."""
+    i18n.set_language("en")
+    s = _scenario(path.name)  # type: ignore[attr-defined]
+    for strategy, seed in (("lesson", 2), ("random", 3)):
+        texts = [b.text for b in ending_blocks(play_game(s, strategy, seed))]
+        line = next(t for t in texts if t.startswith("Every narrative launched"))
+        m = re.search(r"mean reach ([\d.]+)% of (.+?), × ", line)
+        assert m is not None, line
+        listed = [float(x) for x in re.findall(r"([\d.]+)%", m[2])]
+        mean = sum(listed) / len(listed)
+        assert listed and math.floor(mean * 10 + 0.5) / 10 == float(m[1]), line

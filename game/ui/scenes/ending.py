@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from babel.lists import format_list
+
 from game.engine.score import ScorePart, leftover_costs, raw_score, score_breakdown
 from game.engine.vocabulary import Phase
-from game.i18n import _, fmt_number, fmt_percent, pick
+from game.i18n import _, babel_locale, fmt_number, fmt_percent, pick
 from game.presentation import labels
 from game.presentation.ending_reasons import ending_reason_data
 from game.ui.scenes import registry
@@ -113,10 +115,21 @@ def part_line(game: Game, part: ScorePart, share: int) -> str:
             gauge=labels.indicator(part.key), level=level, points=points,
             weight=fmt_percent(0).replace("0", labels.trimmed(weight, 2), 1))
     if part.kind == "residual":
+        # Each narrative's reach named, to a tenth: the mean of the whole figures the
+        # bars showed (10 % and 3 %) is not the mean the score used (9.6 % and 3.0 %).
+        values = [run.weighted for run in game.state.narratives.values()
+                  if run.live]  # the narratives the score's mean counts
+        # Two decimals when the mean of the tenths, rounded as at school, is not the mean
+        # shown.
+        tenths_mean = sum(round(v, 1) for v in values) / len(values) if values else 0.0
+        decimals = 1 if fmt_number(math.floor(tenths_mean * 10 + 0.5) / 10, 1) == \
+            fmt_number(part.level, 1) else 2
+        reaches = [fmt_percent(0).replace("0", labels.trimmed(v, decimals), 1)
+                   for v in values]
         return _("Every narrative launched, above the threshold or below it (mean reach "
-                 "{reach} × {factor} per point of reach): {points}").format(
+                 "{reach} of {reaches}, × {factor} per point of reach): {points}").format(
                      reach=labels.percent_exact(part.level), factor=fmt_number(part.weight, 2),
-                     points=points)
+                     reaches=format_list(reaches, locale=babel_locale()), points=points)
     if part.kind == "leftover":
         return _("“{title}”, reach still above {threshold} at the end ({reach}): "
                  "{points}").format(
