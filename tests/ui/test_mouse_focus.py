@@ -16,18 +16,10 @@ from game.ui.pilot import Pilot
 from game.ui.settings import Settings
 from game.ui.widgets.listview import Item, ListView
 from game.ui.widgets.textentry import TextEntry
+from tests.ui.test_desk import to_desk
 
 Start = Callable[..., AbstractContextManager[Pilot]]
 EARTHQUAKE = SCENARIOS_DIR / "earthquake_72h.yaml"  # a crisis is open on the first turn
-
-
-def to_desk(pilot: Pilot) -> None:
-    pilot.click("new_game")
-    for _ in range(5):
-        if pilot.scene == "decide":
-            return
-        pilot.press(pygame.K_RETURN)
-    raise AssertionError(f"never reached the desk: {pilot.scene}")
 
 
 def move_to(pilot: Pilot, pos: tuple[int, int]) -> None:

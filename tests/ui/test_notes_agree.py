@@ -6,7 +6,6 @@ acts instead of standing beside « no visible change »."""
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,8 +21,8 @@ from game.paths import SCENARIOS_DIR
 from game.presentation import labels
 from game.presentation.post_reasons import audience_claim, audience_text, post_reasons
 from game.presentation.turn_changes import turn_changes
-from game.simulation.strategies import STRATEGIES
 from game.ui.scenes.resolve import badge_blocks, outcome_blocks
+from tests.ui.test_figures_agree import results_of
 
 SCENARIOS = sorted(SCENARIOS_DIR.glob("*.yaml"))
 PLAYERS = ("lesson", "random", "topic_posts")
@@ -64,21 +63,8 @@ def check_results(game: Game, where: str) -> int:
 
 
 def play(path: Path, player: str, seed: int) -> int:
-    scenario = load_scenario(path).scenario
-    assert scenario is not None
-    game, rng = Game(scenario, seed), random.Random(seed)
-    posts = 0
-    game.start()
-    while True:
-        game.open_desk()
-        STRATEGIES[player](game, rng)
-        if not game.budget_done():
-            game.pass_turn()
-        game.resolve()
-        posts += check_results(game, f"{path.name} {player} seed {seed} turn {game.state.turn}")
-        if game.is_over():
-            return posts
-        game.advance()
+    return sum(check_results(game, f"{path.name} {player} seed {seed} turn {game.state.turn}")
+               for game in results_of(path, player, seed))
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
