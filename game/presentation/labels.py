@@ -570,9 +570,22 @@ def tenth(value: float) -> str:
     return i18n.fmt_number(rounded, 0 if rounded.is_integer() else 1)
 
 
+def as_percent(number: str) -> str:
+    """*number*, already written, with the locale's own percent sign and spacing (« 0 % »
+    with its no-break space): Babel's percent format would round it again."""
+    return i18n.fmt_percent(0).replace("0", number, 1)
+
+
+def half_up(value: float, decimals: int = 0) -> float:
+    """*value* rounded as taught at school (halves up), as a student checking a figure
+    by hand rounds it; Python and Babel round halves to even."""
+    scale = 10 ** decimals
+    return math.floor(value * scale + 0.5) / scale
+
+
 def percent_tenth(value: float) -> str:
     """A reach as a percentage to a tenth, without ",0" when whole (a bound: 15 %, 22,5 %)."""
-    return i18n.fmt_percent(0).replace("0", tenth(value), 1)
+    return as_percent(tenth(value))
 
 
 def whole_and_exact(value: float, decimals: int = 1) -> str:
@@ -584,7 +597,7 @@ def whole_and_exact(value: float, decimals: int = 1) -> str:
         return shown
     # More decimals when the tenth would round, as taught at school, to another whole
     # number than the one shown (59.46 shown 59: "59 (59.5)" would read as a mistake).
-    while decimals < 4 and math.floor(round(value, decimals) + 0.5) != whole(value):
+    while decimals < 4 and half_up(round(value, decimals)) != whole(value):
         decimals += 1
     exact = trimmed(value, decimals)
     return shown if exact == shown else _("{shown} ({exact} exactly)").format(shown=shown,
@@ -618,14 +631,12 @@ def beside_bound(value: float, bound: float, at_least: bool, percent: bool = Fal
                             or round(value, decimals) == bound != value):
         decimals += 1
     number = i18n.fmt_number(round(value, decimals), decimals)  # the value tested above
-    return i18n.fmt_percent(0).replace("0", number, 1) if percent else number
+    return as_percent(number) if percent else number
 
 
 def percent_exact(value: float) -> str:
     """A reach or a share to one decimal, as a percentage ("23.3%", « 23,3 % »)."""
-    # The locale's own percent sign and spacing (« 0 % » with a narrow no-break space),
-    # around the number to one decimal.
-    return i18n.fmt_percent(0).replace("0", i18n.fmt_number(value, 1), 1)
+    return as_percent(i18n.fmt_number(value, 1))
 
 
 def turn_of(turn: int, total: int) -> str:

@@ -89,7 +89,7 @@ def product_decimals(value: float, weight: float, tenths_shown: int) -> int:
     18.5; "74.17" gives 18.54).  One when no precision does (a line nudged by a tenth so
     that the lines add up to the total)."""
     for decimals in (1, 2, 3):
-        if math.floor(round(value, decimals) * weight * 10 + 0.5) == tenths_shown:
+        if labels.half_up(round(value, decimals) * weight, 1) == tenths_shown / 10:
             return decimals
     return 1
 
@@ -113,7 +113,7 @@ def part_line(game: Game, part: ScorePart, share: int) -> str:
                 level=level, counted=labels.trimmed(counted, decimals))
         return _("{gauge} {level} × {weight}: {points}").format(
             gauge=labels.indicator(part.key), level=level, points=points,
-            weight=fmt_percent(0).replace("0", labels.trimmed(weight, 2), 1))
+            weight=labels.as_percent(labels.trimmed(weight, 2)))
     if part.kind == "residual":
         # Each narrative's reach named, to a tenth: the mean of the whole figures the
         # bars showed (10 % and 3 %) is not the mean the score used (9.6 % and 3.0 %).
@@ -122,10 +122,9 @@ def part_line(game: Game, part: ScorePart, share: int) -> str:
         # Two decimals when the mean of the tenths, rounded as at school, is not the mean
         # shown.
         tenths_mean = sum(round(v, 1) for v in values) / len(values) if values else 0.0
-        decimals = 1 if fmt_number(math.floor(tenths_mean * 10 + 0.5) / 10, 1) == \
+        decimals = 1 if fmt_number(labels.half_up(tenths_mean, 1), 1) == \
             fmt_number(part.level, 1) else 2
-        reaches = [fmt_percent(0).replace("0", labels.trimmed(v, decimals), 1)
-                   for v in values]
+        reaches = [labels.as_percent(labels.trimmed(v, decimals)) for v in values]
         return _("Every narrative launched, above the threshold or below it (mean reach "
                  "{reach} of {reaches}, × {factor} per point of reach): {points}").format(
                      reach=labels.percent_exact(part.level), factor=fmt_number(part.weight, 2),
